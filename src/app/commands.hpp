@@ -1,0 +1,57 @@
+// The subcommands of the qantar executable. main.cpp parses the command line with CLI11 into
+// these structs; each run_* lives in its own file and returns the process exit status.
+// Errors are thrown (InputError: exit 1, UsageError: exit 2) and printed as one line by main.
+#pragma once
+
+#include "core/load.hpp"
+
+#include <optional>
+#include <string>
+
+namespace qantar::app {
+
+struct ViewOptions {
+    std::optional<std::string> at;      // --at TIME (ISO 8601; a date alone is local midnight)
+    bool paused = false;                // --paused
+    double seconds_per_day = 3.0;       // --seconds-per-day
+    double window_h = 24.0;             // --window HOURS
+    bool cumulative = false;            // --cumulative
+    std::string lang = "en";            // --lang en|kk|ru
+    std::optional<std::string> select;  // --select CITY
+    std::optional<std::string> size;    // --size WxH
+    bool fullscreen = false;            // --fullscreen
+    std::string export_dir = ".";       // --export-dir (key E)
+};
+
+struct RenderOptions {
+    ViewOptions view;
+    std::string output;                  // -o FILE.png | .mp4 | .gif | .webm | DIR/
+    std::optional<std::string> from, to; // --from / --to
+    int fps = 30;                        // --fps
+    std::optional<std::string> story;    // --story [FILE] ("" = the bundled story)
+    double beat_seconds = 4.0;           // --beat-seconds
+};
+
+struct PresentOptions {
+    ViewOptions view;
+    std::string story;          // --story FILE ("" = the bundled story)
+    bool autoplay = false;      // --autoplay
+    double beat_seconds = 8.0;  // --beat-seconds (autoplay hold)
+    bool loop = false;          // --loop
+    int monitor = 0;            // --monitor N
+};
+
+struct ExportOptions {
+    std::string output;                  // -o FILE (extension picks the format) or '-'
+    std::string layer = "events";        // --layer events|cities|regions|spread|tally
+    std::optional<std::string> at;       // --at TIME
+    std::optional<double> window_h;      // --window HOURS (with --at)
+};
+
+int run_info(const LoadOptions& load, bool json);
+int run_view(const LoadOptions& load, const ViewOptions& view);
+int run_render(const LoadOptions& load, const RenderOptions& render);
+int run_present(const LoadOptions& load, const PresentOptions& present);
+int run_export(const LoadOptions& load, const ExportOptions& exp);
+
+}  // namespace qantar::app

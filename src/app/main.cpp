@@ -1,0 +1,139 @@
+// qantar: the command line. Subcommands: view (the default), render, present, export, info.
+#include "commands.hpp"
+#include "core/error.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <cstring>
+#include <iostream>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace qantar;
+using namespace qantar::app;
+
+void add_data_options(CLI::App& cmd, LoadOptions& load) {
+    cmd.add_option("--events", load.events_path,
+                   "Events file (any GDAL format: CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf, ACLED export)")
+        ->option_text("FILE");
+    cmd.add_option("--cities", load.cities_path, "Cities file (any GDAL format)")->option_text("FILE");
+    cmd.add_option("--regions", load.regions_path, "Regions file (polygons, any GDAL format)")->option_text("FILE");
+    cmd.add_option("--tally", load.tally_path, "National tally file (CSV)")->option_text("FILE");
+    cmd.add_option("--geodata", load.geodata_dir, "Directory of the bundled data")->option_text("DIR");
+    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: Lambert conformal conic for Kazakhstan)")
+        ->option_text("CRS");
+    cmd.add_option("--time-field", load.time_field, "Event start-time field (default: start_time, else event_date)")
+        ->option_text("NAME");
+    cmd.add_option("--end-field", load.end_field, "Event end-time field (default: end_time)")->option_text("NAME");
+    cmd.add_flag("--skip-invalid", load.skip_invalid, "Skip invalid event rows and report them instead of failing");
+}
+
+void add_view_options(CLI::App& cmd, ViewOptions& v) {
+    cmd.add_option("--at", v.at, "Open at this moment (ISO 8601, e.g. 2022-01-05T18:00+06:00)")->option_text("TIME");
+    cmd.add_flag("--paused", v.paused, "Start paused");
+    cmd.add_option("--seconds-per-day", v.seconds_per_day, "Animation speed: seconds per day")
+        ->check(CLI::PositiveNumber)->option_text("S");
+    cmd.add_option("--window", v.window_h, "Moving-window length in hours")->check(CLI::PositiveNumber)
+        ->option_text("HOURS");
+    cmd.add_flag("--cumulative", v.cumulative, "Show every event so far instead of a moving window");
+    cmd.add_option("--lang", v.lang, "Label language")->check(CLI::IsMember({"en", "kk", "ru"}));
+    cmd.add_option("--select", v.select, "Open with this city's details panel")->option_text("CITY");
+    cmd.add_option("--size", v.size, "Window or image size")->option_text("WxH");
+    cmd.add_flag("--fullscreen", v.fullscreen, "Start full screen");
+    cmd.add_option("--export-dir", v.export_dir, "Where key E writes its exports")->option_text("DIR");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    // `qantar [options]` means `qantar view [options]`.
+    static const char* const kSubcommands[] = {"view", "render", "present", "export", "info"};
+    std::vector<std::string> args(argv, argv + argc);
+    bool has_sub = false;
+    for (int i = 1; i < argc; ++i)
+        for (const char* s : kSubcommands)
+            if (args[i] == s) has_sub = true;
+    bool top_help = argc > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "--version");
+    if (!has_sub && !top_help) args.insert(args.begin() + 1, "view");
+    std::vector<char*> cargs;
+    for (auto& a : args) cargs.push_back(a.data());
+
+    CLI::App app{"qantar: dated events as an animated map. Bundled story: Kazakhstan, January 2022.", "qantar"};
+    app.set_version_flag("--version", "qantar 0.1.0");
+    app.require_subcommand(1);
+
+    LoadOptions load;
+    ViewOptions view;
+    RenderOptions render;
+    PresentOptions present;
+    ExportOptions exp;
+    bool json = false;
+
+    auto* view_cmd = app.add_subcommand("view", "Open the animated map in a window (the default)");
+    add_data_options(*view_cmd, load);
+    add_view_options(*view_cmd, view);
+
+    auto* render_cmd = app.add_subcommand("render", "Render a still (PNG) or a video (MP4, GIF, WebM, PNG sequence)");
+    add_data_options(*render_cmd, load);
+    add_view_options(*render_cmd, render.view);
+    render_cmd->add_option("-o,--output", render.output, "Output: FILE.png (with --at), FILE.mp4, FILE.gif, FILE.webm or DIR/")
+        ->required()->option_text("OUT");
+    render_cmd->add_option("--from", render.from, "Video start (default: the start of the data)")->option_text("TIME");
+    render_cmd->add_option("--to", render.to, "Video end (default: the end of the data)")->option_text("TIME");
+    render_cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
+    render_cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
+        ->expected(0, 1)->default_str("")->option_text("[FILE]");
+    render_cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
+        ->check(CLI::NonNegativeNumber)->option_text("S");
+
+    auto* present_cmd = app.add_subcommand("present", "Presenter mode: full screen story with captions and camera moves");
+    add_data_options(*present_cmd, load);
+    add_view_options(*present_cmd, present.view);
+    present_cmd->add_option("--story", present.story, "Story file (default: the bundled January 2022 story)")
+        ->option_text("FILE");
+    present_cmd->add_flag("--autoplay", present.autoplay, "Advance beats by themselves");
+    present_cmd->add_option("--beat-seconds", present.beat_seconds, "Autoplay: how long each beat holds")
+        ->check(CLI::PositiveNumber)->option_text("S");
+    present_cmd->add_flag("--loop", present.loop, "Autoplay: start again after the last beat");
+    present_cmd->add_option("--monitor", present.monitor, "Monitor to present on")->check(CLI::NonNegativeNumber);
+
+    auto* export_cmd = app.add_subcommand("export", "Export events, cities, regions, the spread tree or the tally");
+    add_data_options(*export_cmd, load);
+    export_cmd->add_option("-o,--output", exp.output,
+                           "Output file: .geojson, .gpkg, .fgb, .csv, .kml, or - for GeoJSON on standard output")
+        ->required()->option_text("OUT");
+    export_cmd->add_option("--layer", exp.layer, "Layer to export")
+        ->check(CLI::IsMember({"events", "cities", "regions", "spread", "tally"}));
+    export_cmd->add_option("--at", exp.at, "The state at this moment")->option_text("TIME");
+    export_cmd->add_option("--window", exp.window_h, "With --at: only events active in this many hours before it")
+        ->check(CLI::PositiveNumber)->option_text("HOURS");
+
+    auto* info_cmd = app.add_subcommand("info", "Describe the data: counts, dates, how the unrest spread");
+    add_data_options(*info_cmd, load);
+    info_cmd->add_flag("--json", json, "Print one JSON object");
+
+    try {
+        app.parse(static_cast<int>(cargs.size()), cargs.data());
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e) == 0 ? 0 : 2;
+    }
+
+    try {
+        if (info_cmd->parsed()) return run_info(load, json);
+        if (export_cmd->parsed()) return run_export(load, exp);
+        if (render_cmd->parsed()) return run_render(load, render);
+        if (present_cmd->parsed()) return run_present(load, present);
+        return run_view(load, view);
+    } catch (const UsageError& e) {
+        std::cerr << "qantar: " << e.what() << '\n';
+        return 2;
+    } catch (const InputError& e) {
+        std::cerr << "qantar: " << e.what() << '\n';
+        return 1;
+    } catch (const std::exception& e) {
+        std::cerr << "qantar: " << e.what() << '\n';
+        return 1;
+    }
+}

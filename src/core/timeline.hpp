@@ -1,0 +1,131 @@
+// The timeline: what is visible and active at a moment, the state of each city and region, the
+// spread tree, events per day and the running national tally. Pure logic over a loaded Dataset:
+// time is always passed in (seconds since the epoch, UTC, as double for smooth animation);
+// nothing here reads a clock.
+#pragma once
+
+#include "model.hpp"
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qantar {
+
+enum class TimeMode : std::uint8_t { Window, Cumulative };
+
+struct TimeSettings {
+    TimeMode mode = TimeMode::Window;
+    double window_h = 24.0;  // moving-window length, hours (Window mode only)
+};
+
+// calm < emergency < protest < violence: the state shown is the most severe that applies.
+enum class PlaceState : std::uint8_t { Calm, Emergency, Protest, Violence };
+std::string_view place_state_id(PlaceState s);     // "calm", "state_of_emergency", "protest", "violence"
+std::string_view place_state_label(PlaceState s);  // "Calm", "State of emergency", ...
+
+// Sums of the figures of a set of events (unknown figures count as nothing; a sum is empty only
+// when no event had the figure).
+struct Figures {
+    Count participants, injured, killed, detained, vehicles_burned, buildings_burned;
+    void add(const Event& e);
+};
+
+// One link of the spread tree: the city's first unrest event, linked to the nearest city (great
+// circle) whose first unrest event was strictly earlier.
+struct SpreadLink {
+    int city = -1;          // Dataset::cities index
+    int from_city = -1;     // -1 for the root
+    std::size_t first_event = 0;   // Dataset::events index
+    std::int64_t first_utc_s = 0;
+    double delay_h = 0;       // after from_city's first event (0 for the root)
+    double distance_km = 0;   // to from_city (0 for the root)
+    double after_root_h = 0;  // after the root's first event
+};
+
+struct DayBin {
+    LocalTime day_start;  // local midnight, in the timeline's display offset
+    int count = 0;        // events starting that day
+    int count_by_category[kCategoryCount] = {};
+};
+
+// The running tally at a moment: for each figure, the latest official national announcement at
+// or before t that gave it.
+struct TallyAt {
+    Count killed, security_killed, injured, security_injured, hospitalised, intensive_care,
+        detained, vehicles_burned, facilities_damaged;
+    int latest_entry = -1;  // index into Dataset::tally of the newest entry used, -1 if none
+};
+
+class Timeline {
+public:
+    // Keeps a reference: the dataset must outlive the timeline. Events must be sorted (load does it).
+    explicit Timeline(const Dataset& data);
+
+    const Dataset& data() const { return data_; }
+
+    // First start and last start or end, UTC seconds.
+    std::int64_t start_utc_s() const { return start_utc_s_; }
+    std::int64_t end_utc_s() const { return end_utc_s_; }
+    // The offset used for days, the date shown on screen and the histogram: the most common offset
+    // among the events (UTC+6 for the bundled data).
+    std::int32_t display_offset_s() const { return display_offset_s_; }
+
+    // An event without an end lasts a default time by category (a protest 12 h, a riot 12 h, a
+    // security operation 12 h, a political decision 6 h, foreign troops 24 h, an internet
+    // shutdown 24 h, a state of emergency until the end of the data).
+    static std::int64_t default_duration_s(Category c);
+    std::int64_t end_of(std::size_t event) const { return effective_end_[event]; }
+
+    // Active: start <= t < end.
+    bool is_active(std::size_t event, double t_utc_s) const;
+    // Visible: Window mode: [start, end) overlaps (t - window, t]; Cumulative: start <= t.
+    bool is_visible(std::size_t event, double t_utc_s, const TimeSettings& s) const;
+    // Indices of the visible events, in time order.
+    std::vector<std::size_t> visible_events(double t_utc_s, const TimeSettings& s) const;
+    // Number of events with start <= t (they are the prefix [0, n) of data().events).
+    std::size_t count_started(double t_utc_s) const;
+
+    // Events at a city / in a region (a region's own events and those of its cities), in time order.
+    const std::vector<std::size_t>& city_events(int city) const { return city_events_[city]; }
+    const std::vector<std::size_t>& region_events(int region) const { return region_events_[region]; }
+
+    PlaceState city_state(int city, double t_utc_s) const;
+    PlaceState region_state(int region, double t_utc_s) const;
+    // Figures of the city's / region's events that started by t.
+    Figures city_figures(int city, double t_utc_s) const;
+    Figures region_figures(int region, double t_utc_s) const;
+    // The first unrest event of a city, if any.
+    std::optional<std::size_t> city_first_unrest(int city) const;
+
+    // The spread tree, in the order the unrest reached the cities; [0] is the root.
+    const std::vector<SpreadLink>& spread() const { return spread_; }
+    // The link for a city, or nullptr if unrest never reached it.
+    const SpreadLink* spread_link(int city) const;
+
+    // Events per local day (display offset), from the day of the first event to the last.
+    const std::vector<DayBin>& days() const { return days_; }
+    // Day number of the unrest at t: 1 on the local day of the root's first unrest event;
+    // 0 before it.
+    int unrest_day(double t_utc_s) const;
+
+    TallyAt tally_at(double t_utc_s) const;
+
+private:
+    const Dataset& data_;
+    std::int64_t start_utc_s_ = 0, end_utc_s_ = 0;
+    std::int32_t display_offset_s_ = 0;
+    std::vector<std::int64_t> effective_end_;
+    std::int64_t max_duration_s_ = 0;
+    std::vector<std::vector<std::size_t>> city_events_, region_events_;
+    std::vector<SpreadLink> spread_;
+    std::vector<int> spread_of_city_;
+    std::vector<DayBin> days_;
+};
+
+// Great-circle distance on the WGS 84 mean sphere (R = 6371.0088 km).
+double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double lat2_deg);
+
+}  // namespace qantar
