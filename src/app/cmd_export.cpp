@@ -1,13 +1,36 @@
-// Placeholder until the export subcommand lands; it says so and fails.
+// `qantar export`: one layer at a moment, to a file (format by extension) or GeoJSON on stdout.
 #include "commands.hpp"
 
-#include <iostream>
+#include "core/error.hpp"
+#include "core/export.hpp"
+#include "core/timeline.hpp"
 
 namespace qantar::app {
 
-int run_export(const LoadOptions&, const ExportOptions&) {
-    std::cerr << "qantar: 'export' is not available in this build yet\n";
-    return 1;
+int run_export(const LoadOptions& load, const ExportOptions& exp) {
+    auto layer = parse_export_layer(exp.layer);
+    if (!layer) throw UsageError("--layer must be events, cities, regions, spread or tally");
+    if (!export_format_for_path(exp.output))
+        throw UsageError("cannot tell the format of " + exp.output +
+                         ": use .geojson, .gpkg, .fgb, .csv, .kml or - (GeoJSON to standard output)");
+    if (exp.window_h && !(*exp.window_h > 0)) throw UsageError("--window must be a positive number of hours");
+
+    LoadOptions options = load;
+    options.context = false;  // the export needs no countries, water or outline
+    Dataset data = load_dataset(options);
+    Timeline timeline(data);
+
+    ExportRequest request;
+    request.layer = *layer;
+    request.window_h = exp.window_h;
+    if (exp.at) {
+        // A time without an offset (or a date alone) is read in the data's display offset.
+        auto t = parse_iso8601(*exp.at, timeline.display_offset_s());
+        if (!t) throw UsageError("--at: not an ISO 8601 time: " + *exp.at);
+        request.at_utc_s = t->utc_s;
+    }
+    export_layer(timeline, request, exp.output);
+    return 0;
 }
 
 }  // namespace qantar::app

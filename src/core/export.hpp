@@ -1,0 +1,109 @@
+// Exporting what the map shows as standard, time-aware data: events, cities, regions, the spread
+// tree and the national tally, at a moment, written through GDAL's drivers (GeoJSON per RFC 7946,
+// GeoPackage, FlatGeobuf, CSV, KML). Links no SFML; the window's key E calls export_snapshot().
+//
+// Contract, for every format:
+// - Coordinates are WGS 84 longitude/latitude, rounded to 6 decimals for points and lines
+//   (about 0.1 m) and 5 for polygons (about 1 m). Exterior rings are counter-clockwise, holes
+//   clockwise.
+// - Times are text, ISO 8601 with seconds and the UTC offset they were given with
+//   ("2022-01-05T01:30:00+06:00"), so that no format loses the local offset. Null figures stay
+//   null (never 0).
+// - Output is a pure function of the data and the request: stable feature order, stable field
+//   order, nothing taken from a clock, so the same input gives byte-identical files.
+// - Files are written to a temporary file beside the destination and renamed into place; nothing
+//   half-written is left behind, and the dataset's own input files are never overwritten.
+#pragma once
+
+#include "timeline.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+namespace qantar {
+
+// An export that could not be done: one line naming the destination and the reason.
+class ExportError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+enum class ExportLayer : std::uint8_t { Events, Cities, Regions, Spread, Tally };
+std::string_view export_layer_id(ExportLayer layer);  // "events", "cities", ...
+std::optional<ExportLayer> parse_export_layer(std::string_view id);
+
+enum class ExportFormat : std::uint8_t { GeoJSON, GeoPackage, FlatGeobuf, CSV, KML };
+// By the file's extension, case-insensitive: .geojson/.json, .gpkg, .fgb, .csv, .kml.
+// "-" (standard output) is GeoJSON. nullopt for anything else.
+std::optional<ExportFormat> export_format_for_path(std::string_view path);
+std::string_view export_format_driver(ExportFormat format);  // GDAL driver name
+
+struct ExportRequest {
+    ExportLayer layer = ExportLayer::Events;
+    // The moment, UTC seconds: events that started by then (inclusive), statistics up to then.
+    // nullopt: the end of the data (Timeline::end_utc_s).
+    std::optional<std::int64_t> at_utc_s;
+    // Events only: keep those active in the window (at - window_h, at] (Timeline::is_visible in
+    // window mode). nullopt: every event started by `at` (cumulative).
+    std::optional<double> window_h;
+};
+
+// The table model every layer is built into before GDAL writes it. Exposed so that tests and
+// other front ends can inspect exactly what will be written.
+enum class ExportFieldKind : std::uint8_t { String, Integer, Real, Boolean, Time };
+struct ExportField {
+    std::string name;
+    ExportFieldKind kind = ExportFieldKind::String;
+};
+using ExportValue = std::variant<std::monostate, std::string, std::int64_t, double, bool, LocalTime>;
+
+enum class ExportGeometryKind : std::uint8_t { None, Point, LineString, MultiPolygon };
+struct ExportFeature {
+    std::vector<Vec2> points_deg;        // Point: one; LineString: two or more (x = lon, y = lat)
+    std::vector<Polygon> polygons_deg;   // MultiPolygon
+    bool has_geometry = true;            // false: a null geometry
+    std::vector<ExportValue> values;     // one per field, in field order
+};
+struct ExportTable {
+    std::string name;  // the layer name written into the file ("events", ...)
+    ExportGeometryKind geometry = ExportGeometryKind::Point;
+    int coordinate_decimals = 6;
+    std::vector<ExportField> fields;
+    std::vector<ExportFeature> features;
+    // KML only: the fields that become the placemark's name and its TimeSpan (begin/end) or
+    // TimeStamp; empty when none.
+    std::string kml_name_field, kml_begin_field, kml_end_field, kml_when_field;
+
+    int field_index(std::string_view name) const;  // -1 when absent
+};
+
+// Builds a layer as a table. Throws ExportError if the request makes no sense (a window <= 0).
+ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request);
+
+// Encodes tables through GDAL into the bytes of one file (several tables only for GeoPackage).
+// Throws ExportError with GDAL's message on failure.
+std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format);
+
+// Writes bytes to `path` atomically: a temporary file beside it, flushed, synced and renamed.
+// "-" writes to standard output. Refuses (ExportError, destination untouched) when `path` is one
+// of `protected_files` (compared as canonical paths and by inode). On any error nothing is left.
+void write_file_atomically(const std::string& path, const std::string& bytes,
+                           const std::vector<std::string>& protected_files);
+
+// Builds, encodes and writes one layer; the format follows the extension of `path`.
+// Throws ExportError (one line) on any failure.
+void export_layer(const Timeline& timeline, const ExportRequest& request, const std::string& path);
+
+// The window's key E: the events visible at t (window or cumulative, as on screen), the cities and
+// the regions, written as one GeoPackage with three layers named "qantar-<moment>.gpkg" in `dir`,
+// the moment in the display offset (e.g. qantar-2022-01-05T1830+0600.gpkg; the name depends on
+// the map's moment, not on a clock). Returns the path written.
+std::string export_snapshot(const Timeline& timeline, const std::string& dir, double t_utc_s,
+                            const TimeSettings& settings);
+
+}  // namespace qantar
