@@ -113,6 +113,10 @@ public:
 
     TallyAt tally_at(double t_utc_s) const;
 
+    // Whether a state of emergency for the region (or a nationwide one) is active at t; region -1
+    // asks about nationwide ones only.
+    bool emergency_for_region(int region, double t_utc_s) const;
+
 private:
     const Dataset& data_;
     std::int64_t start_utc_s_ = 0, end_utc_s_ = 0;
@@ -123,6 +127,7 @@ private:
     std::vector<SpreadLink> spread_;
     std::vector<int> spread_of_city_;
     std::vector<DayBin> days_;
+    std::vector<std::size_t> emergencies_;  // state_of_emergency events, in time order
 };
 
 // Great-circle distance on the WGS 84 mean sphere (R = 6371.0088 km).

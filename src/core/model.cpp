@@ -1,0 +1,104 @@
+// Categories and look-ups of the data model.
+#include "model.hpp"
+
+#include <array>
+#include <cctype>
+
+namespace qantar {
+
+namespace {
+
+struct CategoryName {
+    Category category;
+    std::string_view id, label;
+};
+
+constexpr std::array<CategoryName, kCategoryCount> kCategories{{
+    {Category::PeacefulProtest, "peaceful_protest", "Peaceful protest"},
+    {Category::Riot, "riot", "Riot"},
+    {Category::SecurityOperation, "security_operation", "Security operation"},
+    {Category::StateOfEmergency, "state_of_emergency", "State of emergency"},
+    {Category::PoliticalDecision, "political_decision", "Political decision"},
+    {Category::ForeignTroops, "foreign_troops", "Foreign troops"},
+    {Category::InternetShutdown, "internet_shutdown", "Internet shutdown"},
+}};
+
+bool iequals(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
+}
+
+bool icontains(std::string_view hay, std::string_view needle) {
+    if (needle.size() > hay.size()) return false;
+    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
+        if (iequals(hay.substr(i, needle.size()), needle)) return true;
+    return false;
+}
+
+}  // namespace
+
+std::string_view category_id(Category c) { return kCategories[static_cast<std::size_t>(c)].id; }
+
+std::string_view category_label(Category c) { return kCategories[static_cast<std::size_t>(c)].label; }
+
+std::optional<Category> parse_category(std::string_view id) {
+    for (const auto& n : kCategories)
+        if (iequals(n.id, id)) return n.category;
+    return std::nullopt;
+}
+
+// ACLED event types: Protests (Peaceful protest, Protest with intervention, Excessive force against
+// protesters), Riots (Violent demonstration, Mob violence), Battles, Violence against civilians,
+// Explosions/Remote violence, Strategic developments (Agreement, Arrests, Change to group/activity,
+// Disrupted weapons use, Headquarters or base established, Looting/property destruction,
+// Non-violent transfer of territory, Other).
+Category category_from_acled(std::string_view event_type, std::string_view sub_event_type) {
+    if (icontains(event_type, "protest")) {
+        if (icontains(sub_event_type, "excessive force")) return Category::SecurityOperation;
+        return Category::PeacefulProtest;
+    }
+    if (icontains(event_type, "riot")) return Category::Riot;
+    if (icontains(event_type, "battle") || icontains(event_type, "violence against civilians") ||
+        icontains(event_type, "explosion"))
+        return Category::SecurityOperation;
+    if (icontains(event_type, "strategic")) {
+        if (icontains(sub_event_type, "arrest") || icontains(sub_event_type, "disrupted weapons"))
+            return Category::SecurityOperation;
+        if (icontains(sub_event_type, "looting")) return Category::Riot;
+        if (icontains(sub_event_type, "headquarters") || icontains(sub_event_type, "base established"))
+            return Category::ForeignTroops;
+        return Category::PoliticalDecision;
+    }
+    return Category::PoliticalDecision;
+}
+
+int Dataset::find_city(std::string_view id_or_name) const {
+    if (id_or_name.empty()) return -1;
+    for (std::size_t i = 0; i < cities.size(); ++i)
+        if (iequals(cities[i].city_id, id_or_name)) return static_cast<int>(i);
+    for (std::size_t i = 0; i < cities.size(); ++i) {
+        const City& c = cities[i];
+        if (iequals(c.name_en, id_or_name) || (!c.name_kk.empty() && c.name_kk == id_or_name) ||
+            (!c.name_ru.empty() && c.name_ru == id_or_name))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int Dataset::find_region(std::string_view id_or_name) const {
+    if (id_or_name.empty()) return -1;
+    for (std::size_t i = 0; i < regions.size(); ++i)
+        if (iequals(regions[i].region_id, id_or_name)) return static_cast<int>(i);
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        const Region& r = regions[i];
+        if (iequals(r.name_en, id_or_name) || (!r.name_kk.empty() && r.name_kk == id_or_name) ||
+            (!r.name_ru.empty() && r.name_ru == id_or_name))
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+}  // namespace qantar

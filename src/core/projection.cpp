@@ -1,0 +1,101 @@
+// Projector: WGS 84 lon/lat to map metres. Pulls in libproj (one context and one transform per
+// Projector, both owned here).
+#include "projection.hpp"
+
+#include "error.hpp"
+
+#include <proj.h>
+
+#include <cctype>
+#include <cmath>
+
+namespace qantar {
+
+struct Projector::Impl {
+    PJ_CONTEXT* ctx = nullptr;
+    PJ* pj = nullptr;
+    ~Impl() {
+        if (pj) proj_destroy(pj);
+        if (ctx) proj_context_destroy(ctx);
+    }
+};
+
+namespace {
+
+// "3857" means "EPSG:3857"; everything else goes to PROJ as given.
+std::string normalise_crs(const std::string& crs) {
+    if (crs.empty()) return kDefaultCrs;
+    bool digits = true;
+    for (char c : crs) digits = digits && std::isdigit(static_cast<unsigned char>(c));
+    if (digits) return "EPSG:" + crs;
+    // A "+proj=..." string names a CRS only with +type=crs; add it so both forms work.
+    if (crs.find("+proj=") != std::string::npos && crs.find("+type=crs") == std::string::npos)
+        return crs + " +type=crs";
+    return crs;
+}
+
+std::string proj_message(PJ_CONTEXT* ctx) {
+    const int err = proj_context_errno(ctx);
+    const char* msg = err ? proj_context_errno_string(ctx, err) : nullptr;
+    return msg ? msg : "not a coordinate reference system PROJ knows";
+}
+
+}  // namespace
+
+Projector::Projector(const std::string& crs) : impl_(std::make_unique<Impl>()), crs_(crs.empty() ? kDefaultCrs : crs) {
+    impl_->ctx = proj_context_create();
+    if (!impl_->ctx) throw UsageError("cannot create a PROJ context");
+    // PROJ would otherwise print its own messages on stderr; we report them as one line.
+    proj_log_level(impl_->ctx, PJ_LOG_NONE);
+    const std::string target = normalise_crs(crs_);
+
+    // Check the target on its own first: proj_create_crs_to_crs gives vaguer messages.
+    PJ* target_crs = proj_create(impl_->ctx, target.c_str());
+    if (!target_crs) throw UsageError("unknown --crs '" + crs_ + "': " + proj_message(impl_->ctx));
+    const PJ_TYPE type = proj_get_type(target_crs);
+    proj_destroy(target_crs);
+    const bool is_crs = type == PJ_TYPE_PROJECTED_CRS || type == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
+                        type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_COMPOUND_CRS ||
+                        type == PJ_TYPE_BOUND_CRS || type == PJ_TYPE_OTHER_CRS || type == PJ_TYPE_CRS ||
+                        type == PJ_TYPE_ENGINEERING_CRS;
+    // A bare "+proj=..." string without +type=crs is a conversion, which crs_to_crs also accepts.
+    const bool is_conversion = type == PJ_TYPE_CONVERSION || type == PJ_TYPE_OTHER_COORDINATE_OPERATION;
+    if (!is_crs && !is_conversion)
+        throw UsageError("unknown --crs '" + crs_ + "': not a coordinate reference system");
+
+    PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target.c_str(), nullptr);
+    if (!raw) throw UsageError("unknown --crs '" + crs_ + "': " + proj_message(impl_->ctx));
+    PJ* norm = proj_normalize_for_visualization(impl_->ctx, raw);
+    proj_destroy(raw);
+    if (!norm) throw UsageError("unknown --crs '" + crs_ + "': " + proj_message(impl_->ctx));
+    impl_->pj = norm;
+}
+
+Projector::~Projector() = default;
+Projector::Projector(Projector&&) noexcept = default;
+Projector& Projector::operator=(Projector&&) noexcept = default;
+
+bool Projector::forward(double lon_deg, double lat_deg, Vec2& out_m) const {
+    PJ_COORD c = proj_coord(lon_deg, lat_deg, 0, 0);
+    PJ_COORD r = proj_trans(impl_->pj, PJ_FWD, c);
+    if (!std::isfinite(r.xy.x) || !std::isfinite(r.xy.y) || r.xy.x == HUGE_VAL) {
+        proj_errno_reset(impl_->pj);
+        return false;
+    }
+    out_m = {r.xy.x, r.xy.y};
+    return true;
+}
+
+bool Projector::inverse(const Vec2& in_m, double& lon_deg, double& lat_deg) const {
+    PJ_COORD c = proj_coord(in_m.x, in_m.y, 0, 0);
+    PJ_COORD r = proj_trans(impl_->pj, PJ_INV, c);
+    if (!std::isfinite(r.lp.lam) || !std::isfinite(r.lp.phi) || r.lp.lam == HUGE_VAL) {
+        proj_errno_reset(impl_->pj);
+        return false;
+    }
+    lon_deg = r.lp.lam;
+    lat_deg = r.lp.phi;
+    return true;
+}
+
+}  // namespace qantar

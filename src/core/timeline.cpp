@@ -1,0 +1,326 @@
+// The timeline over a loaded dataset (see timeline.hpp). Pure logic: no clock, no I/O.
+#include "timeline.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <map>
+#include <numbers>
+
+namespace qantar {
+
+namespace {
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+    std::int64_t q = a / b;
+    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
+    return q;
+}
+
+void add_count(Count& sum, const Count& v) {
+    if (!v) return;
+    sum = sum.value_or(0) + *v;
+}
+
+bool iequals(std::string_view a, std::string_view b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+           });
+}
+
+bool is_nationwide(const Event& e) { return e.region_index < 0 && e.city_index < 0; }
+
+}  // namespace
+
+std::string_view place_state_id(PlaceState s) {
+    switch (s) {
+        case PlaceState::Calm: return "calm";
+        case PlaceState::Emergency: return "state_of_emergency";
+        case PlaceState::Protest: return "protest";
+        case PlaceState::Violence: return "violence";
+    }
+    return "calm";
+}
+
+std::string_view place_state_label(PlaceState s) {
+    switch (s) {
+        case PlaceState::Calm: return "Calm";
+        case PlaceState::Emergency: return "State of emergency";
+        case PlaceState::Protest: return "Protest";
+        case PlaceState::Violence: return "Violence";
+    }
+    return "Calm";
+}
+
+void Figures::add(const Event& e) {
+    add_count(participants, e.participants);
+    add_count(injured, e.injured);
+    add_count(killed, e.fatalities);
+    add_count(detained, e.detained);
+    add_count(vehicles_burned, e.vehicles_burned);
+    add_count(buildings_burned, e.buildings_burned);
+}
+
+double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double lat2_deg) {
+    constexpr double kRadiusKm = 6371.0088;
+    constexpr double kRad = std::numbers::pi / 180.0;
+    const double p1 = lat1_deg * kRad, p2 = lat2_deg * kRad;
+    const double dp = p2 - p1, dl = (lon2_deg - lon1_deg) * kRad;
+    // Haversine: well conditioned for the short distances that matter here.
+    const double a = std::sin(dp / 2) * std::sin(dp / 2) + std::cos(p1) * std::cos(p2) * std::sin(dl / 2) * std::sin(dl / 2);
+    return 2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
+}
+
+std::int64_t Timeline::default_duration_s(Category c) {
+    switch (c) {
+        case Category::PeacefulProtest:
+        case Category::Riot:
+        case Category::SecurityOperation: return 12 * kSecondsPerHour;
+        case Category::PoliticalDecision: return 6 * kSecondsPerHour;
+        case Category::ForeignTroops:
+        case Category::InternetShutdown: return 24 * kSecondsPerHour;
+        case Category::StateOfEmergency: return 0;  // until the end of the data
+    }
+    return 12 * kSecondsPerHour;
+}
+
+Timeline::Timeline(const Dataset& data) : data_(data) {
+    const auto& events = data_.events;
+    const std::size_t n = events.size();
+
+    // Extent: first start, last start or explicit end.
+    if (n > 0) {
+        start_utc_s_ = events.front().start.utc_s;
+        end_utc_s_ = start_utc_s_;
+        for (const Event& e : events) {
+            start_utc_s_ = std::min(start_utc_s_, e.start.utc_s);
+            end_utc_s_ = std::max(end_utc_s_, e.start.utc_s);
+            if (e.end) end_utc_s_ = std::max(end_utc_s_, e.end->utc_s);
+        }
+    }
+
+    // The display offset: the most common among events (ties: the larger offset).
+    std::map<std::int32_t, int> offsets;
+    for (const Event& e : events) ++offsets[e.start.offset_s];
+    int best = -1;
+    for (const auto& [off, count] : offsets)
+        if (count >= best) {
+            best = count;
+            display_offset_s_ = off;
+        }
+
+    effective_end_.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        const Event& e = events[i];
+        std::int64_t end = 0;
+        if (e.end && e.end->utc_s > e.start.utc_s) end = e.end->utc_s;
+        else if (e.category == Category::StateOfEmergency)
+            end = std::max(end_utc_s_, e.start.utc_s + kSecondsPerDay);
+        else end = e.start.utc_s + default_duration_s(e.category);
+        effective_end_[i] = end;
+        max_duration_s_ = std::max(max_duration_s_, end - e.start.utc_s);
+    }
+
+    city_events_.assign(data_.cities.size(), {});
+    region_events_.assign(data_.regions.size(), {});
+    for (std::size_t i = 0; i < n; ++i) {
+        const Event& e = events[i];
+        if (e.city_index >= 0 && static_cast<std::size_t>(e.city_index) < city_events_.size())
+            city_events_[e.city_index].push_back(i);
+        if (e.region_index >= 0 && static_cast<std::size_t>(e.region_index) < region_events_.size())
+            region_events_[e.region_index].push_back(i);
+        if (e.category == Category::StateOfEmergency) emergencies_.push_back(i);
+    }
+
+    // The spread tree.
+    struct First {
+        int city;
+        std::size_t event;
+    };
+    std::vector<First> firsts;
+    for (std::size_t c = 0; c < data_.cities.size(); ++c)
+        if (auto f = city_first_unrest(static_cast<int>(c))) firsts.push_back({static_cast<int>(c), *f});
+    std::sort(firsts.begin(), firsts.end(), [&](const First& a, const First& b) {
+        const auto ta = events[a.event].start.utc_s, tb = events[b.event].start.utc_s;
+        return ta != tb ? ta < tb : a.event < b.event;
+    });
+    spread_of_city_.assign(data_.cities.size(), -1);
+    for (std::size_t k = 0; k < firsts.size(); ++k) {
+        const City& city = data_.cities[firsts[k].city];
+        SpreadLink link;
+        link.city = firsts[k].city;
+        link.first_event = firsts[k].event;
+        link.first_utc_s = events[firsts[k].event].start.utc_s;
+        double best_km = 0;
+        for (std::size_t j = 0; j < k; ++j) {
+            if (spread_[j].first_utc_s >= link.first_utc_s) continue;  // strictly earlier only
+            const City& other = data_.cities[spread_[j].city];
+            const double km = great_circle_km(city.lon_deg, city.lat_deg, other.lon_deg, other.lat_deg);
+            if (link.from_city < 0 || km < best_km) {
+                best_km = km;
+                link.from_city = spread_[j].city;
+                link.delay_h = static_cast<double>(link.first_utc_s - spread_[j].first_utc_s) / 3600.0;
+                link.distance_km = km;
+            }
+        }
+        link.after_root_h = spread_.empty() ? 0.0
+                                            : static_cast<double>(link.first_utc_s - spread_.front().first_utc_s) / 3600.0;
+        spread_of_city_[link.city] = static_cast<int>(spread_.size());
+        spread_.push_back(link);
+    }
+
+    // Events per local day.
+    if (n > 0) {
+        const std::int64_t first_day = floor_div(start_utc_s_ + display_offset_s_, kSecondsPerDay);
+        std::int64_t last_day = first_day;
+        for (const Event& e : events)
+            last_day = std::max(last_day, floor_div(e.start.utc_s + display_offset_s_, kSecondsPerDay));
+        days_.resize(static_cast<std::size_t>(last_day - first_day + 1));
+        for (std::size_t d = 0; d < days_.size(); ++d)
+            days_[d].day_start = {(first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay - display_offset_s_,
+                                  display_offset_s_};
+        for (const Event& e : events) {
+            const auto d = static_cast<std::size_t>(floor_div(e.start.utc_s + display_offset_s_, kSecondsPerDay) - first_day);
+            ++days_[d].count;
+            ++days_[d].count_by_category[static_cast<int>(e.category)];
+        }
+    }
+}
+
+bool Timeline::is_active(std::size_t event, double t_utc_s) const {
+    return static_cast<double>(data_.events[event].start.utc_s) <= t_utc_s &&
+           t_utc_s < static_cast<double>(effective_end_[event]);
+}
+
+bool Timeline::is_visible(std::size_t event, double t_utc_s, const TimeSettings& s) const {
+    const auto start = static_cast<double>(data_.events[event].start.utc_s);
+    if (start > t_utc_s) return false;
+    if (s.mode == TimeMode::Cumulative) return true;
+    return static_cast<double>(effective_end_[event]) > t_utc_s - s.window_h * 3600.0;
+}
+
+std::size_t Timeline::count_started(double t_utc_s) const {
+    const auto& ev = data_.events;
+    auto it = std::upper_bound(ev.begin(), ev.end(), t_utc_s,
+                               [](double t, const Event& e) { return t < static_cast<double>(e.start.utc_s); });
+    return static_cast<std::size_t>(it - ev.begin());
+}
+
+std::vector<std::size_t> Timeline::visible_events(double t_utc_s, const TimeSettings& s) const {
+    const std::size_t end = count_started(t_utc_s);
+    std::size_t begin = 0;
+    if (s.mode == TimeMode::Window) {
+        // No event starting before this can still overlap the window.
+        const double earliest = t_utc_s - s.window_h * 3600.0 - static_cast<double>(max_duration_s_);
+        const auto& ev = data_.events;
+        begin = static_cast<std::size_t>(
+            std::lower_bound(ev.begin(), ev.begin() + static_cast<std::ptrdiff_t>(end), earliest,
+                             [](const Event& e, double t) { return static_cast<double>(e.start.utc_s) < t; }) -
+            ev.begin());
+    }
+    std::vector<std::size_t> out;
+    for (std::size_t i = begin; i < end; ++i)
+        if (is_visible(i, t_utc_s, s)) out.push_back(i);
+    return out;
+}
+
+namespace {
+
+PlaceState state_of(const Timeline& tl, const std::vector<std::size_t>& own, double t) {
+    PlaceState st = PlaceState::Calm;
+    for (std::size_t i : own) {
+        if (!tl.is_active(i, t)) continue;
+        const Category c = tl.data().events[i].category;
+        if (is_violent(c)) return PlaceState::Violence;
+        if (c == Category::PeacefulProtest) st = PlaceState::Protest;
+        else if (c == Category::StateOfEmergency && st == PlaceState::Calm) st = PlaceState::Emergency;
+    }
+    return st;
+}
+
+}  // namespace
+
+bool Timeline::emergency_for_region(int region, double t_utc_s) const {
+    for (std::size_t i : emergencies_) {
+        const Event& e = data_.events[i];
+        if ((is_nationwide(e) || (region >= 0 && e.region_index == region)) && is_active(i, t_utc_s)) return true;
+    }
+    return false;
+}
+
+PlaceState Timeline::city_state(int city, double t_utc_s) const {
+    PlaceState st = state_of(*this, city_events_[city], t_utc_s);
+    if (st == PlaceState::Calm && emergency_for_region(data_.cities[city].region_index, t_utc_s))
+        st = PlaceState::Emergency;
+    return st;
+}
+
+PlaceState Timeline::region_state(int region, double t_utc_s) const {
+    PlaceState st = state_of(*this, region_events_[region], t_utc_s);
+    if (st == PlaceState::Calm && emergency_for_region(region, t_utc_s)) st = PlaceState::Emergency;
+    return st;
+}
+
+Figures Timeline::city_figures(int city, double t_utc_s) const {
+    Figures f;
+    for (std::size_t i : city_events_[city])
+        if (static_cast<double>(data_.events[i].start.utc_s) <= t_utc_s) f.add(data_.events[i]);
+    return f;
+}
+
+Figures Timeline::region_figures(int region, double t_utc_s) const {
+    Figures f;
+    for (std::size_t i : region_events_[region])
+        if (static_cast<double>(data_.events[i].start.utc_s) <= t_utc_s) f.add(data_.events[i]);
+    return f;
+}
+
+std::optional<std::size_t> Timeline::city_first_unrest(int city) const {
+    for (std::size_t i : city_events_[city])
+        if (is_unrest(data_.events[i].category)) return i;
+    return std::nullopt;
+}
+
+const SpreadLink* Timeline::spread_link(int city) const {
+    if (city < 0 || static_cast<std::size_t>(city) >= spread_of_city_.size()) return nullptr;
+    const int k = spread_of_city_[city];
+    return k < 0 ? nullptr : &spread_[k];
+}
+
+int Timeline::unrest_day(double t_utc_s) const {
+    if (spread_.empty()) return 0;
+    const std::int64_t root_day = floor_div(spread_.front().first_utc_s + display_offset_s_, kSecondsPerDay);
+    const auto t_day = static_cast<std::int64_t>(std::floor((t_utc_s + display_offset_s_) / static_cast<double>(kSecondsPerDay)));
+    return t_day < root_day ? 0 : static_cast<int>(t_day - root_day + 1);
+}
+
+TallyAt Timeline::tally_at(double t_utc_s) const {
+    TallyAt out;
+    const auto& tally = data_.tally;
+    for (std::size_t i = 0; i < tally.size(); ++i) {
+        const TallyEntry& e = tally[i];
+        if (static_cast<double>(e.announced_at.utc_s) > t_utc_s) continue;
+        if (!iequals(e.scope, "national")) continue;
+        if (!e.status.empty() && !iequals(e.status, "official")) continue;
+        bool used = false;
+        auto take = [&](Count& dst, const Count& v) {
+            if (v) {
+                dst = v;
+                used = true;
+            }
+        };
+        take(out.killed, e.killed);
+        take(out.security_killed, e.security_killed);
+        take(out.injured, e.injured);
+        take(out.security_injured, e.security_injured);
+        take(out.hospitalised, e.hospitalised);
+        take(out.intensive_care, e.intensive_care);
+        take(out.detained, e.detained);
+        take(out.vehicles_burned, e.vehicles_burned);
+        take(out.facilities_damaged, e.facilities_damaged);
+        if (used) out.latest_entry = static_cast<int>(i);
+    }
+    return out;
+}
+
+}  // namespace qantar

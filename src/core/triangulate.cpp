@@ -1,0 +1,149 @@
+// Triangulation and label points through the GEOS C API (reentrant _r functions, one handle per
+// call behind a RAII wrapper). Pulls in libgeos_c.
+#include "triangulate.hpp"
+
+#include <geos_c.h>
+
+#include <cmath>
+#include <memory>
+
+namespace qantar {
+
+namespace {
+
+class Geos {
+public:
+    Geos() : h_(GEOS_init_r()) {}
+    ~Geos() { GEOS_finish_r(h_); }
+    Geos(const Geos&) = delete;
+    Geos& operator=(const Geos&) = delete;
+    GEOSContextHandle_t get() const { return h_; }
+
+private:
+    GEOSContextHandle_t h_;
+};
+
+struct GeomDeleter {
+    GEOSContextHandle_t h;
+    void operator()(GEOSGeometry* g) const noexcept {
+        if (g) GEOSGeom_destroy_r(h, g);
+    }
+};
+using GeomPtr = std::unique_ptr<GEOSGeometry, GeomDeleter>;
+
+GEOSGeometry* make_ring(GEOSContextHandle_t h, const std::vector<Vec2>& ring) {
+    const auto n = static_cast<unsigned>(ring.size());
+    const bool closed = n > 0 && ring.front() == ring.back();
+    const unsigned count = closed ? n : n + 1;
+    if (count < 4) return nullptr;
+    GEOSCoordSequence* seq = GEOSCoordSeq_create_r(h, count, 2);
+    for (unsigned i = 0; i < n; ++i) GEOSCoordSeq_setXY_r(h, seq, i, ring[i].x, ring[i].y);
+    if (!closed) GEOSCoordSeq_setXY_r(h, seq, n, ring[0].x, ring[0].y);
+    return GEOSGeom_createLinearRing_r(h, seq);
+}
+
+// The polygon as GEOS geometry, made valid; nullptr if it has no usable exterior ring.
+GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& p) {
+    if (p.rings.empty()) return GeomPtr(nullptr, {h});
+    GEOSGeometry* shell = make_ring(h, p.rings[0]);
+    if (!shell) return GeomPtr(nullptr, {h});
+    std::vector<GEOSGeometry*> holes;
+    for (std::size_t i = 1; i < p.rings.size(); ++i)
+        if (GEOSGeometry* r = make_ring(h, p.rings[i])) holes.push_back(r);
+    GeomPtr poly(GEOSGeom_createPolygon_r(h, shell, holes.data(), static_cast<unsigned>(holes.size())), {h});
+    if (poly && GEOSisValid_r(h, poly.get()) != 1) {
+        GeomPtr valid(GEOSMakeValid_r(h, poly.get()), {h});
+        if (valid) return valid;
+    }
+    return poly;
+}
+
+void append_triangles(GEOSContextHandle_t h, const GEOSGeometry* area, std::vector<Vec2>& out) {
+    // Constrained Delaunay works on polygons; a made-valid geometry may be a collection.
+    const int type = GEOSGeomTypeId_r(h, area);
+    if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
+        const int n = GEOSGetNumGeometries_r(h, area);
+        for (int i = 0; i < n; ++i) append_triangles(h, GEOSGetGeometryN_r(h, area, i), out);
+        return;
+    }
+    if (type != GEOS_POLYGON) return;
+    GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, area), {h});
+    if (!tris) return;
+    const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, area);
+    const int n = GEOSGetNumGeometries_r(h, tris.get());
+    for (int i = 0; i < n; ++i) {
+        const GEOSGeometry* tri = GEOSGetGeometryN_r(h, tris.get(), i);
+        const GEOSGeometry* ring = GEOSGetExteriorRing_r(h, tri);
+        const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
+        unsigned size = 0;
+        if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size) || size < 3) continue;
+        Vec2 v[3];
+        for (unsigned k = 0; k < 3; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &v[k].x, &v[k].y);
+        const double cx = (v[0].x + v[1].x + v[2].x) / 3, cy = (v[0].y + v[1].y + v[2].y) / 3;
+        GeomPtr centroid(GEOSGeom_createPointFromXY_r(h, cx, cy), {h});
+        if (prepared && GEOSPreparedContains_r(h, prepared, centroid.get()) == 1) {
+            out.insert(out.end(), v, v + 3);
+        }
+    }
+    if (prepared) GEOSPreparedGeom_destroy_r(h, prepared);
+}
+
+double ring_area(const std::vector<Vec2>& r) {
+    double a = 0;
+    for (std::size_t i = 0, j = r.size() - 1; i < r.size(); j = i++) a += (r[j].x * r[i].y - r[i].x * r[j].y);
+    return std::abs(a) / 2;
+}
+
+}  // namespace
+
+std::vector<Vec2> triangulate(const std::vector<Polygon>& polygons) {
+    Geos geos;
+    std::vector<Vec2> out;
+    for (const Polygon& p : polygons) {
+        GeomPtr g = make_polygon(geos.get(), p);
+        if (g) append_triangles(geos.get(), g.get(), out);
+    }
+    return out;
+}
+
+Vec2 label_point(const std::vector<Polygon>& polygons) {
+    const Polygon* best = nullptr;
+    double best_area = -1;
+    for (const Polygon& p : polygons) {
+        if (p.rings.empty() || p.rings[0].size() < 3) continue;
+        const double a = ring_area(p.rings[0]);
+        if (a > best_area) {
+            best_area = a;
+            best = &p;
+        }
+    }
+    if (!best) return {};
+    Geos geos;
+    GeomPtr g = make_polygon(geos.get(), *best);
+    if (!g) return best->rings[0][0];
+    GeomPtr pt(GEOSPointOnSurface_r(geos.get(), g.get()), {geos.get()});
+    Vec2 out = best->rings[0][0];
+    if (pt) GEOSGeomGetX_r(geos.get(), pt.get(), &out.x), GEOSGeomGetY_r(geos.get(), pt.get(), &out.y);
+    return out;
+}
+
+bool contains(const Polygon& polygon, const Vec2& p) {
+    bool inside = false;
+    for (const auto& ring : polygon.rings) {
+        for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
+            const Vec2& a = ring[i];
+            const Vec2& b = ring[j];
+            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x)
+                inside = !inside;
+        }
+    }
+    return inside;
+}
+
+bool contains(const std::vector<Polygon>& polygons, const Vec2& p) {
+    for (const Polygon& poly : polygons)
+        if (contains(poly, p)) return true;
+    return false;
+}
+
+}  // namespace qantar

@@ -1,0 +1,23 @@
+// Polygon fill triangulation and label points, through GEOS (constrained Delaunay). Used once at
+// load; the renderer draws the triangles as they are.
+#pragma once
+
+#include "model.hpp"
+
+#include <vector>
+
+namespace qantar {
+
+// Triangles covering the polygons (3 vertices per triangle, in the polygons' coordinates): a
+// constrained Delaunay triangulation of each polygon, keeping only triangles whose centroid lies
+// inside it (so holes stay empty). Invalid rings are repaired first (GEOSMakeValid).
+std::vector<Vec2> triangulate(const std::vector<Polygon>& polygons);
+
+// A point guaranteed inside the largest polygon (GEOSPointOnSurface), for a label; {0,0} if none.
+Vec2 label_point(const std::vector<Polygon>& polygons);
+
+// Even-odd point-in-polygon over rings (holes included); for lon/lat or metres alike.
+bool contains(const Polygon& polygon, const Vec2& p);
+bool contains(const std::vector<Polygon>& polygons, const Vec2& p);
+
+}  // namespace qantar
