@@ -8,6 +8,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libsfml-dev libcli11-dev catch2 nlohmann-json3-dev libfontconfig-dev
   fonts-dejavu-core fonts-noto-core
+  libdeflate-dev libpng-dev
   ffmpeg
   xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri xclip
 )
