@@ -256,6 +256,8 @@ ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml)
         std::vector<std::string> taken;
         for (auto n : modelled_event_fields()) taken.push_back(std::string(n));
         if (kml) for (auto n : {"name", "shown_until"}) taken.push_back(n);
+        // Geometry echoes of a CSV read back (X, Y, WKT) are written by the CSV driver itself.
+        for (auto n : {"x", "y", "wkt"}) taken.push_back(n);
         for (const Event& e : data.events)
             for (const auto& [k, v] : e.extra) {
                 std::string lk = lower(k);
