@@ -1,0 +1,65 @@
+// Event markers from a static, time-sorted buffer: each event is a quad of 6 vertices at the
+// event's map position. Per vertex: colour.rgb = category colour, colour.a = size_level*4 + corner,
+// texcoord = (start, end) in minutes since the layer's origin. The look mirrors
+// src/render/event_style.cpp (mark_look).
+#version 120
+uniform float u_t;          // story time, minutes since the layer's origin
+uniform float u_window;     // moving window, minutes; <= 0 cumulative
+uniform vec2 u_px_to_ndc;   // (2 / width, 2 / height)
+uniform float u_px_scale;   // marker scale (target height / 1080)
+
+varying vec2 v_local;
+varying float v_core;
+varying float v_glow;
+varying float v_ring;
+varying float v_ring_alpha;
+
+const float kPulse = 180.0;  // minutes
+const float kGrow = 30.0;
+const float kShrink = 60.0;
+const float kExtent = 3.2;
+
+void main() {
+    float a = floor(gl_Color.a * 255.0 + 0.5);
+    float corner = mod(a, 4.0);
+    float level = floor(a / 4.0);
+    vec2 c = vec2(mod(corner, 2.0) * 2.0 - 1.0, floor(corner / 2.0) * 2.0 - 1.0);
+    float start = gl_MultiTexCoord0.x;
+    float end = gl_MultiTexCoord0.y;
+    float age = u_t - start;
+    float r = (6.0 + level * 0.3) * u_px_scale;
+    float grow = smoothstep(0.0, kGrow, age);
+    float core = 0.0, glow = 0.0, radius = 0.0;
+    if (u_t < end) {
+        float life = age / max(1.0 / 60.0, min(end - start, 1440.0));
+        glow = (1.0 - 0.7 * min(1.0, life)) * grow;
+        core = grow * (1.0 - 0.4 * min(1.0, life));
+        radius = r * (0.5 + 0.5 * grow);
+    } else {
+        float since = u_t - end;
+        float fade = 1.0 - smoothstep(0.0, kShrink, since);
+        float trail = u_window > 0.0 ? 1.0 - clamp(since / u_window, 0.0, 1.0) : 1.0;
+        glow = 0.45 * fade;
+        core = max(fade, 0.4 * trail);
+        radius = r * (0.4 + 0.6 * fade);
+    }
+    float ring = -1.0, ring_alpha = 0.0;
+    if (age < kPulse) {
+        ring = age / kPulse;
+        ring_alpha = pow(1.0 - ring, 1.5);
+    }
+    bool visible = age >= 0.0 && (core > 0.003 || glow > 0.003 || ring >= 0.0);
+    if (!visible) {
+        gl_Position = vec4(-10.0, -10.0, -10.0, 1.0);
+    } else {
+        vec4 p = gl_ModelViewProjectionMatrix * gl_Vertex;
+        p.xy += c * radius * kExtent * u_px_to_ndc * p.w;
+        gl_Position = p;
+    }
+    v_local = c;
+    v_core = core;
+    v_glow = glow;
+    v_ring = ring;
+    v_ring_alpha = ring_alpha;
+    gl_FrontColor = vec4(gl_Color.rgb, 1.0);
+}

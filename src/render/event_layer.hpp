@@ -1,0 +1,77 @@
+// Event markers for any number of events. Prepared once: marks sorted by start go into a static
+// vertex buffer (6 vertices each); a frame draws only the sub-range that can be visible at t
+// (binary search on start times) and the shader animates it from the time uniform. Long events
+// (over 48 h, such as states of emergency) sit in a separate small buffer drawn whole. When the
+// visible range is dense (more than kDenseThreshold events), the frame draws a density grid
+// instead: one textured quad whose counts are updated incrementally as the range slides.
+#pragma once
+
+#include "event_style.hpp"
+
+#include <SFML/Graphics.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace qantar::render {
+
+struct EventFrame {
+    double t_utc_s = 0;
+    double window_s = 0;    // <= 0: cumulative
+    double px_scale = 1;
+    double desaturate = 0;  // 0..1
+    sf::Vector2f target_px; // target size
+};
+
+class EventLayer {
+public:
+    static constexpr std::size_t kDenseThreshold = 20000;
+    static constexpr double kLongS = 48 * 3600.0;
+
+    // Sorts the marks; origin_m is subtracted from positions (float precision). `shader` may be
+    // null: plain fallback drawing.
+    EventLayer(std::vector<EventMark> marks, Vec2 origin_m, sf::Shader* shader);
+
+    // map_states carries the map -> screen transform (relative to origin_m).
+    void draw(sf::RenderTarget& target, const sf::RenderStates& map_states, const EventFrame& f);
+
+    // Index range [lo, hi) of the short marks that can be visible at t (drawn range).
+    std::pair<std::size_t, std::size_t> candidate_range(double t, double window_s) const;
+    bool dense_at(double t, double window_s) const;
+    // Visible marks per city (count badges); empty when dense.
+    std::vector<int> visible_per_city(double t, double window_s, int city_count) const;
+
+    const std::vector<EventMark>& short_marks() const { return short_; }
+    const std::vector<EventMark>& long_marks() const { return long_; }
+
+private:
+    void build_buffer(const std::vector<EventMark>& marks, sf::VertexBuffer& vb);
+    void draw_plain(sf::RenderTarget& target, const sf::RenderStates& states,
+                    const std::vector<EventMark>& marks, std::size_t lo, std::size_t hi,
+                    const EventFrame& f);
+    void update_density(std::size_t lo, std::size_t hi);
+    void draw_density(sf::RenderTarget& target, const sf::RenderStates& states);
+
+    std::vector<EventMark> short_, long_;
+    std::vector<double> short_start_;
+    double max_short_s_ = 0;
+    Vec2 origin_m_;
+    double t0_ = 0;  // time origin for the shader (start of the first mark)
+    sf::Shader* shader_ = nullptr;
+    sf::VertexBuffer short_vb_{sf::Triangles, sf::VertexBuffer::Static};
+    sf::VertexBuffer long_vb_{sf::Triangles, sf::VertexBuffer::Static};
+
+    // Density grid.
+    unsigned grid_w_ = 256, grid_h_ = 160;
+    Vec2 grid_min_, grid_max_;
+    std::vector<std::int32_t> grid_;
+    std::vector<std::uint32_t> cell_of_;  // per short mark
+    std::int32_t grid_norm_ = 1;          // max cell count over all marks
+    std::size_t grid_lo_ = 0, grid_hi_ = 0;
+    bool grid_dirty_ = true;
+    sf::Texture grid_tex_;
+    std::vector<sf::Uint8> grid_px_;
+};
+
+}  // namespace qantar::render

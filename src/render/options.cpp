@@ -1,0 +1,27 @@
+#include "options.hpp"
+
+#include "core/error.hpp"
+#include "core/time.hpp"
+
+#include <cstdio>
+
+namespace qantar::render {
+
+double parse_moment(const std::string& text, std::int32_t default_offset_s, const char* option) {
+    auto t = parse_iso8601(text, default_offset_s);
+    if (!t)
+        throw UsageError(std::string(option) + ": '" + text +
+                         "' is not a moment (expected ISO 8601, e.g. 2022-01-05T18:00+06:00)");
+    return static_cast<double>(t->utc_s);
+}
+
+ScreenSize parse_size(const std::string& text) {
+    unsigned w = 0, h = 0;
+    char x = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') ||
+        w < 16 || h < 16 || w > 16384 || h > 16384)
+        throw UsageError("--size: '" + text + "' is not a size (expected WIDTHxHEIGHT, e.g. 1920x1080)");
+    return {static_cast<double>(w), static_cast<double>(h)};
+}
+
+}  // namespace qantar::render
