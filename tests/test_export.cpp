@@ -280,6 +280,22 @@ TEST_CASE("export: GeoJSON follows RFC 7946 and every format passes ogrinfo", "[
             }
         }
     }
+    // A moment before the data: empty layers, with their fields, in every format.
+    for (ExportLayer layer : {ExportLayer::Events, ExportLayer::Spread, ExportLayer::Tally}) {
+        ExportRequest req;
+        req.layer = layer;
+        req.at_utc_s = utc("2022-01-01T00:00+06:00");
+        for (const char* ext : {"geojson", "gpkg", "fgb", "csv", "kml"}) {
+            std::string out = dir / ("empty-" + std::string(export_layer_id(layer)) + "." + ext);
+            INFO(out);
+            export_layer(tl, req, out);
+            REQUIRE(fs::file_size(out) > 0);
+            if (has_ogrinfo()) {
+                std::string cmd = "ogrinfo -ro -al -so '" + out + "' 2>&1 | grep -q 'Feature Count: 0'";
+                CHECK(std::system(cmd.c_str()) == 0);
+            }
+        }
+    }
     // KML plays in Google Earth's time slider: events carry a TimeSpan with ISO times.
     std::string kml = read_bytes(dir / "events.kml");
     CHECK(kml.find("<begin>2022-01-02T09:00:00+05:00</begin>") != std::string::npos);

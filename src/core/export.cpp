@@ -736,7 +736,9 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
         break;
     case ExportFormat::FlatGeobuf:
         // Keep our feature order (the spatial index would reorder features along a Hilbert curve).
-        lco.SetNameValue("SPATIAL_INDEX", "NO");
+        // GDAL 3.6 writes no file at all for an empty layer without the index, and the index of
+        // nothing is only the header: so the index is asked for only when there is nothing.
+        lco.SetNameValue("SPATIAL_INDEX", table.features.empty() ? "YES" : "NO");
         break;
     case ExportFormat::GeoPackage:
     case ExportFormat::KML:
