@@ -139,7 +139,7 @@ void PngSequenceSink::worker() {
     while (auto item = queue_.pop()) {
         if (failed_) continue;
         try {
-            const std::vector<std::uint8_t> png = encode_png(item->rgba.data(), width_, height_);
+            const std::vector<std::uint8_t> png = encode_png(item->rgba.data(), width_, height_, options_.png_level);
             item->rgba = {};
             const fs::path path = tmp_ / frame_file_name(item->index);
             std::FILE* f = std::fopen(path.c_str(), "wb");

@@ -1,5 +1,5 @@
 // A numbered PNG sequence (frame_00001.png, ...) written by worker threads with a fast encoder:
-// the Up filter and libdeflate at level 1, about ten times faster than SFML's saveToFile.
+// the Up filter and libdeflate at level 2, about ten times faster than SFML's saveToFile.
 #pragma once
 
 #include "bounded_queue.hpp"
@@ -14,7 +14,7 @@ namespace qantar::video {
 
 // Encodes RGBA8 (top row first, tightly packed) as a PNG file image. level: libdeflate 0..12.
 // Pulls in libdeflate.
-std::vector<std::uint8_t> encode_png(const std::uint8_t* rgba, int width, int height, int level = 1);
+std::vector<std::uint8_t> encode_png(const std::uint8_t* rgba, int width, int height, int level = 2);
 
 // "frame_00001.png" for index 0.
 std::string frame_file_name(std::int64_t index);
