@@ -733,6 +733,7 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
         lco.SetNameValue("GEOMETRY",
                          table.geometry == ExportGeometryKind::Point ? "AS_XY" : "AS_WKT");
         lco.SetNameValue("LINEFORMAT", "LF");
+        lco.SetNameValue("STRING_QUOTING", "IF_NEEDED");
         break;
     case ExportFormat::FlatGeobuf:
         // Keep our feature order (the spatial index would reorder features along a Hilbert curve).
