@@ -6,6 +6,7 @@
 #include <cpl_string.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cctype>
 #include <filesystem>
 #include <fstream>
@@ -19,30 +20,6 @@ std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
-}
-
-constexpr std::string_view kLonNames[] = {"longitude", "lon", "long", "lng", "x"};
-constexpr std::string_view kLatNames[] = {"latitude", "lat", "y"};
-
-// Splits a CSV header line (quotes honoured, no embedded newlines).
-std::vector<std::string> split_header(std::string line) {
-    if (line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) line.erase(0, 3);
-    while (!line.empty() && (line.back() == '\r' || line.back() == '\n')) line.pop_back();
-    const char sep = line.find(';') != std::string::npos && line.find(',') == std::string::npos ? ';'
-                     : line.find('\t') != std::string::npos && line.find(',') == std::string::npos ? '\t'
-                                                                                                  : ',';
-    std::vector<std::string> cols;
-    std::string cur;
-    bool quoted = false;
-    for (char c : line) {
-        if (c == '"') quoted = !quoted;
-        else if (c == sep && !quoted) {
-            cols.push_back(cur);
-            cur.clear();
-        } else cur += c;
-    }
-    cols.push_back(cur);
-    return cols;
 }
 
 }  // namespace
@@ -76,9 +53,9 @@ DatasetPtr open_vector(const std::string& path) {
 
     CPLStringList options;
     if (looks_like_csv(path)) {
-        options.AddString("X_POSSIBLE_NAMES=longitude,lon,long,lng,Longitude,LONGITUDE,x,X");
-        options.AddString("Y_POSSIBLE_NAMES=latitude,lat,Latitude,LATITUDE,y,Y");
-        options.AddString("KEEP_GEOM_COLUMNS=NO");
+        // Every column as text. Longitude and latitude are parsed by the loader rather than by
+        // X_POSSIBLE_NAMES: OGR turns "abc" into a null geometry without a word, while the loader
+        // can name the column and the value.
         options.AddString("AUTODETECT_TYPE=NO");
         options.AddString("EMPTY_STRING_AS_NULL=NO");
     }
@@ -101,20 +78,7 @@ LayerReader::LayerReader(const std::string& path) : path_(path), ds_(open_vector
     OGRFeatureDefn* defn = layer_->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i)
         fields_.emplace(lower(defn->GetFieldDefn(i)->GetNameRef()), i);
-    if (is_csv_) {
-        // The coordinate columns vanish into the geometry; remember their names for messages.
-        std::ifstream in(path, std::ios::binary);
-        std::string header;
-        std::getline(in, header);
-        for (const std::string& col : split_header(header)) {
-            const std::string l = lower(col);
-            if (lon_column_.empty() && std::find(std::begin(kLonNames), std::end(kLonNames), l) != std::end(kLonNames))
-                lon_column_ = col;
-            if (lat_column_.empty() && std::find(std::begin(kLatNames), std::end(kLatNames), l) != std::end(kLatNames))
-                lat_column_ = col;
-        }
-        if (fields_.empty() && lon_column_.empty()) throw InputError(path, "", "", "the file is empty");
-    }
+    if (is_csv_ && fields_.empty()) throw InputError(path, "", "", "the file is empty");
     layer_->ResetReading();
 }
 
@@ -167,6 +131,26 @@ bool LayerReader::is_null(int index) const {
 
 std::string LayerReader::text(int index) const {
     if (is_null(index)) return {};
+    const OGRFieldType type = feature_->GetFieldDefnRef(index)->GetType();
+    if (type == OFTDateTime || type == OFTDate) {
+        // Drivers that type their columns (GeoJSON, GPKG) give dates as values: back to ISO 8601.
+        int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+        float sec = 0;
+        feature_->GetFieldAsDateTime(index, &y, &mo, &d, &h, &mi, &sec, &tz);
+        char buf[64];
+        if (type == OFTDate) {
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+            return buf;
+        }
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, static_cast<int>(sec));
+        std::string out = buf;
+        if (tz >= 100) {  // 100 is UTC; each step is 15 minutes
+            const int off_min = (tz - 100) * 15, a = off_min < 0 ? -off_min : off_min;
+            std::snprintf(buf, sizeof buf, "%c%02d:%02d", off_min < 0 ? '-' : '+', a / 60, a % 60);
+            out += buf;
+        }
+        return out;
+    }
     const char* s = feature_->GetFieldAsString(index);
     if (!s) return {};
     if (!CPLIsUTF8(s, -1))

@@ -42,9 +42,8 @@ void ensure_registered();
 // True for the file names that the CSV driver reads (.csv, .tsv, .txt).
 bool looks_like_csv(std::string_view path);
 
-// Opens a vector dataset read-only. CSV files get the open options that make longitude/latitude
-// columns a point geometry (any case of longitude/lon/x, latitude/lat/y) and keep every other
-// column as text. Throws InputError naming the file if it is missing, empty or unreadable.
+// Opens a vector dataset read-only; CSV columns all come as text (AUTODETECT_TYPE=NO), a BOM and
+// CRLF line ends are fine. Throws InputError naming the file if it is missing, empty or unreadable.
 DatasetPtr open_vector(const std::string& path);
 
 // The first layer of a vector file, read feature by feature.
@@ -55,9 +54,6 @@ public:
 
     const std::string& path() const { return path_; }
     bool is_csv() const { return is_csv_; }
-    // The CSV columns that became the point geometry (as written in the header), else "".
-    const std::string& lon_column() const { return lon_column_; }
-    const std::string& lat_column() const { return lat_column_; }
 
     // Case-insensitive; -1 when absent. The first of `names` that exists.
     int field_index(std::string_view name) const;
@@ -72,7 +68,7 @@ public:
     std::string where() const;
     std::int64_t ordinal() const { return ordinal_; }
 
-    // The field as UTF-8 text ("" when null or index < 0). Throws InputError naming file, line and
+    // The field as UTF-8 text ("" when null or index < 0); dates and times as ISO 8601. Throws InputError naming file, line and
     // field when the text is not valid UTF-8.
     std::string text(int index) const;
     bool is_null(int index) const;
@@ -86,7 +82,6 @@ private:
     OGRFeatureUniquePtr feature_;
     std::unordered_map<std::string, int> fields_;  // lower-case name -> index
     bool is_csv_ = false;
-    std::string lon_column_, lat_column_;
     std::int64_t ordinal_ = 0;
 };
 

@@ -122,7 +122,7 @@ std::string info_text(const Timeline& tl) {
     }
 
     if (!d.skipped.empty()) {
-        out << "\nSkipped " << d.skipped.size() << " invalid event record" << (d.skipped.size() == 1 ? "" : "s")
+        out << "\nSkipped " << d.skipped.size() << " invalid event record" << (d.skipped.size() == 1 ? "" : "s") << " in " << d.skipped.front().file
             << (d.skipped.size() > kMaxReasons ? "; the first " + std::to_string(kMaxReasons) : std::string()) << ":\n";
         for (std::size_t i = 0; i < std::min(kMaxReasons, d.skipped.size()); ++i) out << "  " << d.skipped[i].reason << '\n';
     } else {

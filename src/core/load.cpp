@@ -95,14 +95,14 @@ PointColumns point_columns(const Reader& r) {
     PointColumns pc;
     pc.lon = r.field_index_any({"longitude", "lon", "long", "lng", "x"});
     pc.lat = r.field_index_any({"latitude", "lat", "y"});
-    pc.lon_name = pc.lon >= 0 ? r.field_name(pc.lon) : (r.lon_column().empty() ? "geometry" : r.lon_column());
-    pc.lat_name = pc.lat >= 0 ? r.field_name(pc.lat) : (r.lat_column().empty() ? "geometry" : r.lat_column());
+    pc.lon_name = pc.lon >= 0 ? r.field_name(pc.lon) : "geometry";
+    pc.lat_name = pc.lat >= 0 ? r.field_name(pc.lat) : "geometry";
     return pc;
 }
 
 bool layer_may_have_points(const Reader& r) {
     const auto t = r.geometry_type();
-    return t == wkbPoint || t == wkbMultiPoint || t == wkbUnknown || (r.is_csv() && !r.lon_column().empty());
+    return t == wkbPoint || t == wkbMultiPoint || t == wkbUnknown;
 }
 
 // Reads the feature's point; false when it has none. Throws on a non-point geometry or a bad value.
@@ -401,11 +401,13 @@ public:
                 out.push_back(read(r, c));
             } catch (const InputError& e) {
                 if (!opt_.skip_invalid) throw;
-                skipped.push_back({e.file(), e.where(), e.field(), e.what()});
+                std::string reason = e.what();
+                if (reason.rfind(e.file() + ": ", 0) == 0) reason.erase(0, e.file().size() + 2);
+                skipped.push_back({e.file(), e.where(), e.field(), reason});
             }
         }
         if (out.empty() && skipped.empty()) throw InputError(path, "", "", "the layer has no features");
-        if (out.empty()) throw InputError(path, "", "", "every event was invalid; first: " + skipped.front().reason);
+        if (out.empty()) throw InputError(path, "", "", "no valid events (" + std::to_string(skipped.size()) + " invalid); the first: " + skipped.front().reason);
     }
 
 private:
