@@ -32,8 +32,8 @@ void main() {
     float core = 0.0, glow = 0.0, radius = 0.0;
     if (u_t < end) {
         float life = age / max(1.0 / 60.0, min(end - start, 1440.0));
-        glow = (1.0 - 0.7 * min(1.0, life)) * grow;
-        core = grow * (1.0 - 0.4 * min(1.0, life));
+        glow = (1.0 - 0.85 * min(1.0, life)) * grow;
+        core = grow * (1.0 - 0.5 * min(1.0, life));
         radius = r * (0.5 + 0.5 * grow);
     } else {
         float since = u_t - end;

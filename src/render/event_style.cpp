@@ -39,8 +39,8 @@ MarkLook mark_look(const EventMark& m, double t, double window_s, double px_scal
     double grow = smooth(0, kGrowS, age);
     if (t < m.end_utc_s) {
         double life = age / std::max(1.0, std::min(m.end_utc_s - m.start_utc_s, 86400.0));
-        k.glow = (1.0 - 0.7 * std::min(1.0, life)) * grow;
-        k.core = grow * (1.0 - 0.4 * std::min(1.0, life));
+        k.glow = (1.0 - 0.85 * std::min(1.0, life)) * grow;
+        k.core = grow * (1.0 - 0.5 * std::min(1.0, life));
         k.radius_px = r * (0.5 + 0.5 * grow);
     } else {
         double since = t - m.end_utc_s;

@@ -542,7 +542,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             if (std::any_of(edge_labels.begin(), edge_labels.end(), [&](const EdgeLabel& l) { return l.name == e.origin_name; }))
                 continue;
             std::string name = e.origin_name.empty() ? "abroad" : e.origin_name;
-            sf::Text tx = tm.make((withdrawal ? "back to " : "from ") + name, 13, with_alpha(tc, std::max(0.0, fade)), true);
+            sf::Text tx = tm.make((withdrawal ? "back to " : "from ") + name, 13, with_alpha(tc, std::max(0.0, fade) * (s < 1 ? 1.0 : 0.6)), true);
             tx.setOutlineColor(kBackground);
             tx.setOutlineThickness(static_cast<float>(2 * u));
             edge_labels.push_back({e.origin_name, at, tx});

@@ -1,0 +1,121 @@
+// Renderer logic without a display: label placement, camera transforms, playback, marker look.
+#include "render/camera.hpp"
+#include "render/event_style.hpp"
+#include "render/labels.hpp"
+#include "render/options.hpp"
+#include "render/playback.hpp"
+
+#include "core/error.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <random>
+
+using namespace qantar;
+using namespace qantar::render;
+
+TEST_CASE("placed labels never overlap each other or obstacles", "[render][labels]") {
+    std::mt19937 rng(42);
+    std::uniform_real_distribution<double> x(0, 800), y(0, 500), w(30, 140);
+    std::vector<LabelRequest> req;
+    for (int i = 0; i < 300; ++i) req.push_back({x(rng), y(rng), w(rng), 14, 5, static_cast<double>(i % 17)});
+    std::vector<Box> obstacles{{0, 0, 200, 80}, {600, 420, 200, 80}};
+    Box bounds{0, 0, 800, 500};
+    auto out = place_labels(req, obstacles, bounds, 2);
+    REQUIRE(out.size() == req.size());
+    int placed = 0;
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        if (!out[i].placed) continue;
+        ++placed;
+        const Box& a = out[i].box;
+        CHECK(a.left >= 0);
+        CHECK(a.right() <= 800);
+        for (const Box& o : obstacles) CHECK_FALSE(overlaps(a, o));
+        for (std::size_t j = i + 1; j < out.size(); ++j)
+            if (out[j].placed) CHECK_FALSE(overlaps(a, out[j].box, 2));
+    }
+    CHECK(placed > 30);
+}
+
+TEST_CASE("the label with the higher priority wins a contested spot", "[render][labels]") {
+    // Two anchors so close that only one label fits within the bounds.
+    std::vector<LabelRequest> req{{20, 10, 40, 12, 4, 1}, {22, 10, 40, 12, 4, 5}};
+    auto out = place_labels(req, {}, Box{0, 0, 100, 20});
+    CHECK(out[1].placed);
+    CHECK(out[1].box.left == Approx(26));  // to the right of its anchor
+    CHECK_FALSE(out[0].placed);
+}
+
+TEST_CASE("camera transforms are inverse and fit the bounds", "[render][camera]") {
+    MapBounds b;
+    b.add({-1'500'000, -800'000});
+    b.add({1'500'000, 800'000});
+    ScreenSize s{960, 540};
+    Camera c = fit_camera(b, s, {10, 20, 30, 40});
+    Vec2 lo = map_to_screen(c, s, b.min_m), hi = map_to_screen(c, s, b.max_m);
+    CHECK(lo.x >= 10 - 1e-6);
+    CHECK(hi.x <= 930 + 1e-6);
+    CHECK(hi.y >= 20 - 1e-6);  // north is up: max y is at the top
+    CHECK(lo.y <= 500 + 1e-6);
+    Vec2 p{123456, -65432};
+    Vec2 back = screen_to_map(c, s, map_to_screen(c, s, p));
+    CHECK(back.x == Approx(p.x).margin(1e-6));
+    CHECK(back.y == Approx(p.y).margin(1e-6));
+    // Zooming keeps the point under the cursor in place.
+    Vec2 cursor{700, 200};
+    Vec2 under = screen_to_map(c, s, cursor);
+    Camera z = zoom_at(c, s, cursor, 2.5);
+    Vec2 again = map_to_screen(z, s, under);
+    CHECK(again.x == Approx(cursor.x).margin(1e-6));
+    CHECK(again.y == Approx(cursor.y).margin(1e-6));
+    CHECK(z.px_per_m == Approx(c.px_per_m * 2.5));
+    Camera m = lerp_camera(c, z, 0.5);
+    CHECK(m.px_per_m == Approx(c.px_per_m * std::sqrt(2.5)));
+}
+
+TEST_CASE("playing in steps reaches the same frame time as seeking", "[render][playback]") {
+    const double t0 = 1641081600;  // 2022-01-02T00:00Z
+    Playback played;
+    played.start_utc_s = t0;
+    played.end_utc_s = t0 + 19 * 86400.0;
+    played.t_utc_s = t0;
+    played.seconds_per_day = 3;
+    for (int i = 0; i < 90; ++i) played.advance(1.0 / 60.0);  // 1.5 s of real time = half a day
+    Playback sought = played;
+    sought.seek(t0 + 43200);
+    CHECK(frame_time(played.t_utc_s) == frame_time(sought.t_utc_s));
+    played.advance(1e6);
+    CHECK(played.t_utc_s == played.end_utc_s);
+    CHECK_FALSE(played.playing);
+    played.faster();
+    CHECK(played.seconds_per_day == 1.5);
+}
+
+TEST_CASE("markers appear at their start, pulse, and fade into a trail", "[render][style]") {
+    EventMark m;
+    m.start_utc_s = 1000;
+    m.end_utc_s = 1000 + 12 * 3600.0;
+    CHECK_FALSE(mark_look(m, 999, 86400, 1).visible);
+    MarkLook start = mark_look(m, 1000 + 3600, 86400, 1);
+    CHECK(start.visible);
+    CHECK(start.ring > 0);
+    MarkLook late = mark_look(m, m.end_utc_s - 1, 86400, 1);
+    CHECK(late.ring < 0);
+    CHECK(late.glow < start.glow);
+    MarkLook trail = mark_look(m, m.end_utc_s + 20 * 3600.0, 86400, 1);
+    CHECK(trail.visible);
+    CHECK(trail.core < late.core);
+    CHECK_FALSE(mark_look(m, m.end_utc_s + 25 * 3600.0 + 3600, 86400, 1).visible);
+    CHECK(mark_look(m, m.end_utc_s + 30 * 86400.0, 0, 1).visible);  // cumulative keeps it
+    CHECK(size_level_for(100000, std::nullopt) > size_level_for(100, std::nullopt));
+    CHECK(size_level_for(std::nullopt, 10) > size_level_for(std::nullopt, std::nullopt));
+}
+
+TEST_CASE("sizes and moments from the command line", "[render][options]") {
+    CHECK(parse_size("960x540").width_px == 960);
+    CHECK_THROWS_AS(parse_size("960"), UsageError);
+    CHECK_THROWS_AS(parse_size("0x10"), UsageError);
+    CHECK(parse_moment("2022-01-05T18:00+06:00", 0) == Approx(1641384000));
+    CHECK(parse_moment("2022-01-05T18:00", 6 * 3600) == Approx(1641384000));
+    CHECK_THROWS_AS(parse_moment("yesterday", 0), UsageError);
+}

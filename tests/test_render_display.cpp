@@ -1,0 +1,179 @@
+// Rendering with OpenGL: golden images, the shader fallback, play vs seek. Tagged [display]: they
+// need an X display (scripts/test.sh runs them under xvfb-run) and pass with a warning without one.
+//
+// QANTAR_UPDATE_GOLDEN=1 rewrites tests/golden/*.png instead of comparing (scripts/update-golden.sh).
+#include "render/playback.hpp"
+#include "render/renderer.hpp"
+
+#include "core/load.hpp"
+#include "core/timeline.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <SFML/Graphics.hpp>
+
+#include <cmath>
+#include <cstdlib>
+#include <memory>
+
+using namespace qantar;
+using namespace qantar::render;
+
+namespace {
+
+constexpr unsigned kW = 960, kH = 540;
+
+bool have_display() {
+    const char* d = std::getenv("DISPLAY");
+    if (d && *d) return true;
+    WARN("no DISPLAY: skipped (run under xvfb-run)");
+    return false;
+}
+
+struct Fixture {
+    Dataset data;
+    std::unique_ptr<Timeline> timeline;
+    sf::RenderTexture rt;
+    Fixture() {
+        LoadOptions o;
+        o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
+        data = load_dataset(o);
+        timeline = std::make_unique<Timeline>(data);
+        sf::ContextSettings cs;
+        cs.antialiasingLevel = 4;
+        REQUIRE(rt.create(kW, kH, cs));
+    }
+    std::unique_ptr<Renderer> renderer(bool shaders) {
+        RendererConfig c;
+        c.shader_dir = QANTAR_SOURCE_DIR "/shaders";
+        c.allow_shaders = shaders;
+        return std::make_unique<Renderer>(*timeline, c);
+    }
+    sf::Image frame(Renderer& r, double t) {
+        FrameParams p;
+        p.t_utc_s = t;
+        p.size = {kW, kH};
+        p.camera = r.home_camera(p.size);
+        r.draw(rt, p);
+        rt.display();
+        return rt.getTexture().copyToImage();
+    }
+};
+
+struct Diff {
+    double mean_abs = 0;        // over all channels, 0..255
+    double differing_pct = 0;   // pixels with any channel off by more than 24
+};
+
+Diff compare(const sf::Image& a, const sf::Image& b) {
+    Diff d;
+    if (a.getSize() != b.getSize()) return {255, 100};
+    const sf::Uint8* pa = a.getPixelsPtr();
+    const sf::Uint8* pb = b.getPixelsPtr();
+    std::size_t n = std::size_t{a.getSize().x} * a.getSize().y;
+    double sum = 0;
+    std::size_t bad = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        int worst = 0;
+        for (int c = 0; c < 3; ++c) {
+            int v = std::abs(int{pa[i * 4 + c]} - int{pb[i * 4 + c]});
+            sum += v;
+            worst = std::max(worst, v);
+        }
+        if (worst > 24) ++bad;
+    }
+    d.mean_abs = sum / (3.0 * static_cast<double>(n));
+    d.differing_pct = 100.0 * static_cast<double>(bad) / static_cast<double>(n);
+    return d;
+}
+
+// One dataset and one offscreen target for every test (fewer OpenGL contexts and X connections).
+Fixture& fixture() {
+    static Fixture f;
+    return f;
+}
+
+double at(const char* iso) {
+    return static_cast<double>(parse_iso8601(iso)->utc_s);
+}
+
+}  // namespace
+
+TEST_CASE("frames match the golden images", "[display][golden]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    auto r = f.renderer(true);
+    REQUIRE(r->shaders_active());
+    const bool update = std::getenv("QANTAR_UPDATE_GOLDEN") != nullptr;
+    for (const char* moment : {"2022-01-02T12:00+06:00", "2022-01-05T18:00+06:00", "2022-01-10T12:00+06:00"}) {
+        INFO(moment);
+        sf::Image img = f.frame(*r, at(moment));
+        std::string name = std::string(QANTAR_SOURCE_DIR "/tests/golden/frame-") + std::string(moment).substr(0, 13) + ".png";
+        if (update) {
+            REQUIRE(img.saveToFile(name));
+            continue;
+        }
+        sf::Image golden;
+        REQUIRE(golden.loadFromFile(name));
+        Diff d = compare(img, golden);
+        INFO("mean abs diff " << d.mean_abs << ", differing pixels " << d.differing_pct << "%");
+        if (d.mean_abs >= 1.0 || d.differing_pct >= 0.5)
+            img.saveToFile(std::string(QANTAR_BINARY_DIR "/failed-") + std::string(moment).substr(0, 13) + ".png");
+        CHECK(d.mean_abs < 1.0);
+        CHECK(d.differing_pct < 0.5);
+    }
+}
+
+TEST_CASE("the same moment renders the same pixels twice", "[display]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    auto r = f.renderer(true);
+    double t = at("2022-01-05T18:00+06:00");
+    sf::Image a = f.frame(*r, t);
+    f.frame(*r, at("2022-01-10T12:00+06:00"));  // something else in between
+    sf::Image b = f.frame(*r, t);
+    CHECK(compare(a, b).mean_abs == 0);
+}
+
+TEST_CASE("a frame reached by playing equals the frame reached by seeking", "[display]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    auto r = f.renderer(true);
+    Playback play;
+    play.start_utc_s = r->start_utc_s();
+    play.end_utc_s = r->end_utc_s();
+    play.seconds_per_day = 3;
+    play.seek(at("2022-01-05T06:00+06:00"));
+    // 1.5 s of real time in uneven steps = 12 story hours, drawing as the window does.
+    double steps[] = {0.016, 0.017, 0.2, 0.5, 0.033, 0.234, 0.5};
+    for (double dt : steps) {
+        play.advance(dt);
+        f.frame(*r, play.t_utc_s);
+    }
+    sf::Image played = f.frame(*r, play.t_utc_s);
+    auto fresh = f.renderer(true);
+    sf::Image sought = f.frame(*fresh, at("2022-01-05T18:00+06:00"));
+    Diff d = compare(played, sought);
+    CHECK(d.mean_abs == 0);
+}
+
+TEST_CASE("without shaders the map draws plain markers", "[display][fallback]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    auto plain = f.renderer(false);
+    CHECK_FALSE(plain->shaders_active());
+    CHECK_FALSE(plain->fallback_reason().empty());
+    double t = at("2022-01-05T18:00+06:00");
+    sf::Image a = f.frame(*plain, t);
+    // The markers are there: the frame differs from one with no events drawn at all.
+    plain->set_event_marks({});
+    sf::Image none = f.frame(*plain, t);
+    CHECK(compare(a, none).mean_abs > 0.01);
+
+    setenv("QANTAR_NO_SHADERS", "1", 1);
+    auto forced = f.renderer(true);
+    unsetenv("QANTAR_NO_SHADERS");
+    CHECK_FALSE(forced->shaders_active());
+    sf::Image b = f.frame(*forced, t);
+    CHECK(compare(a, b).mean_abs == 0);
+}
