@@ -8,12 +8,13 @@ varying float v_core;
 varying float v_glow;
 varying float v_ring;
 varying float v_ring_alpha;
+varying float v_extent;  // quad half-size in core radii
 
 const float kExtent = 3.2;
 
 void main() {
-    float d = length(v_local) * kExtent;   // distance in core radii
-    if (d > kExtent) discard;
+    float d = length(v_local) * v_extent;   // distance in core radii
+    if (d > v_extent) discard;
     vec3 base = gl_Color.rgb;
     float core = (1.0 - smoothstep(0.75, 1.0, d)) * v_core;
     float glow = exp(-d * d * 0.38) * v_glow * 0.8;

@@ -13,6 +13,7 @@ varying float v_core;
 varying float v_glow;
 varying float v_ring;
 varying float v_ring_alpha;
+varying float v_extent;
 
 const float kPulse = 180.0;  // minutes
 const float kGrow = 30.0;
@@ -52,11 +53,14 @@ void main() {
     if (!visible) {
         gl_Position = vec4(-10.0, -10.0, -10.0, 1.0);
     } else {
+        // The quad only as large as what is lit: a trail dot needs its core, not the glow's reach.
+        float extent = (glow > 0.01 || ring >= 0.0) ? kExtent : 1.05;
         vec4 p = gl_ModelViewProjectionMatrix * gl_Vertex;
-        p.xy += c * radius * kExtent * u_px_to_ndc * p.w;
+        p.xy += c * radius * extent * u_px_to_ndc * p.w;
         gl_Position = p;
     }
     v_local = c;
+    v_extent = (glow > 0.01 || ring >= 0.0) ? kExtent : 1.05;
     v_core = core;
     v_glow = glow;
     v_ring = ring;

@@ -26,7 +26,9 @@ struct EventFrame {
 
 class EventLayer {
 public:
-    static constexpr std::size_t kDenseThreshold = 20000;
+    // Above this many candidate events a frame draws the density grid (software OpenGL shades
+    // about 10k glowing quads per 100 ms).
+    static constexpr std::size_t kDenseThreshold = 8000;
     static constexpr double kLongS = 48 * 3600.0;
 
     // Sorts the marks; origin_m is subtracted from positions (float precision). `shader` may be

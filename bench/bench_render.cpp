@@ -1,0 +1,84 @@
+// Frame times of the renderer at 1280x720 with 1,000 / 100,000 / 1,000,000 synthetic events over
+// the bundled map, in the moving-window and cumulative modes. Each measured frame advances the
+// story by what one 60 Hz frame of playback at 3 s per day advances it (24 story minutes), and
+// waits for the GPU (glFinish), so the figure is the real cost of a frame.
+//
+//   bench_render [frames]   (needs a display: bench/bench_frames.sh runs it under xvfb-run)
+#include "render/renderer.hpp"
+
+#include "core/load.hpp"
+#include "core/timeline.hpp"
+
+#include <SFML/Graphics.hpp>
+#include <SFML/OpenGL.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <random>
+
+using namespace qantar;
+using namespace qantar::render;
+
+static std::vector<EventMark> synthetic(std::size_t n, const Dataset& data, double t0, double t1) {
+    std::mt19937_64 rng(20220105);
+    std::uniform_real_distribution<double> when(t0, t1), jitter(-60000, 60000), hours(1, 12);
+    std::uniform_int_distribution<std::size_t> city(0, data.cities.size() - 1);
+    std::uniform_int_distribution<int> cat(0, 2), level(6, 50);
+    std::vector<EventMark> out(n);
+    for (auto& m : out) {
+        const City& c = data.cities[city(rng)];
+        m.pos_m = {c.pos_m.x + jitter(rng), c.pos_m.y + jitter(rng)};
+        m.start_utc_s = when(rng);
+        m.end_utc_s = m.start_utc_s + hours(rng) * 3600;
+        m.category = static_cast<Category>(cat(rng));
+        m.size_level = static_cast<std::uint8_t>(level(rng));
+    }
+    return out;
+}
+
+int main(int argc, char** argv) {
+    int frames = argc > 1 ? std::atoi(argv[1]) : 120;
+    LoadOptions lo;
+    Dataset data = load_dataset(lo);
+    Timeline timeline(data);
+    sf::ContextSettings cs;
+    cs.antialiasingLevel = 4;
+    sf::RenderTexture rt;
+    if (!rt.create(1280, 720, cs)) {
+        std::fprintf(stderr, "bench_render: no OpenGL target (needs a display)\n");
+        return 1;
+    }
+    Renderer renderer(timeline);
+    const double t0 = renderer.start_utc_s(), t1 = renderer.end_utc_s();
+    FrameParams p;
+    p.size = {1280, 720};
+    p.camera = renderer.home_camera(p.size);
+    std::printf("renderer frame times at 1280x720, %d frames each, shaders %s\n", frames,
+                renderer.shaders_active() ? "on" : "off");
+    std::printf("%10s  %12s  %14s  %12s\n", "events", "window ms", "cumulative ms", "prepare ms");
+    for (std::size_t n : {std::size_t{1000}, std::size_t{100000}, std::size_t{1000000}}) {
+        auto marks = synthetic(n, data, t0, t1);
+        auto a = std::chrono::steady_clock::now();
+        renderer.set_event_marks(std::move(marks));
+        double prep = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
+        double ms[2] = {0, 0};
+        for (int mode = 0; mode < 2; ++mode) {
+            p.time.mode = mode == 0 ? TimeMode::Window : TimeMode::Cumulative;
+            double t = t0 + 3.5 * 86400;
+            for (int i = 0; i < 5; ++i) { renderer.draw(rt, p); glFinish(); }  // warm up
+            auto s = std::chrono::steady_clock::now();
+            for (int i = 0; i < frames; ++i) {
+                p.t_utc_s = t;
+                renderer.draw(rt, p);
+                rt.display();
+                glFinish();
+                t += 86400.0 / 3.0 / 60.0;
+            }
+            ms[mode] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s).count() / frames;
+        }
+        std::printf("%10zu  %12.2f  %14.2f  %12.0f\n", n, ms[0], ms[1], prep);
+        std::fflush(stdout);
+    }
+    return 0;
+}
