@@ -15,9 +15,9 @@ int run_export(const LoadOptions& load, const ExportOptions& exp) {
                          ": use .geojson, .gpkg, .fgb, .csv, .kml or - (GeoJSON to standard output)");
     if (exp.window_h && !(*exp.window_h > 0)) throw UsageError("--window must be a positive number of hours");
 
-    LoadOptions options = load;
-    options.context = false;  // the export needs no countries, water or outline
-    Dataset data = load_dataset(options);
+    // The context layers are loaded too (they are small) so that they count among the input files
+    // that the export refuses to overwrite.
+    Dataset data = load_dataset(load);
     Timeline timeline(data);
 
     ExportRequest request;

@@ -13,6 +13,27 @@
 //   order, nothing taken from a clock, so the same input gives byte-identical files.
 // - Files are written to a temporary file beside the destination and renamed into place; nothing
 //   half-written is left behind, and the dataset's own input files are never overwritten.
+//
+// Layers (field order as written; "_so_far" figures are sums over the events started by `at`):
+// - events: Point. ACLED's 31 columns in ACLED's order (event_id_cnty ... timestamp; `year` is the
+//   local year of the start, `region` is ACLED's region), then qantar's (category, start_time,
+//   end_time, hour_precision, city_id, participants, injured, detained, vehicles_burned,
+//   buildings_burned, source_keys, disputed, disputed_note, origin_name, origin_latitude,
+//   origin_longitude, movement), then the file's other columns as text. KML adds `name` and
+//   `shown_until` (the effective end) for the TimeSpan.
+// - cities: Point. city_id, name_en, name_kk, name_ru, admin1, region_id, population, is_capital,
+//   latitude, longitude, source; at_time, state, first_event_time, first_event_id,
+//   first_unrest_time, delay_after_root_h, spread_from, spread_delay_h, spread_distance_km,
+//   events_so_far, participants/injured/killed/detained/vehicles_burned/buildings_burned_so_far.
+// - regions: MultiPolygon. region_id, name_en, name_kk, name_ru, kind, utc_offset,
+//   capital_city_id, cities_population (the sum over its listed cities); at_time, state,
+//   first_event_time, first_unrest_time, delay_after_root_h, first_unrest_city, spread_from,
+//   events_so_far and the same figures so far.
+// - spread: LineString from the city to the city it spread from (the root: a zero-length line at
+//   itself). order, city_id, city_name_en, from_city_id, from_city_name_en, first_event_id,
+//   first_time, delay_h, distance_km (great circle), after_root_h.
+// - tally: Point at the city the scope names, else at the capital (so that every format, KML's
+//   time slider included, can hold it). The announcements made by `at`, every column of tally.csv.
 #pragma once
 
 #include "timeline.hpp"
