@@ -52,7 +52,11 @@ std::string format_delay_h(double hours) {
     std::string s;
     if (d > 0) s += std::to_string(d) + " d ";
     if (d > 0 || h > 0) s += std::to_string(h) + " h";
-    if (d == 0 && m > 0) s += (h > 0 ? " " : "") + std::to_string(m) + " min";
+    if (d == 0 && m > 0) {
+        if (h > 0) s += ' ';
+        s += std::to_string(m);
+        s += " min";
+    }
     if (s.empty()) s = "0 h";
     while (!s.empty() && s.back() == ' ') s.pop_back();
     return s;

@@ -602,6 +602,21 @@ void project_point(const Projector& p, double lon, double lat, Vec2& out, const 
                                              ", " + std::to_string(lat) + ")");
 }
 
+// By start, then id. Events are large: sort indices, then move each event once.
+void sort_events(std::vector<Event>& events) {
+    std::vector<std::size_t> order(events.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        const Event& x = events[a];
+        const Event& y = events[b];
+        return x.start.utc_s != y.start.utc_s ? x.start.utc_s < y.start.utc_s : x.event_id_cnty < y.event_id_cnty;
+    });
+    std::vector<Event> sorted;
+    sorted.reserve(events.size());
+    for (std::size_t i : order) sorted.push_back(std::move(events[i]));
+    events = std::move(sorted);
+}
+
 std::string exe_dir() {
     std::error_code ec;
     const fs::path p = fs::read_symlink("/proc/self/exe", ec);
@@ -662,9 +677,7 @@ Dataset load_dataset(const LoadOptions& options) {
 
     EventLoader(options, data).load(events_path, data.events, data.skipped);
     data.input_files.push_back(events_path);
-    std::stable_sort(data.events.begin(), data.events.end(), [](const Event& a, const Event& b) {
-        return a.start.utc_s != b.start.utc_s ? a.start.utc_s < b.start.utc_s : a.event_id_cnty < b.event_id_cnty;
-    });
+    sort_events(data.events);
 
     std::string tally_path = options.tally_path;
     if (tally_path.empty() && options.events_path.empty()) {
