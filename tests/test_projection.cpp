@@ -58,7 +58,8 @@ TEST_CASE("EPSG codes take lon, lat after normalisation", "[projection]") {
 }
 
 TEST_CASE("an unknown --crs is a usage error naming it", "[projection]") {
-    for (const char* crs : {"EPSG:999999", "+proj=nonsense", "not a crs"}) {
+    // "foo" would be PROJ's partial name match for "Amersfoort".
+    for (const char* crs : {"EPSG:999999", "+proj=nonsense", "not a crs", "foo"}) {
         INFO(crs);
         try {
             Projector p(crs);
@@ -69,6 +70,13 @@ TEST_CASE("an unknown --crs is a usage error naming it", "[projection]") {
             CHECK(msg.find('\n') == std::string::npos);
         }
     }
+}
+
+TEST_CASE("a CRS may be named in full", "[projection]") {
+    const Projector p("WGS 84 / Pseudo-Mercator");
+    Vec2 m;
+    REQUIRE(p.forward(71.4491, 51.1694, m));
+    CHECK(m.x == Approx(7953677.4296).margin(kToleranceM));
 }
 
 TEST_CASE("projectors move", "[projection]") {

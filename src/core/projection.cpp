@@ -34,6 +34,13 @@ std::string normalise_crs(const std::string& crs) {
     return crs;
 }
 
+bool iequals(const std::string& a, const std::string& b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    return true;
+}
+
 std::string proj_message(PJ_CONTEXT* ctx) {
     const int err = proj_context_errno(ctx);
     const char* msg = err ? proj_context_errno_string(ctx, err) : nullptr;
@@ -53,7 +60,15 @@ Projector::Projector(const std::string& crs) : impl_(std::make_unique<Impl>()), 
     PJ* target_crs = proj_create(impl_->ctx, target.c_str());
     if (!target_crs) throw UsageError("unknown --crs '" + crs_ + "': " + proj_message(impl_->ctx));
     const PJ_TYPE type = proj_get_type(target_crs);
+    // PROJ also takes a CRS name, and then any name that merely contains the text ("foo" finds
+    // "Amersfoort"): a name must match in full.
+    const bool structured = target.find('+') != std::string::npos || target.find(':') != std::string::npos ||
+                            target.find('[') != std::string::npos || target.find('{') != std::string::npos;
+    const char* found = proj_get_name(target_crs);
+    const std::string found_name = found ? found : "";
     proj_destroy(target_crs);
+    if (!structured && !iequals(found_name, target))
+        throw UsageError("unknown --crs '" + crs_ + "': PROJ knows no CRS of that name (nearest: '" + found_name + "')");
     const bool is_crs = type == PJ_TYPE_PROJECTED_CRS || type == PJ_TYPE_GEOGRAPHIC_2D_CRS ||
                         type == PJ_TYPE_GEOGRAPHIC_3D_CRS || type == PJ_TYPE_COMPOUND_CRS ||
                         type == PJ_TYPE_BOUND_CRS || type == PJ_TYPE_OTHER_CRS || type == PJ_TYPE_CRS ||
