@@ -144,7 +144,7 @@ std::string LayerReader::text(int index) const {
         }
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, static_cast<int>(sec));
         std::string out = buf;
-        if (tz >= 100) {  // 100 is UTC; each step is 15 minutes
+        if (tz > 1) {  // 100 is UTC; each step is 15 minutes (2..99 are west of UTC)
             const int off_min = (tz - 100) * 15, a = off_min < 0 ? -off_min : off_min;
             std::snprintf(buf, sizeof buf, "%c%02d:%02d", off_min < 0 ? '-' : '+', a / 60, a % 60);
             out += buf;
