@@ -303,19 +303,20 @@ TallyAt Timeline::tally_at(double t_utc_s) const {
         if (!iequals(e.scope, "national")) continue;
         if (!e.status.empty() && !iequals(e.status, "official")) continue;
         bool used = false;
-        auto take = [&](Count& dst, const Count& v) {
+        auto take = [&](Count& dst, const Count& v, int* entry = nullptr) {
             if (v) {
                 dst = v;
                 used = true;
+                if (entry) *entry = static_cast<int>(i);
             }
         };
-        take(out.killed, e.killed);
-        take(out.security_killed, e.security_killed);
-        take(out.injured, e.injured);
+        take(out.killed, e.killed, &out.killed_entry);
+        take(out.security_killed, e.security_killed, &out.security_killed_entry);
+        take(out.injured, e.injured, &out.injured_entry);
         take(out.security_injured, e.security_injured);
         take(out.hospitalised, e.hospitalised);
         take(out.intensive_care, e.intensive_care);
-        take(out.detained, e.detained);
+        take(out.detained, e.detained, &out.detained_entry);
         take(out.vehicles_burned, e.vehicles_burned);
         take(out.facilities_damaged, e.facilities_damaged);
         if (used) out.latest_entry = static_cast<int>(i);

@@ -57,6 +57,9 @@ struct TallyAt {
     Count killed, security_killed, injured, security_injured, hospitalised, intensive_care,
         detained, vehicles_burned, facilities_damaged;
     int latest_entry = -1;  // index into Dataset::tally of the newest entry used, -1 if none
+    // Which entry each headline figure came from (index into Dataset::tally, -1 if none), so a
+    // figure is always shown with who announced it and when.
+    int killed_entry = -1, security_killed_entry = -1, injured_entry = -1, detained_entry = -1;
 };
 
 class Timeline {

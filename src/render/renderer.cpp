@@ -705,10 +705,13 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         place(ft, rx - ft.getLocalBounds().width, ry);
         target.draw(ft);
         ry += 28 * u;
-        struct Row { const char* label; Count v; sf::Color c; };
-        const Row rows[] = {{"killed", ta.killed, sf::Color(255, 110, 96)},
-                            {"injured", ta.injured, sf::Color(255, 190, 110)},
-                            {"detained", ta.detained, sf::Color(150, 170, 255)}};
+        // Each figure with who announced it and when: announcements differ in what they count.
+        struct Row { const char* label; Count v; int entry; sf::Color c; };
+        const Row rows[] = {{"killed", ta.killed, ta.killed_entry, sf::Color(255, 110, 96)},
+                            {"security forces killed", ta.security_killed, ta.security_killed_entry,
+                             sf::Color(255, 140, 120)},
+                            {"injured", ta.injured, ta.injured_entry, sf::Color(255, 190, 110)},
+                            {"detained", ta.detained, ta.detained_entry, sf::Color(150, 170, 255)}};
         bool any = false;
         for (const Row& r : rows) {
             if (!r.v) continue;
@@ -720,20 +723,24 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             place(num, rx - lw - 10 * u - num.getLocalBounds().width, ry);
             target.draw(num);
             target.draw(lab);
-            ry += 40 * u;
+            ry += 34 * u;
+            if (r.entry >= 0) {
+                const TallyEntry& te = data.tally[static_cast<std::size_t>(r.entry)];
+                std::string src = format_human(te.announced_at);
+                src.resize(src.size() - 6);  // the date; the hour of many announcements is not known
+                if (!te.announced_by.empty()) src += " \u00B7 " + te.announced_by;
+                if (!te.source_keys.empty()) src += " [" + te.source_keys + "]";
+                sf::Text st = tm.make(src, 12, kTextFaint);
+                place(st, rx - st.getLocalBounds().width, ry);
+                target.draw(st);
+                ry += 22 * u;
+            }
         }
         if (!any) {
             sf::Text none = tm.make("none announced yet", 15, kTextDim);
             place(none, rx - none.getLocalBounds().width, ry);
             target.draw(none);
             ry += 26 * u;
-        } else if (ta.latest_entry >= 0) {
-            const TallyEntry& te = data.tally[static_cast<std::size_t>(ta.latest_entry)];
-            std::string src = "as announced " + format_human(te.announced_at);
-            if (!te.announced_by.empty()) src += ", " + te.announced_by;
-            sf::Text s = tm.make(src, 12, kTextFaint);
-            place(s, rx - s.getLocalBounds().width, ry);
-            target.draw(s);
         }
 
         // Internet shutdown banner (top centre).
