@@ -1,0 +1,283 @@
+// The details panel's content (see details.hpp). Pure: no clock, no I/O.
+#include "details.hpp"
+
+#include "error.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace qantar {
+
+namespace {
+
+std::string trim(std::string s) {
+    auto sp = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+    while (!s.empty() && sp(static_cast<unsigned char>(s.back()))) s.pop_back();
+    std::size_t b = 0;
+    while (b < s.size() && sp(static_cast<unsigned char>(s[b]))) ++b;
+    return s.substr(b);
+}
+
+// "R5;R73" -> "R5; R73"
+std::string spaced_keys(const std::string& keys) {
+    std::string out;
+    std::size_t b = 0;
+    while (b <= keys.size()) {
+        std::size_t e = keys.find(';', b);
+        if (e == std::string::npos) e = keys.size();
+        std::string k = trim(keys.substr(b, e - b));
+        if (!k.empty()) out += (out.empty() ? "" : "; ") + k;
+        b = e + 1;
+    }
+    return out;
+}
+
+std::string hours_text(double h) {
+    char b[32];
+    if (h < 48) std::snprintf(b, sizeof b, "%.0f h", h);
+    else std::snprintf(b, sizeof b, "%.0f h (%.1f days)", h, h / 24);
+    return b;
+}
+
+DetailsEvent make_event(const Timeline& tl, std::size_t i, double t, bool with_place) {
+    const Dataset& data = tl.data();
+    const Event& e = data.events[i];
+    DetailsEvent d;
+    d.event = i;
+    d.past = static_cast<double>(e.start.utc_s) <= t;
+    d.active = tl.is_active(i, t);
+    d.when_local = format_human(e.start);
+    d.utc_offset = short_utc_offset(e.start.offset_s);
+    if (e.hour_precision == "approx") d.time_note = "time approximate";
+    else if (e.hour_precision == "day") d.time_note = "time of day unknown";
+    d.category = e.category;
+    if (with_place) {
+        if (e.city_index >= 0) d.place = data.cities[static_cast<std::size_t>(e.city_index)].name_en;
+        else if (!e.location.empty()) d.place = e.location;
+    }
+    d.description = trim(e.notes);
+    Figures f;
+    f.add(e);
+    d.figures = figures_text(f);
+    d.source = trim(e.source);
+    d.source_keys = spaced_keys(e.source_keys);
+    d.disputed = e.disputed;
+    d.disputed_note = trim(e.disputed_note);
+    return d;
+}
+
+void fill_events(Details& d, const Timeline& tl, const std::vector<std::size_t>& idx, double t, bool with_place) {
+    for (std::size_t i : idx) {
+        d.events.push_back(make_event(tl, i, t, with_place));
+        if (d.events.back().past) {
+            ++d.past_count;
+            d.totals.add(tl.data().events[i]);
+        }
+    }
+}
+
+void fill_moment(Details& d, const Timeline& tl, double t) {
+    LocalTime lt{static_cast<std::int64_t>(std::floor(t)), tl.display_offset_s()};
+    d.moment_local = format_human(lt);
+    d.moment_offset = short_utc_offset(lt.offset_s);
+}
+
+std::string names_line(const Details& d) {
+    std::string s = d.name_en;
+    std::string other;
+    if (!d.name_kk.empty()) other = d.name_kk;
+    if (!d.name_ru.empty() && d.name_ru != d.name_kk) other += (other.empty() ? "" : " / ") + d.name_ru;
+    if (!other.empty()) s += " (" + other + ")";
+    return s;
+}
+
+}  // namespace
+
+std::string with_thousands(std::int64_t v) {
+    bool neg = v < 0;
+    std::string s = std::to_string(neg ? -v : v);
+    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
+    return neg ? "-" + s : s;
+}
+
+std::string figures_text(const Figures& f) {
+    std::string s;
+    auto add = [&](const Count& c, const char* what) {
+        if (!c) return;
+        if (!s.empty()) s += " \xC2\xB7 ";
+        s += with_thousands(*c) + " " + what;
+    };
+    add(f.participants, "participants");
+    add(f.injured, "injured");
+    add(f.killed, "killed");
+    add(f.detained, "detained");
+    add(f.vehicles_burned, "vehicles burned");
+    add(f.buildings_burned, "buildings burned");
+    return s;
+}
+
+std::string short_utc_offset(std::int32_t offset_s) {
+    int a = std::abs(offset_s);
+    std::string s = std::string("UTC") + (offset_s < 0 ? "-" : "+") + std::to_string(a / 3600);
+    if (a % 3600) {
+        char b[8];
+        std::snprintf(b, sizeof b, ":%02d", a % 3600 / 60);
+        s += b;
+    }
+    return s;
+}
+
+Selection find_selection(const Dataset& data, std::string_view name) {
+    if (int c = data.find_city(name); c >= 0) return {Selection::Kind::City, c};
+    if (int r = data.find_region(name); r >= 0) return {Selection::Kind::Region, r};
+    std::vector<std::string> names;
+    for (const City& c : data.cities) names.push_back(c.name_en);
+    std::sort(names.begin(), names.end());
+    std::string list;
+    for (const auto& n : names) list += (list.empty() ? "" : ", ") + n;
+    throw UsageError("--select: no city or region named '" + std::string(name) + "'; known cities: " + list +
+                     " (or a region's name)");
+}
+
+Details city_details(const Timeline& tl, int city, double t) {
+    const Dataset& data = tl.data();
+    const City& c = data.cities.at(static_cast<std::size_t>(city));
+    Details d;
+    d.selection = {Selection::Kind::City, city};
+    d.name_en = c.name_en;
+    d.name_kk = c.name_kk;
+    d.name_ru = c.name_ru;
+    std::string region = c.admin1;
+    if (c.region_index >= 0) {
+        const Region& r = data.regions[static_cast<std::size_t>(c.region_index)];
+        if (region.empty()) region = r.name_en;
+    }
+    if (!region.empty() && region != c.name_en) d.subtitle = region + " region";
+    else if (!region.empty()) d.subtitle = "City of republican significance";
+    if (c.population > 0)
+        d.subtitle += (d.subtitle.empty() ? "Population " : " \xC2\xB7 population ") + with_thousands(c.population);
+    if (c.is_capital) d.subtitle += " \xC2\xB7 capital";
+    d.state = tl.city_state(city, t);
+    d.emergency = tl.emergency_for_region(c.region_index, t);
+    if (const SpreadLink* l = tl.spread_link(city)) {
+        SpreadInfo s;
+        const Event& first = data.events[l->first_event];
+        s.root = l->from_city < 0;
+        s.when_local = format_human(first.start);
+        s.utc_offset = short_utc_offset(first.start.offset_s);
+        s.after_root_h = l->after_root_h;
+        if (!tl.spread().empty())
+            s.root_name = data.cities[static_cast<std::size_t>(tl.spread().front().city)].name_en;
+        if (l->from_city >= 0) s.from_name = data.cities[static_cast<std::size_t>(l->from_city)].name_en;
+        s.distance_km = l->distance_km;
+        s.reached_by_t = static_cast<double>(l->first_utc_s) <= t;
+        d.spread = s;
+    }
+    fill_events(d, tl, tl.city_events(city), t, false);
+    fill_moment(d, tl, t);
+    return d;
+}
+
+Details region_details(const Timeline& tl, int region, double t) {
+    const Dataset& data = tl.data();
+    const Region& r = data.regions.at(static_cast<std::size_t>(region));
+    Details d;
+    d.selection = {Selection::Kind::Region, region};
+    d.name_en = r.name_en;
+    d.name_kk = r.name_kk;
+    d.name_ru = r.name_ru;
+    std::vector<const City*> cs;
+    std::int64_t pop = 0;
+    for (const City& c : data.cities)
+        if (c.region_index == region) {
+            cs.push_back(&c);
+            pop += c.population;
+        }
+    std::sort(cs.begin(), cs.end(), [](const City* a, const City* b) { return a->population > b->population; });
+    for (const City* c : cs) d.cities.push_back(c->name_en);
+    d.subtitle = r.kind == "city" ? "City of republican significance" : "Region";
+    if (!cs.empty())
+        d.subtitle += " \xC2\xB7 " + std::to_string(cs.size()) + (cs.size() == 1 ? " city" : " cities") +
+                      " mapped, " + with_thousands(pop) + " people";
+    d.state = tl.region_state(region, t);
+    d.emergency = tl.emergency_for_region(region, t);
+    fill_events(d, tl, tl.region_events(region), t, true);
+    fill_moment(d, tl, t);
+    return d;
+}
+
+Details details_for(const Timeline& tl, const Selection& s, double t) {
+    if (s.kind == Selection::Kind::City) return city_details(tl, s.index, t);
+    if (s.kind == Selection::Kind::Region) return region_details(tl, s.index, t);
+    return {};
+}
+
+std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, double t) {
+    if (s.empty()) return {};
+    const Dataset& data = tl.data();
+    const std::vector<std::size_t>& idx = s.kind == Selection::Kind::City ? tl.city_events(s.index) : tl.region_events(s.index);
+    std::size_t so_far = 0;
+    for (std::size_t i : idx)
+        if (static_cast<double>(data.events[i].start.utc_s) <= t) ++so_far;
+    PlaceState st = s.kind == Selection::Kind::City ? tl.city_state(s.index, t) : tl.region_state(s.index, t);
+    std::string name = s.kind == Selection::Kind::City ? data.cities[static_cast<std::size_t>(s.index)].name_en
+                                                       : data.regions[static_cast<std::size_t>(s.index)].name_en;
+    std::string count = so_far == 0 ? "no events yet"
+                                     : std::to_string(so_far) + (so_far == 1 ? " event so far" : " events so far");
+    if (idx.size() > so_far) count += ", " + std::to_string(idx.size() - so_far) + " later";
+    return {name, std::string(place_state_label(st)), count};
+}
+
+std::string details_text(const Details& d) {
+    std::string s = names_line(d) + "\n";
+    if (!d.subtitle.empty()) s += d.subtitle + "\n";
+    if (!d.cities.empty()) {
+        s += "Cities:";
+        for (std::size_t i = 0; i < d.cities.size(); ++i) s += (i ? ", " : " ") + d.cities[i];
+        s += "\n";
+    }
+    s += "As of " + d.moment_local + " (" + d.moment_offset + "): " + std::string(place_state_label(d.state));
+    if (d.emergency && d.state != PlaceState::Emergency) s += "; state of emergency";
+    s += "\n";
+    if (d.spread) {
+        const SpreadInfo& sp = *d.spread;
+        if (sp.root) s += "The unrest began here on " + sp.when_local + " (" + sp.utc_offset + ").\n";
+        else {
+            char km[32];
+            std::snprintf(km, sizeof km, "%.0f km", sp.distance_km);
+            s += std::string(sp.reached_by_t ? "The unrest reached it on " : "The unrest reaches it on ") +
+                 sp.when_local + " (" + sp.utc_offset + "), " + hours_text(sp.after_root_h) + " after " +
+                 sp.root_name + ", from " + sp.from_name + " (" + km + " away).\n";
+        }
+    }
+    std::string tot = figures_text(d.totals);
+    s += "Totals so far: " + (tot.empty() ? std::string("no figures reported") : tot) + "\n";
+    auto event_text = [&](const DetailsEvent& e) {
+        std::string x = "- " + e.when_local + " " + e.utc_offset;
+        if (!e.time_note.empty()) x += " (" + e.time_note + ")";
+        x += " \xC2\xB7 " + std::string(category_label(e.category));
+        if (!e.place.empty()) x += " \xC2\xB7 " + e.place;
+        x += "\n";
+        if (!e.description.empty()) x += "  " + e.description + "\n";
+        if (!e.figures.empty()) x += "  Figures: " + e.figures + "\n";
+        if (e.disputed) x += "  DISPUTED: " + (e.disputed_note.empty() ? std::string("the figures are disputed") : e.disputed_note) + "\n";
+        if (!e.source.empty() || !e.source_keys.empty()) {
+            x += "  Sources: " + e.source;
+            if (!e.source_keys.empty()) x += (e.source.empty() ? "" : " ") + std::string("[") + e.source_keys + "]";
+            x += "\n";
+        }
+        return x;
+    };
+    s += "\nEvents so far (" + std::to_string(d.past_count) + "):\n";
+    if (d.past_count == 0) s += "- none yet\n";
+    for (std::size_t i = 0; i < d.past_count; ++i) s += event_text(d.events[i]);
+    if (d.events.size() > d.past_count) {
+        s += "\nLater (after " + d.moment_local + "):\n";
+        for (std::size_t i = d.past_count; i < d.events.size(); ++i) s += event_text(d.events[i]);
+    }
+    s += "\nData: qantar, Kazakhstan January 2022 dataset; source keys refer to its source list.\n";
+    return s;
+}
+
+}  // namespace qantar

@@ -1,0 +1,90 @@
+// What the details panel says about a city or a region at a moment: a pure function of the
+// timeline, the place and t. The renderer lays it out (render/panel.hpp); the window copies its
+// plain-text form to the clipboard. No SFML, no clock.
+#pragma once
+
+#include "timeline.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qantar {
+
+// What is selected on the map.
+struct Selection {
+    enum class Kind { None, City, Region };
+    Kind kind = Kind::None;
+    int index = -1;  // into Dataset::cities or Dataset::regions
+    bool empty() const { return kind == Kind::None || index < 0; }
+    friend bool operator==(const Selection&, const Selection&) = default;
+};
+
+// `--select NAME`: a city (id or any of its names, case-insensitive), else a region. Throws
+// UsageError naming the value and listing the known cities when nothing matches.
+Selection find_selection(const Dataset& data, std::string_view name);
+
+struct DetailsEvent {
+    std::size_t event = 0;       // Dataset::events index
+    bool past = false;           // started at or before t (shown normally; later ones are dimmed)
+    bool active = false;         // start <= t < effective end
+    std::string when_local;      // "5 Jan 2022 16:37" in the event's own offset
+    std::string utc_offset;      // "UTC+6"
+    std::string time_note;       // "time approximate", "time of day unknown" or ""
+    Category category = Category::PeacefulProtest;
+    std::string place;           // the city's name (region panels), else ""
+    std::string description;     // the event's notes
+    std::string figures;         // "1,000 participants · 3 killed" or ""
+    std::string source;          // the source text
+    std::string source_keys;     // "R5; R73"
+    bool disputed = false;
+    std::string disputed_note;
+};
+
+struct SpreadInfo {
+    bool root = false;             // the unrest started here
+    std::string when_local;        // the first unrest event's start, local
+    std::string utc_offset;        // "UTC+6"
+    double after_root_h = 0;
+    std::string root_name;         // "Zhanaozen"
+    std::string from_name;         // "" for the root
+    double distance_km = 0;
+    bool reached_by_t = false;     // false: it reaches the city later than t
+};
+
+struct Details {
+    Selection selection;
+    std::string name_en, name_kk, name_ru;
+    std::string subtitle;              // "Almaty region · population 2,030,285" / "Region · 3 cities"
+    PlaceState state = PlaceState::Calm;
+    std::optional<SpreadInfo> spread;  // cities the unrest reached (at any time)
+    std::vector<std::string> cities;   // a region's cities, largest first
+    bool emergency = false;            // a state of emergency applies at t
+    std::vector<DetailsEvent> events;  // time order
+    std::size_t past_count = 0;        // events[0, past_count) are past
+    Figures totals;                    // of the past events
+    std::string moment_local;          // t as "5 Jan 2022 18:00" in the display offset
+    std::string moment_offset;         // "UTC+6"
+};
+
+Details city_details(const Timeline& timeline, int city, double t_utc_s);
+Details region_details(const Timeline& timeline, int region, double t_utc_s);
+Details details_for(const Timeline& timeline, const Selection& s, double t_utc_s);
+
+// The hover tooltip: name, state at t, events so far (one string per line).
+std::vector<std::string> tooltip_lines(const Timeline& timeline, const Selection& s, double t_utc_s);
+
+// The panel as plain text (UTF-8) for the clipboard: names, region, spread, totals, the past
+// events with their figures, disputed notes and sources, then the later events listed as later.
+std::string details_text(const Details& d);
+
+// "2,030,285"
+std::string with_thousands(std::int64_t v);
+// "1,000 participants · 3 killed" ("" when no figure is known).
+std::string figures_text(const Figures& f);
+// "UTC+6", "UTC+5:30"
+std::string short_utc_offset(std::int32_t offset_s);
+
+}  // namespace qantar
