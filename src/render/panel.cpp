@@ -13,6 +13,9 @@ namespace qantar::render {
 
 namespace {
 
+// The panel's own scale: the HUD's, but never so small that its text is hard to read.
+double panel_scale(const ScreenSize& size) { return std::max(0.8, ui_scale(size)); }
+
 const sf::Color kPanelFill(12, 16, 25, 250);
 const sf::Color kPanelEdge(60, 72, 94, 255);
 const sf::Color kText(226, 231, 238);
@@ -196,7 +199,7 @@ std::vector<sf::String> wrap_text(const sf::Font& font, unsigned size, const std
 }
 
 Box panel_box(const ScreenSize& size) {
-    double u = ui_scale(size);
+    double u = panel_scale(size);
     double w = std::min(std::max(470 * u, 300.0), size.width_px * 0.45);
     double right = 24 * u;
     // Full height on the right: it covers the national figures while open (the panel has the
@@ -207,7 +210,7 @@ Box panel_box(const ScreenSize& size) {
     return {std::round(size.width_px - right - w), std::round(top), std::round(w), std::round(std::max(40.0, bottom - top))};
 }
 
-double free_width_px(const ScreenSize& size) { return std::max(1.0, panel_box(size).left - 8 * ui_scale(size)); }
+double free_width_px(const ScreenSize& size) { return std::max(1.0, panel_box(size).left - 8 * panel_scale(size)); }
 
 Camera beside_panel(const Camera& fitted, const ScreenSize& size, double free_w) {
     Camera c = fitted;
@@ -217,7 +220,7 @@ Camera beside_panel(const Camera& fitted, const ScreenSize& size, double free_w)
 
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,
                        const ScreenSize& size, double scroll_px) {
-    const double u = ui_scale(size);
+    const double u = panel_scale(size);
     PanelLayout lay;
     lay.open = true;
     lay.box = panel_box(size);
@@ -451,9 +454,9 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
 }
 
 void draw_tooltip(sf::RenderTarget& target, const std::vector<std::string>& lines, const sf::Font& regular, const sf::Font& bold,
-                  const ScreenSize& size, const Vec2& at) {
+                  const ScreenSize& size, const Vec2& at, const Box* avoid) {
     if (lines.empty()) return;
-    const double u = ui_scale(size);
+    const double u = panel_scale(size);
     const double pad = 10 * u;
     std::vector<sf::Text> texts;
     double w = 0, h = 0;
@@ -467,7 +470,7 @@ void draw_tooltip(sf::RenderTarget& target, const std::vector<std::string>& line
         texts.push_back(std::move(t));
     }
     Box box{at.x + 16 * u, at.y + 18 * u, w + 2 * pad, h + 2 * pad - 2 * u};
-    if (box.right() > size.width_px - 4) box.left = at.x - 12 * u - box.width;
+    if (box.right() > size.width_px - 4 || (avoid && overlaps(box, *avoid))) box.left = at.x - 12 * u - box.width;
     if (box.bottom() > size.height_px - 4) box.top = at.y - 12 * u - box.height;
     box.left = std::max(4.0, box.left);
     box.top = std::max(4.0, box.top);

@@ -45,9 +45,10 @@ std::vector<sf::String> wrap_text(const sf::Font& font, unsigned char_size, cons
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,
                        const ScreenSize& size, double scroll_px);
 
-// A small tooltip near `at_px` (kept on screen): the first line bold, the rest plain.
+// A small tooltip near `at_px` (kept on screen and off `avoid`, e.g. the open panel): the first
+// line bold, the rest plain.
 void draw_tooltip(sf::RenderTarget& target, const std::vector<std::string>& lines, const sf::Font& regular,
-                  const sf::Font& bold, const ScreenSize& size, const Vec2& at_px);
+                  const sf::Font& bold, const ScreenSize& size, const Vec2& at_px, const Box* avoid = nullptr);
 
 // Rings around the selected city (accent) or the keyboard focus (dashed white).
 void draw_selection_ring(sf::RenderTarget& target, const Vec2& center_px, double radius_px, double ui, bool focus_only);
