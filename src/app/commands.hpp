@@ -30,6 +30,7 @@ struct RenderOptions {
     int fps = 30;                        // --fps
     std::optional<std::string> story;    // --story [FILE] ("" = the bundled story)
     double beat_seconds = 4.0;           // --beat-seconds
+    unsigned antialias = 4;              // --antialias 0|2|4 (stills and video alike; the window uses 4)
 };
 
 struct PresentOptions {

@@ -1,0 +1,174 @@
+// Video export (video_export.hpp). Pulls in OpenGL directly for the frame readback only.
+#include "video_export.hpp"
+
+#include "core/error.hpp"
+#include "core/load.hpp"
+#include "core/story.hpp"
+#include "core/timeline.hpp"
+#include "render/options.hpp"
+#include "render/presenter_look.hpp"
+#include "video/frame_sink.hpp"
+#include "video/frame_timing.hpp"
+#include "video/interrupt.hpp"
+#include "video/progress.hpp"
+
+#include <SFML/OpenGL.hpp>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <optional>
+
+namespace qantar::app {
+
+render::FrameParams offscreen_params(const render::Renderer& renderer, const ViewOptions& view,
+                                     const render::ScreenSize& size, double t_utc_s) {
+    render::FrameParams p;
+    p.t_utc_s = t_utc_s;
+    p.time.mode = view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
+    p.time.window_h = view.window_h;
+    p.size = size;
+    p.camera = renderer.home_camera(size);
+    p.lang = render::parse_lang(view.lang);
+    p.playing = false;
+    p.seconds_per_day = view.seconds_per_day;
+    p.overlays.controls = false;  // a still or a video has no keys to explain
+    return p;
+}
+
+void read_pixels(const sf::RenderTexture& rt, std::vector<std::uint8_t>& scratch, std::vector<std::uint8_t>& rgba) {
+    // One glGetTexImage into a reused buffer, then a row flip (render textures are stored bottom
+    // row first). copyToImage does the same with two fresh 8 MB allocations per frame.
+    const sf::Vector2u size = rt.getTexture().getSize();
+    sf::Texture::bind(&rt.getTexture());
+    GLint tw = 0, th = 0;
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_WIDTH, &tw);
+    glGetTexLevelParameteriv(GL_TEXTURE_2D, 0, GL_TEXTURE_HEIGHT, &th);
+    scratch.resize(static_cast<std::size_t>(tw) * static_cast<std::size_t>(th) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glGetTexImage(GL_TEXTURE_2D, 0, GL_RGBA, GL_UNSIGNED_BYTE, scratch.data());
+    sf::Texture::bind(nullptr);
+    const std::size_t row = static_cast<std::size_t>(size.x) * 4, pitch = static_cast<std::size_t>(tw) * 4;
+    rgba.resize(row * size.y);
+    for (std::size_t y = 0; y < size.y; ++y)
+        std::memcpy(rgba.data() + y * row, scratch.data() + (size.y - 1 - y) * pitch, row);
+}
+
+int run_video(const LoadOptions& load, const RenderOptions& opt) {
+    using Clock = std::chrono::steady_clock;
+    const video::Format format = video::format_for(opt.output);  // UsageError for other endings
+    (void)format;
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        std::cerr << "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
+                     "xvfb-run -a qantar render -o animation.mp4\n";
+        return 1;
+    }
+    const render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
+    if (format != video::Format::PngSequence && (static_cast<int>(size.width_px) % 2 || static_cast<int>(size.height_px) % 2))
+        throw UsageError("render: a video needs an even width and height (H.264 and VP9 in yuv420p), not " + *opt.view.size);
+
+    // The sink first: a missing ffmpeg fails before a second is spent loading.
+    std::unique_ptr<video::FrameSink> sink = video::make_sink(opt.output);
+
+    Dataset data = load_dataset(load);
+    Timeline timeline(data);
+
+    sf::ContextSettings cs;
+    cs.antialiasingLevel = opt.antialias;
+    sf::RenderTexture rt;
+    if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
+        throw std::runtime_error("could not create an offscreen OpenGL target of " +
+                                 std::to_string(static_cast<int>(size.width_px)) + "x" + std::to_string(static_cast<int>(size.height_px)));
+    render::Renderer renderer(timeline);
+
+    // Which frames: a plain animation from..to, or the story's schedule.
+    std::optional<Story> story;
+    std::optional<StorySchedule> schedule;
+    std::optional<render::Presenter> presenter;
+    video::FrameTiming plain;
+    std::int64_t frames = 0;
+    const ExtentM country = country_extent_m(data);
+    if (opt.story) {
+        std::string path = opt.story->empty()
+            ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir) : *opt.story;
+        story = load_story(path, data);
+        ScheduleOptions so;
+        so.seconds_per_day = opt.view.seconds_per_day;
+        so.hold_s = opt.beat_seconds;
+        so.world_width_m = country.width_m();
+        schedule.emplace(*story, so);
+        presenter.emplace(renderer, *story, country);
+        frames = video::StoryFrameTiming{&*schedule, static_cast<double>(opt.fps)}.frame_count();
+    } else {
+        const std::int32_t off = timeline.display_offset_s();
+        plain.from_utc_s = opt.from ? render::parse_moment(*opt.from, off, "--from") : renderer.start_utc_s();
+        plain.to_utc_s = opt.to ? render::parse_moment(*opt.to, off, "--to") : renderer.end_utc_s();
+        if (plain.to_utc_s <= plain.from_utc_s) throw UsageError("render: --to must be later than --from");
+        plain.fps = opt.fps;
+        plain.seconds_per_day = opt.view.seconds_per_day;
+        frames = plain.frame_count();
+    }
+    render::PresenterView pv;
+    pv.size = size;
+    pv.lang = render::parse_lang(opt.view.lang);
+    pv.time.mode = opt.view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
+    pv.time.window_h = opt.view.window_h;
+    pv.seconds_per_day = opt.view.seconds_per_day;
+
+    video::install_interrupt_handlers();
+    video::ProgressReporter progress(frames, stderr, video::ProgressReporter::stream_is_terminal(stderr));
+    const auto started = Clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+    std::vector<std::uint8_t> scratch, rgba;
+    // QANTAR_PROFILE=1: where a frame's time goes (draw, GPU finish, readback, queue wait).
+    const bool profile = std::getenv("QANTAR_PROFILE") != nullptr;
+    double t_draw = 0, t_finish = 0, t_read = 0, t_push = 0;
+    auto lap = [&](double& acc, Clock::time_point& since) {
+        const auto now = Clock::now();
+        acc += std::chrono::duration<double>(now - since).count();
+        since = now;
+    };
+    try {
+        sink->begin(static_cast<int>(size.width_px), static_cast<int>(size.height_px), opt.fps);
+        for (std::int64_t i = 0; i < frames; ++i) {
+            auto since = Clock::now();
+            if (presenter) {
+                presenter->draw(rt, video::StoryFrameTiming{&*schedule, static_cast<double>(opt.fps)}.frame(i), pv);
+            } else {
+                render::FrameParams p = offscreen_params(renderer, opt.view, size, plain.time_of_frame(i));
+                p.playing = true;
+                renderer.draw(rt, p);
+            }
+            if (profile) { glFinish(); lap(t_draw, since); }
+            rt.display();
+            if (profile) { glFinish(); lap(t_finish, since); }
+            read_pixels(rt, scratch, rgba);
+            if (profile) lap(t_read, since);
+            sink->push(std::move(rgba), i);
+            rgba = {};
+            if (profile) lap(t_push, since);
+            progress.update(i + 1, elapsed());
+            if (video::interrupted()) {
+                sink->abort();
+                std::cerr << "\nqantar: interrupted; nothing written to " << opt.output << '\n';
+                return 130;
+            }
+        }
+        sink->finish();
+    } catch (...) {
+        sink->abort();
+        throw;
+    }
+    progress.finish(frames, elapsed());
+    if (profile && frames > 0) {
+        const double n = static_cast<double>(frames) / 1000.0;
+        std::fprintf(stderr, "profile: ms per frame: draw %.1f, resolve %.1f, readback %.1f, queue %.1f\n",
+                     t_draw / n, t_finish / n, t_read / n, t_push / n);
+    }
+    return 0;
+}
+
+}  // namespace qantar::app
