@@ -59,13 +59,6 @@ void read_pixels(const sf::RenderTexture& rt, std::vector<std::uint8_t>& scratch
 int run_video(const LoadOptions& load, const RenderOptions& opt) {
     using Clock = std::chrono::steady_clock;
     const video::Format format = video::format_for(opt.output);  // UsageError for other endings
-    (void)format;
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display) {
-        std::cerr << "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
-                     "xvfb-run -a qantar render -o animation.mp4\n";
-        return 1;
-    }
     const render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
     if (format != video::Format::PngSequence && (static_cast<int>(size.width_px) % 2 || static_cast<int>(size.height_px) % 2))
         throw UsageError("render: a video needs an even width and height (H.264 and VP9 in yuv420p), not " + *opt.view.size);
@@ -75,7 +68,18 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
 
     Dataset data = load_dataset(load);
     Timeline timeline(data);
+    std::optional<Story> story;
+    if (opt.story)
+        story = load_story(opt.story->empty() ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir)
+                                              : *opt.story, data);
 
+    // After loading: a bad story file is reported the same with or without a display.
+    const char* display = std::getenv("DISPLAY");
+    if (!display || !*display) {
+        std::cerr << "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
+                     "xvfb-run -a qantar render -o animation.mp4\n";
+        return 1;
+    }
     sf::ContextSettings cs;
     cs.antialiasingLevel = opt.antialias;
     sf::RenderTexture rt;
@@ -85,16 +89,12 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
     render::Renderer renderer(timeline);
 
     // Which frames: a plain animation from..to, or the story's schedule.
-    std::optional<Story> story;
     std::optional<StorySchedule> schedule;
     std::optional<render::Presenter> presenter;
     video::FrameTiming plain;
     std::int64_t frames = 0;
     const ExtentM country = country_extent_m(data);
     if (opt.story) {
-        std::string path = opt.story->empty()
-            ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir) : *opt.story;
-        story = load_story(path, data);
         ScheduleOptions so;
         so.seconds_per_day = opt.view.seconds_per_day;
         so.hold_s = opt.beat_seconds;
