@@ -1,12 +1,14 @@
 // `qantar render --at TIME -o FILE.png [--size WxH]`: one frame, drawn offscreen exactly as the
-// window draws it, written as PNG (temp file + rename). Video output arrives with issue 5.
+// window draws it, written as PNG (temp file + rename). Other outputs: video_export.cpp.
 #include "commands.hpp"
 
+#include "core/details.hpp"
 #include "core/error.hpp"
 #include "core/load.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
 #include "render/renderer.hpp"
+#include "video_export.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -30,10 +32,7 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 int run_render(const LoadOptions& load, const RenderOptions& opt) {
-    if (!ends_with(opt.output, ".png") || opt.story) {
-        std::cerr << "qantar: video export is not available yet\n";
-        return 1;
-    }
+    if (!ends_with(opt.output, ".png") || opt.story) return run_video(load, opt);
     if (!opt.view.at) throw UsageError("render: a still needs --at TIME (e.g. --at 2022-01-05T18:00+06:00)");
     const char* display = std::getenv("DISPLAY");
     if (!display || !*display) {
@@ -48,22 +47,20 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());
 
     sf::ContextSettings cs;
-    cs.antialiasingLevel = 4;
+    cs.antialiasingLevel = opt.antialias;
     sf::RenderTexture rt;
     if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
         throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);
 
     render::Renderer renderer(timeline);
-    render::FrameParams p;
-    p.t_utc_s = t;
-    p.time.mode = opt.view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    p.time.window_h = opt.view.window_h;
-    p.size = size;
-    p.camera = renderer.home_camera(size);
-    p.lang = render::parse_lang(opt.view.lang);
-    p.playing = false;
-    p.seconds_per_day = opt.view.seconds_per_day;
-    if (opt.view.select) p.overlays.selected_city = data.find_city(*opt.view.select);
+    render::FrameParams p = offscreen_params(renderer, opt.view, size, t);
+    if (opt.view.select) {  // the details panel open, the map slid aside (as in the window)
+        Selection sel = find_selection(data, *opt.view.select);
+        p.overlays.selected_city = sel.kind == Selection::Kind::City ? sel.index : -1;
+        p.overlays.selected_region = sel.kind == Selection::Kind::Region ? sel.index : -1;
+        double fw = render::free_width_px(size);
+        p.camera = render::beside_panel(renderer.home_camera({fw, size.height_px}), size, fw);
+    }
     renderer.draw(rt, p);
     rt.display();
     sf::Image img = rt.getTexture().copyToImage();

@@ -4,10 +4,12 @@
 #pragma once
 
 #include "camera.hpp"
+#include "labels.hpp"
 #include "core/timeline.hpp"
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace qantar::render {
 
@@ -18,9 +20,18 @@ struct Overlays {
     bool labels = true;        // city labels (key L)
     bool help = false;         // the key help panel (H / ?)
     bool hud = true;           // date, legend, figures, timeline bar
-    int selected_city = -1;    // issue 4: highlighted city (its panel is drawn by the caller)
+    int selected_city = -1;    // issue 4: highlighted city; its details panel is drawn too
+    int selected_region = -1;  // issue 4: a region's details panel (when no city is selected)
+    double panel_scroll_px = 0;  // the panel's scroll offset (clamped when drawn)
+    int focus_city = -1;       // keyboard focus ring (Tab / Shift+Tab)
+    int hover_city = -1, hover_region = -1;  // the hover tooltip's subject, shown at hover_px
+    Vec2 hover_px;
     std::string caption;       // issue 5: presenter caption, drawn at the bottom when not empty
     std::string notice;        // a one-line notice shown briefly (e.g. "Speed: 3 s per day")
+    bool controls = true;      // the playback line ("Playing · 3 s per day · H: help"); off in stills,
+                               // video and the presenter, which show only speed and window
+    bool timeline = true;      // the timeline bar (the presenter hides it unless T)
+    std::vector<Box> obstacles;  // more screen boxes city labels keep clear of (a caption card)
 };
 
 struct FrameParams {
@@ -32,6 +43,7 @@ struct FrameParams {
     Overlays overlays;
     bool playing = false;          // shown in the HUD (play/pause glyph)
     double seconds_per_day = 3;    // shown in the HUD
+    double hud_scale = 1;          // text and HUD size on top of ui_scale (the presenter: larger)
 };
 
 }  // namespace qantar::render

@@ -314,9 +314,9 @@ Insets Renderer::map_insets(const ScreenSize& size) const {
     return {40 * u, 150 * u, 40 * u, 190 * u};
 }
 
-std::vector<Box> Renderer::hud_obstacles(const ScreenSize& size) const {
-    double u = ui_scale(size);
-    TimelineBar bar = timeline_bar(size);
+std::vector<Box> Renderer::hud_obstacles(const ScreenSize& size, double hud_scale) const {
+    double u = ui_scale(size) * hud_scale;
+    TimelineBar bar = timeline_bar(size, hud_scale);
     return {{0, bar.box.top - 44 * u, size.width_px, size.height_px},  // legend + bar
             {0, 0, 460 * u, 150 * u},                                 // date block
             {size.width_px - 360 * u, 0, 360 * u, 190 * u}};          // figures
@@ -337,8 +337,8 @@ double Renderer::end_utc_s() const {
                      : static_cast<double>(d.back().day_start.utc_s + kSecondsPerDay);
 }
 
-TimelineBar Renderer::timeline_bar(const ScreenSize& size) const {
-    double u = ui_scale(size);
+TimelineBar Renderer::timeline_bar(const ScreenSize& size, double hud_scale) const {
+    double u = ui_scale(size) * hud_scale;
     TimelineBar bar;
     double h = 54 * u;
     bar.box = {40 * u, size.height_px - 36 * u - h, size.width_px - 80 * u, h};
@@ -397,7 +397,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
     const Dataset& data = timeline_.data();
     const double t = frame_time(p.t_utc_s);
     const ScreenSize size = p.size;
-    const double u = ui_scale(size);
+    const double u = ui_scale(size) * p.hud_scale;
     const Camera& cam = p.camera;
     const double window_s = p.time.mode == TimeMode::Window ? p.time.window_h * 3600.0 : 0.0;
     TextMaker tm{font_, bold_font_, u};
@@ -449,7 +449,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
     };
 
     // Context labels: neighbouring countries and seas, kept clear of the HUD.
-    const std::vector<Box> hud_boxes = hud_obstacles(size);
+    const std::vector<Box> hud_boxes = hud_obstacles(size, p.hud_scale);
     for (const auto& c : data.countries) {
         sf::Vector2f s = to_screen(c.label_m);
         sf::Text tx = tm.make(upper_ascii(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), 13,
@@ -533,7 +533,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             }
             // The origin's label: where the full arc enters the map area (between the HUD bands),
             // placed later among the city labels.
-            Box area{20 * u, 150 * u, size.width_px - 40 * u, timeline_bar(size).box.top - 60 * u - 150 * u};
+            Box area{20 * u, 150 * u, size.width_px - 40 * u, timeline_bar(size, p.hud_scale).box.top - 60 * u - 150 * u};
             sf::Vector2f at = o;
             for (int k = 0; k <= kSeg; ++k) {
                 sf::Vector2f q = bezier(o, c, d, static_cast<float>(k) / kSeg);
@@ -568,6 +568,8 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         std::vector<LabelRequest> req;
         std::vector<sf::Text> texts;
         if (p.overlays.hud) obstacles = hud_boxes;
+        obstacles.insert(obstacles.end(), p.overlays.obstacles.begin(), p.overlays.obstacles.end());
+        if (p.overlays.selected_city >= 0 || p.overlays.selected_region >= 0) obstacles.push_back(panel_box(size));
         for (std::size_t ci = 0; ci < data.cities.size(); ++ci) {
             const City& c = data.cities[ci];
             sf::Vector2f s = to_screen(c.pos_m);
@@ -755,15 +757,16 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         }
 
         // Timeline bar: per-day histogram stacked by category, the window, the playhead.
-        TimelineBar bar = timeline_bar(size);
+        TimelineBar bar = timeline_bar(size, p.hud_scale);
+        const bool show_bar = p.overlays.timeline;  // hidden: only the legend stays, lower down
         const auto& days = timeline_.days();
         int max_count = 1;
         for (const auto& d : days) max_count = std::max(max_count, d.count);
         sf::RectangleShape bg({static_cast<float>(bar.box.width), static_cast<float>(bar.box.height)});
         bg.setPosition(static_cast<float>(bar.box.left), static_cast<float>(bar.box.top));
         bg.setFillColor(sf::Color(18, 23, 33, 200));
-        target.draw(bg);
-        if (window_s > 0) {
+        if (show_bar) target.draw(bg);
+        if (show_bar && window_s > 0) {
             double x0 = std::max(bar.box.left, bar.x_of(t - window_s)), x1 = bar.x_of(t);
             sf::RectangleShape w({static_cast<float>(std::max(0.0, x1 - x0)), static_cast<float>(bar.box.height)});
             w.setPosition(static_cast<float>(x0), static_cast<float>(bar.box.top));
@@ -792,17 +795,17 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             sf::Text lab = tm.make(std::to_string(dd.d) + (dd.d == 1 || &d == &days.front() ? " Jan" : ""), 11.5,
                                    past ? kTextDim : kTextFaint);
             place(lab, (dx0 + dx1) / 2 - lab.getLocalBounds().width / 2, bar.box.bottom() + 6 * u);
-            target.draw(lab);
+            if (show_bar) target.draw(lab);
         }
-        if (!hv.empty()) target.draw(hv.data(), hv.size(), sf::Triangles);
+        if (show_bar && !hv.empty()) target.draw(hv.data(), hv.size(), sf::Triangles);
         double px = bar.x_of(t);
         sf::RectangleShape head({static_cast<float>(2 * u), static_cast<float>(bar.box.height + 10 * u)});
         head.setPosition(static_cast<float>(px - u), static_cast<float>(bar.box.top - 5 * u));
         head.setFillColor(sf::Color::White);
-        target.draw(head);
+        if (show_bar) target.draw(head);
 
         // Legend (above the bar, left) and playback state (right).
-        double lx = bar.box.left, ly = bar.box.top - 34 * u;
+        double lx = bar.box.left, ly = show_bar ? bar.box.top - 34 * u : bar.box.bottom() - 16 * u;
         std::vector<sf::Vertex> dots;
         for (Category c : {Category::PeacefulProtest, Category::Riot, Category::SecurityOperation,
                            Category::PoliticalDecision, Category::ForeignTroops}) {
@@ -839,8 +842,9 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
                       p.seconds_per_day,
                       window_s > 0 ? ("last " + std::to_string(static_cast<int>(p.time.window_h)) + " h").c_str() : "cumulative");
         std::string state = sp;
+        if (!p.overlays.controls) state = state.substr(state.find("  \xC2\xB7  ") + 6);  // no play state
         if (!shader_) state += "  \xC2\xB7  plain markers";
-        state += "  \xC2\xB7  H: help";
+        if (p.overlays.controls) state += "  \xC2\xB7  H: help";
         sf::Text st = tm.make(state, 13, kTextFaint);
         place(st, bar.box.right() - st.getLocalBounds().width, ly + 8 * u - st.getLocalBounds().height / 2 - 1 * u);
         target.draw(st);
@@ -854,6 +858,32 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         place(c, b.left + 20 * u, b.top + 14 * u);
         target.draw(c);
     }
+    // Issue 4: the focus ring, the selection, its details panel and the hover tooltip.
+    auto city_on_screen = [&](int c) -> const CityOnScreen* {
+        return c >= 0 && static_cast<std::size_t>(c) < cities_on_screen_.size() ? &cities_on_screen_[static_cast<std::size_t>(c)] : nullptr;
+    };
+    if (const CityOnScreen* f = city_on_screen(p.overlays.focus_city); f && p.overlays.focus_city != p.overlays.selected_city)
+        draw_selection_ring(target, f->center_px, f->radius_px, u, true);
+    if (const CityOnScreen* s = city_on_screen(p.overlays.selected_city)) draw_selection_ring(target, s->center_px, s->radius_px, u, false);
+    if (p.overlays.selected_region >= 0 && static_cast<std::size_t>(p.overlays.selected_region) < data.regions.size()) {
+        std::vector<sf::Vertex> v;  // the selected region's outline, in the accent colour
+        for (const auto& ring : rings_of(data.regions[static_cast<std::size_t>(p.overlays.selected_region)].polygons_m, im.origin)) {
+            std::vector<sf::Vector2f> pts;
+            for (const auto& q : ring) pts.push_back(map_states.transform.transformPoint(q));
+            append_line(v, pts, static_cast<float>(2.4 * u), kAccent);
+        }
+        if (!v.empty()) target.draw(v.data(), v.size(), sf::Triangles);
+    }
+    panel_layout_ = {};
+    Selection sel = p.overlays.selected_city >= 0 ? Selection{Selection::Kind::City, p.overlays.selected_city}
+                    : p.overlays.selected_region >= 0 ? Selection{Selection::Kind::Region, p.overlays.selected_region} : Selection{};
+    if (!sel.empty()) panel_layout_ = draw_panel(target, details_for(timeline_, sel, t), font_, bold_font_, size, p.overlays.panel_scroll_px);
+    Selection hover = p.overlays.hover_city >= 0 ? Selection{Selection::Kind::City, p.overlays.hover_city}
+                      : p.overlays.hover_region >= 0 ? Selection{Selection::Kind::Region, p.overlays.hover_region} : Selection{};
+    if (!hover.empty() && hover != sel)  // the panel already tells all about the selection
+        draw_tooltip(target, tooltip_lines(timeline_, hover, t), font_, bold_font_, size, p.overlays.hover_px,
+                     panel_layout_.open ? &panel_layout_.box : nullptr);
+
     if (!p.overlays.notice.empty()) {
         sf::Text c = tm.make(p.overlays.notice, 16, kText);
         double w = c.getLocalBounds().width + 30 * u, h = c.getLocalBounds().height + 20 * u;

@@ -10,6 +10,7 @@
 #include "event_layer.hpp"
 #include "frame.hpp"
 #include "labels.hpp"
+#include "panel.hpp"
 
 #include "core/timeline.hpp"
 
@@ -60,9 +61,9 @@ public:
     // The camera that fits Kazakhstan into the free area of a screen of this size.
     Camera home_camera(const ScreenSize& size) const;
     Insets map_insets(const ScreenSize& size) const;
-    TimelineBar timeline_bar(const ScreenSize& size) const;
-    // Screen boxes the HUD covers (labels keep clear of them).
-    std::vector<Box> hud_obstacles(const ScreenSize& size) const;
+    TimelineBar timeline_bar(const ScreenSize& size, double hud_scale = 1) const;
+    // Screen boxes the HUD covers (labels keep clear of them). hud_scale: FrameParams::hud_scale.
+    std::vector<Box> hud_obstacles(const ScreenSize& size, double hud_scale = 1) const;
     // First and last moment of the animation (the bar's range).
     double start_utc_s() const;
     double end_utc_s() const;
@@ -78,6 +79,8 @@ public:
         std::optional<Box> label;
     };
     const std::vector<CityOnScreen>& cities_on_screen() const { return cities_on_screen_; }
+    // The details panel of the last frame (open == false when none was drawn).
+    const PanelLayout& panel_layout() const { return panel_layout_; }
 
     bool shaders_active() const { return shader_ != nullptr; }
     // Why shaders are off ("" when they are on).
@@ -95,6 +98,7 @@ private:
     std::string fallback_reason_;
     sf::Font font_, bold_font_;
     std::vector<CityOnScreen> cities_on_screen_;
+    PanelLayout panel_layout_;
 };
 
 }  // namespace qantar::render
