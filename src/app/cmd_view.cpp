@@ -7,6 +7,7 @@
 #include "commands.hpp"
 
 #include "core/details.hpp"
+#include "core/export.hpp"
 #include "core/load.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
@@ -275,6 +276,17 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
                                 p.camera = home();
                                 camera_fitted = true;
                             } else window.close();
+                            break;
+                        case sf::Keyboard::E:
+                            // The current moment's events, cities and regions, as one GeoPackage.
+                            try {
+                                std::string path = export_snapshot(timeline, opt.export_dir, p.t_utc_s, p.time);
+                                if (log) std::cerr << "exported " << path << '\n';
+                                notice("Exported " + path);
+                            } catch (const std::exception& e) {
+                                std::cerr << "qantar: " << e.what() << '\n';
+                                notice(std::string("Export failed: ") + e.what());
+                            }
                             break;
                         case sf::Keyboard::Q: window.close(); break;
                         default: break;

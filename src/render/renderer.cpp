@@ -906,10 +906,17 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             {"F or F11", "full screen"},
             {"L", "city labels on / off"},
             {"M", "moving window / cumulative"},
+            {"Click a city or region", "its details, with sources"},
+            {"Tab / Shift+Tab, Enter", "cycle cities in spread order, open"},
+            {"C", "copy the details with their sources"},
+            {"E", "export this moment (GeoPackage)"},
             {"H or ?", "this help"},
-            {"Esc", "close this help (or quit)"},
+            {"Esc", "close the help or panel (or quit)"},
         };
-        double w = 560 * u, row = 30 * u, h = 90 * u + row * std::size(kKeys);
+        // Rows tighten so the whole list fits a short window.
+        double w = 560 * u, n_keys = static_cast<double>(std::size(kKeys));
+        double row = std::clamp((size.height_px - 40 * u - 90 * u) / n_keys, 18 * u, 30 * u);
+        double h = 90 * u + row * n_keys;
         Box b{(size.width_px - w) / 2, (size.height_px - h) / 2, w, h};
         rounded_rect(target, b, sf::Color(12, 16, 25, 240), static_cast<float>(14 * u));
         sf::Text title = tm.make("Keys", 22, kText, true);
