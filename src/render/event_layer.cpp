@@ -1,5 +1,7 @@
 #include "event_layer.hpp"
 
+#include "aa_geometry.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -150,23 +152,11 @@ void EventLayer::draw_plain(sf::RenderTarget& target, const sf::RenderStates& ma
                             const std::vector<EventMark>& marks, std::size_t lo, std::size_t hi,
                             const EventFrame& f) {
     // The fallback: flat discs in screen space, the same sizes and opacities as the shader's.
-    sf::VertexArray va(sf::Triangles);
+    // Feathered edges: antialiased by blending, as the shader's glows are (no multisampling).
+    std::vector<sf::Vertex> va;
     const sf::Transform& tf = map_states.transform;
     auto disc = [&](sf::Vector2f c, float r, sf::Color col, float inner = -1) {
-        constexpr int kSeg = 20;
-        for (int i = 0; i < kSeg; ++i) {
-            float a0 = 6.2831853f * static_cast<float>(i) / kSeg, a1 = 6.2831853f * static_cast<float>(i + 1) / kSeg;
-            sf::Vector2f p0 = c + sf::Vector2f(std::cos(a0), std::sin(a0)) * r;
-            sf::Vector2f p1 = c + sf::Vector2f(std::cos(a1), std::sin(a1)) * r;
-            if (inner < 0) {
-                va.append({c, col}); va.append({p0, col}); va.append({p1, col});
-            } else {
-                sf::Vector2f q0 = c + sf::Vector2f(std::cos(a0), std::sin(a0)) * inner;
-                sf::Vector2f q1 = c + sf::Vector2f(std::cos(a1), std::sin(a1)) * inner;
-                va.append({q0, col}); va.append({p0, col}); va.append({p1, col});
-                va.append({q0, col}); va.append({p1, col}); va.append({q1, col});
-            }
-        }
+        append_aa_disc(va, c, r, col, 1.f, inner, 20);
     };
     for (std::size_t i = lo; i < hi; ++i) {
         const EventMark& m = marks[i];
@@ -191,7 +181,7 @@ void EventLayer::draw_plain(sf::RenderTarget& target, const sf::RenderStates& ma
     }
     sf::RenderStates s;  // screen space
     s.blendMode = sf::BlendAlpha;
-    target.draw(va, s);
+    if (!va.empty()) target.draw(va.data(), va.size(), sf::Triangles, s);
 }
 
 void EventLayer::update_density(std::size_t lo, std::size_t hi) {

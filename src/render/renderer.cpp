@@ -1,5 +1,6 @@
 #include "renderer.hpp"
 
+#include "aa_geometry.hpp"
 #include "font.hpp"
 #include "playback.hpp"
 
@@ -73,30 +74,6 @@ sf::Transform map_transform(const Camera& cam, const ScreenSize& size, const Vec
     t.scale(static_cast<float>(cam.px_per_m), static_cast<float>(-cam.px_per_m));
     t.translate(static_cast<float>(origin.x - cam.center_m.x), static_cast<float>(origin.y - cam.center_m.y));
     return t;
-}
-
-// A polyline as triangles (one quad per segment plus a square cap per joint), width in the
-// points' own unit.
-void append_line(std::vector<sf::Vertex>& out, const std::vector<sf::Vector2f>& pts, float width,
-                 sf::Color col) {
-    float h = width / 2;
-    for (std::size_t i = 0; i + 1 < pts.size(); ++i) {
-        sf::Vector2f a = pts[i], b = pts[i + 1], d = b - a;
-        float len = std::sqrt(d.x * d.x + d.y * d.y);
-        if (len <= 0) continue;
-        sf::Vector2f n(-d.y / len * h, d.x / len * h), e(d.x / len * h * 0.5f, d.y / len * h * 0.5f);
-        sf::Vector2f a0 = a + n - e, a1 = a - n - e, b0 = b + n + e, b1 = b - n + e;
-        out.insert(out.end(), {{a0, col}, {a1, col}, {b0, col}, {a1, col}, {b1, col}, {b0, col}});
-    }
-}
-
-void append_disc(std::vector<sf::Vertex>& out, sf::Vector2f c, float r, sf::Color col) {
-    constexpr int kSeg = 16;
-    for (int k = 0; k < kSeg; ++k) {
-        float a0 = 6.2831853f * static_cast<float>(k) / kSeg, a1 = 6.2831853f * static_cast<float>(k + 1) / kSeg;
-        out.insert(out.end(), {{c, col}, {c + sf::Vector2f(std::cos(a0), std::sin(a0)) * r, col},
-                               {c + sf::Vector2f(std::cos(a1), std::sin(a1)) * r, col}});
-    }
 }
 
 std::vector<std::vector<sf::Vector2f>> rings_of(const std::vector<Polygon>& polys, const Vec2& o) {
@@ -202,7 +179,8 @@ struct Renderer::Impl {
     std::vector<sf::Vertex> region_vertices;
     std::vector<std::pair<std::size_t, std::size_t>> region_ranges;  // [begin, end) per region
     std::vector<sf::Color> region_colors;                            // last uploaded
-    std::vector<std::vector<sf::Vector2f>> country_rings, water_rings, region_rings, outline_rings;
+    // Border lines, each shared segment once (map units relative to origin).
+    std::vector<Polyline> country_lines, water_lines, region_lines, outline_lines;
     sf::VertexBuffer lines{sf::Triangles, sf::VertexBuffer::Static};
     double lines_px_per_m = -1;
     std::unique_ptr<EventLayer> events;
@@ -246,13 +224,19 @@ Renderer::Renderer(const Timeline& timeline, const RendererConfig& config)
     im.regions_fill.setUsage(sf::VertexBuffer::Dynamic);
     fill_buffer(im.regions_fill, im.region_vertices);
 
-    for (const auto& c : data.countries)
-        for (auto& r : rings_of(c.polygons_m, im.origin)) im.country_rings.push_back(std::move(r));
-    for (const auto& w : data.water)
-        for (auto& r : rings_of(w.polygons_m, im.origin)) im.water_rings.push_back(std::move(r));
-    for (const auto& reg : data.regions)
-        for (auto& r : rings_of(reg.polygons_m, im.origin)) im.region_rings.push_back(std::move(r));
-    im.outline_rings = rings_of(data.national_outline.polygons_m, im.origin);
+    {
+        std::vector<std::vector<sf::Vector2f>> rings;
+        auto gather = [&](const auto& items, std::vector<Polyline>& out) {
+            rings.clear();
+            for (const auto& it : items)
+                for (auto& r : rings_of(it.polygons_m, im.origin)) rings.push_back(std::move(r));
+            out = unique_segments(rings);
+        };
+        gather(data.countries, im.country_lines);
+        gather(data.water, im.water_lines);
+        gather(data.regions, im.region_lines);
+        im.outline_lines = unique_segments(rings_of(data.national_outline.polygons_m, im.origin));
+    }
 
     // Shaders, or the plain fallback with a one-line notice.
     const char* no = std::getenv("QANTAR_NO_SHADERS");
@@ -373,21 +357,21 @@ sf::Vector2f bezier(sf::Vector2f a, sf::Vector2f c, sf::Vector2f b, float s) {
 }
 
 void rounded_rect(sf::RenderTarget& t, const Box& b, sf::Color fill, float radius) {
-    sf::ConvexShape s;
+    // Feathered edges (no multisampling): a convex polygon with a one-pixel ramp.
+    std::vector<sf::Vector2f> pts;
     constexpr int kArc = 6;
-    s.setPointCount(4 * (kArc + 1));
     auto x0 = static_cast<float>(b.left), y0 = static_cast<float>(b.top);
     auto x1 = static_cast<float>(b.right()), y1 = static_cast<float>(b.bottom());
     const sf::Vector2f centres[4] = {{x1 - radius, y0 + radius}, {x1 - radius, y1 - radius},
                                      {x0 + radius, y1 - radius}, {x0 + radius, y0 + radius}};
-    std::size_t k = 0;
     for (int c = 0; c < 4; ++c)
         for (int i = 0; i <= kArc; ++i) {
             float a = (-90.f + 90.f * static_cast<float>(c) + 90.f * static_cast<float>(i) / kArc) * 3.14159265f / 180.f;
-            s.setPoint(k++, centres[c] + sf::Vector2f(std::cos(a), std::sin(a)) * radius);
+            pts.push_back(centres[c] + sf::Vector2f(std::cos(a), std::sin(a)) * radius);
         }
-    s.setFillColor(fill);
-    t.draw(s);
+    std::vector<sf::Vertex> v;
+    append_aa_convex(v, pts, fill);
+    t.draw(v.data(), v.size(), sf::Triangles);
 }
 
 }  // namespace
@@ -432,12 +416,18 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
     // Lines: widths are in screen pixels, so the strips are rebuilt when the scale changes.
     if (im.lines_px_per_m != cam.px_per_m) {
         std::vector<sf::Vertex> v;
+        // Feathered strips (antialiased by blending, not by multisampling): one pixel is
+        // 1 / px_per_m map units.
         auto m_of = [&](double px) { return static_cast<float>(px / cam.px_per_m); };
-        for (const auto& r : im.country_rings) append_line(v, r, m_of(std::max(0.8, 1.0 * u)), kCountryLine);
-        for (const auto& r : im.water_rings) append_line(v, r, m_of(std::max(0.8, 1.0 * u)), kWaterLine);
-        for (const auto& r : im.region_rings) append_line(v, r, m_of(std::max(0.7, 0.9 * u)), kRegionLine);
-        for (const auto& r : im.outline_rings) append_line(v, r, m_of(7 * u), kOutlineGlow);
-        for (const auto& r : im.outline_rings) append_line(v, r, m_of(std::max(1.4, 2.0 * u)), kOutline);
+        const float px = m_of(1.0);
+        auto lines = [&](const std::vector<Polyline>& ls, double width_px, sf::Color c) {
+            for (const auto& l : ls) append_aa_polyline(v, l.pts, m_of(width_px), px, c, l.closed, false);
+        };
+        lines(im.country_lines, std::max(0.8, 1.0 * u), kCountryLine);
+        lines(im.water_lines, std::max(0.8, 1.0 * u), kWaterLine);
+        lines(im.region_lines, std::max(0.7, 0.9 * u), kRegionLine);
+        lines(im.outline_lines, 7 * u, kOutlineGlow);
+        lines(im.outline_lines, std::max(1.4, 2.0 * u), kOutline);
         fill_buffer(im.lines, v);
         im.lines_px_per_m = cam.px_per_m;
     }
@@ -493,10 +483,10 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
                 pts.push_back(bezier(a, c, b, static_cast<float>(s * i / segs)));
             double alpha = s < 1 ? 0.95 : 0.32;
             sf::Color col = desaturate(with_alpha(kSpread, alpha), desat * 0.5);
-            append_line(v, pts, static_cast<float>(std::max(1.0, (s < 1 ? 2.4 : 1.5) * u)), col);
+            append_aa_polyline(v, pts, static_cast<float>(std::max(1.0, (s < 1 ? 2.4 : 1.5) * u)), 1.f, col);
             if (s < 1) {  // the travelling head
                 sf::Vector2f h = pts.back();
-                append_disc(v, h, static_cast<float>(5 * u) * 0.5f, desaturate(sf::Color(255, 230, 170), desat));
+                append_aa_disc(v, h, static_cast<float>(5 * u) * 0.5f, desaturate(sf::Color(255, 230, 170), desat));
             }
         }
         if (!v.empty()) target.draw(v.data(), v.size(), sf::Triangles);
@@ -526,10 +516,11 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
                 pts.push_back(bezier(o, c, d, static_cast<float>(from + (to - from) * k / kSeg)));
             double fade = t > end ? 1 - (t - end) / (6 * 3600.0) : 1.0;
             double alpha = (s < 1 ? 0.95 : 0.22) * fade;
-            append_line(v, pts, static_cast<float>(std::max(1.0, (s < 1 ? 2.4 : 1.4) * u)), desaturate(with_alpha(tc, alpha), desat * 0.5));
+            append_aa_polyline(v, pts, static_cast<float>(std::max(1.0, (s < 1 ? 2.4 : 1.4) * u)), 1.f,
+                               desaturate(with_alpha(tc, alpha), desat * 0.5));
             if (s < 1) {
                 sf::Vector2f h = withdrawal ? pts.front() : pts.back();
-                append_disc(v, h, static_cast<float>(6 * u) * 0.5f, sf::Color(200, 255, 245));
+                append_aa_disc(v, h, static_cast<float>(6 * u) * 0.5f, sf::Color(200, 255, 245));
             }
             // The origin's label: where the full arc enters the map area (between the HUD bands),
             // placed later among the city labels.
@@ -585,15 +576,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             sf::Color fill = hot ? sf::Color(250, 246, 236) : sf::Color(178, 188, 204);
             // A dark rim, then the disc.
             std::vector<sf::Vector2f> d1{s - sf::Vector2f(static_cast<float>(r + 1.2 * u) * 0.5f, 0), s + sf::Vector2f(static_cast<float>(r + 1.2 * u) * 0.5f, 0)};
-            constexpr int kSeg = 18;
-            auto disc = [&](float rr, sf::Color col) {
-                for (int k = 0; k < kSeg; ++k) {
-                    float a0 = 6.2831853f * static_cast<float>(k) / kSeg, a1 = 6.2831853f * static_cast<float>(k + 1) / kSeg;
-                    v.emplace_back(s, col);
-                    v.emplace_back(s + sf::Vector2f(std::cos(a0), std::sin(a0)) * rr, col);
-                    v.emplace_back(s + sf::Vector2f(std::cos(a1), std::sin(a1)) * rr, col);
-                }
-            };
+            auto disc = [&](float rr, sf::Color col) { append_aa_disc(v, s, rr, col, 1.f, -1, 20); };
             disc(static_cast<float>(r + 1.3 * u), sf::Color(8, 10, 16, 220));
             disc(static_cast<float>(r), desaturate(fill, desat));
             if (c.is_capital) disc(static_cast<float>(r * 0.45), sf::Color(8, 10, 16));
@@ -799,10 +782,13 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         }
         if (show_bar && !hv.empty()) target.draw(hv.data(), hv.size(), sf::Triangles);
         double px = bar.x_of(t);
-        sf::RectangleShape head({static_cast<float>(2 * u), static_cast<float>(bar.box.height + 10 * u)});
-        head.setPosition(static_cast<float>(px - u), static_cast<float>(bar.box.top - 5 * u));
-        head.setFillColor(sf::Color::White);
-        if (show_bar) target.draw(head);
+        if (show_bar) {  // the playhead, feathered so that it moves smoothly between pixels
+            std::vector<sf::Vertex> head;
+            append_aa_polyline(head, {{static_cast<float>(px), static_cast<float>(bar.box.top - 5 * u)},
+                                      {static_cast<float>(px), static_cast<float>(bar.box.bottom() + 5 * u)}},
+                               static_cast<float>(2 * u), 1.f, sf::Color::White, false, false);
+            target.draw(head.data(), head.size(), sf::Triangles);
+        }
 
         // Legend (above the bar, left) and playback state (right).
         double lx = bar.box.left, ly = show_bar ? bar.box.top - 34 * u : bar.box.bottom() - 16 * u;
@@ -811,12 +797,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
                            Category::PoliticalDecision, Category::ForeignTroops}) {
             sf::Color col = category_color(c);
             float cx = static_cast<float>(lx + 6 * u), cy = static_cast<float>(ly + 8 * u), r = static_cast<float>(5 * u);
-            for (int k = 0; k < 16; ++k) {
-                float a0 = 6.2831853f * static_cast<float>(k) / 16, a1 = 6.2831853f * static_cast<float>(k + 1) / 16;
-                dots.emplace_back(sf::Vector2f(cx, cy), col);
-                dots.emplace_back(sf::Vector2f(cx + std::cos(a0) * r, cy + std::sin(a0) * r), col);
-                dots.emplace_back(sf::Vector2f(cx + std::cos(a1) * r, cy + std::sin(a1) * r), col);
-            }
+            append_aa_disc(dots, {cx, cy}, r, col, 1.f, -1, 20);
             sf::Text lab = tm.make(std::string(category_label(c)), 13, kTextDim);
             place(lab, lx + 16 * u, ly + 8 * u - lab.getLocalBounds().height / 2 - 1 * u);
             target.draw(lab);
@@ -870,7 +851,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         for (const auto& ring : rings_of(data.regions[static_cast<std::size_t>(p.overlays.selected_region)].polygons_m, im.origin)) {
             std::vector<sf::Vector2f> pts;
             for (const auto& q : ring) pts.push_back(map_states.transform.transformPoint(q));
-            append_line(v, pts, static_cast<float>(2.4 * u), kAccent);
+            append_aa_polyline(v, pts, static_cast<float>(2.4 * u), 1.f, kAccent, true);
         }
         if (!v.empty()) target.draw(v.data(), v.size(), sf::Triangles);
     }
