@@ -43,7 +43,7 @@ int main(int argc, char** argv) {
     Dataset data = load_dataset(lo);
     Timeline timeline(data);
     sf::ContextSettings cs;
-    cs.antialiasingLevel = 4;
+    cs.antialiasingLevel = 0;
     sf::RenderTexture rt;
     if (!rt.create(1280, 720, cs)) {
         std::fprintf(stderr, "bench_render: no OpenGL target (needs a display)\n");

@@ -42,7 +42,7 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
     if (const char* q = std::getenv("QANTAR_QUIT_AFTER_FRAMES")) quit_after = std::atol(q);
 
     sf::ContextSettings cs;
-    cs.antialiasingLevel = 4;
+    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderWindow window;
     if (opt.view.size) {  // a window of this size instead of full screen (rehearsals, screenshots)
         render::ScreenSize s = render::parse_size(*opt.view.size);

@@ -47,7 +47,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());
 
     sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.antialias;
+    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
     if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
         throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);

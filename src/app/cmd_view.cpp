@@ -63,7 +63,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     auto loading = std::async(std::launch::async, [&load] { return load_dataset(load); });
 
     sf::ContextSettings cs;
-    cs.antialiasingLevel = 4;
+    cs.antialiasingLevel = opt.antialias;
     const sf::String title = "qantar \xE2\x80\x94 Kazakhstan, January 2022";
     sf::RenderWindow window;
     bool fullscreen = opt.fullscreen;

@@ -21,6 +21,9 @@ struct ViewOptions {
     std::optional<std::string> size;    // --size WxH
     bool fullscreen = false;            // --fullscreen
     std::string export_dir = ".";       // --export-dir (key E)
+    unsigned antialias = 0;             // --antialias 0|2|4: MSAA samples, the same for the window,
+                                        // the presenter, stills and video (0: lines and discs are
+                                        // smoothed by their feathered geometry)
 };
 
 struct RenderOptions {
@@ -30,7 +33,6 @@ struct RenderOptions {
     int fps = 30;                        // --fps
     std::optional<std::string> story;    // --story [FILE] ("" = the bundled story)
     double beat_seconds = 4.0;           // --beat-seconds
-    unsigned antialias = 4;              // --antialias 0|2|4 (stills and video alike; the window uses 4)
 };
 
 struct PresentOptions {

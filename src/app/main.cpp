@@ -43,6 +43,10 @@ void add_view_options(CLI::App& cmd, ViewOptions& v) {
     cmd.add_option("--size", v.size, "Window or image size")->option_text("WxH");
     cmd.add_flag("--fullscreen", v.fullscreen, "Start full screen");
     cmd.add_option("--export-dir", v.export_dir, "Where key E writes its exports")->option_text("DIR");
+    cmd.add_option("--antialias", v.antialias,
+                   "Extra MSAA samples, the same for the window, the presenter, stills and video (default 0: "
+                   "edges are already smoothed; 2 or 4 cost most of the frame on software OpenGL)")
+        ->check(CLI::IsMember({0, 2, 4}));
 }
 
 }  // namespace
@@ -87,9 +91,6 @@ int main(int argc, char** argv) {
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
     render_cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
         ->check(CLI::NonNegativeNumber)->option_text("S");
-    render_cmd->add_option("--antialias", render.antialias,
-                           "Antialiasing samples (4 as in the window; 0 renders about 2.5x faster on software OpenGL)")
-        ->check(CLI::IsMember({0, 2, 4}));
 
     auto* present_cmd = app.add_subcommand("present", "Presenter mode: full screen story with captions and camera moves");
     add_data_options(*present_cmd, load);

@@ -81,7 +81,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
         return 1;
     }
     sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.antialias;
+    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
     if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
         throw std::runtime_error("could not create an offscreen OpenGL target of " +
