@@ -135,6 +135,40 @@ TEST_CASE("the same moment renders the same pixels twice", "[display]") {
     CHECK(compare(a, b).mean_abs == 0);
 }
 
+TEST_CASE("the cached base map draws the same pixels as drawing it every frame", "[display]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    auto cached = f.renderer(true);
+    RendererConfig c;
+    c.shader_dir = QANTAR_SOURCE_DIR "/shaders";
+    c.cache_base_map = false;
+    Renderer direct(*f.timeline, c);
+    // Moments with different region tints and the shutdown's grey, in an order that reuses and
+    // invalidates the cache.
+    for (const char* m : {"2022-01-02T12:00+06:00", "2022-01-05T18:00+06:00", "2022-01-05T18:30+06:00",
+                          "2022-01-10T12:00+06:00", "2022-01-02T12:00+06:00"}) {
+        INFO(m);
+        sf::Image a = f.frame(*cached, at(m));
+        sf::Image b = f.frame(direct, at(m));
+        Diff d = compare(a, b);
+        CHECK(d.mean_abs == 0);
+        CHECK(d.differing_pct == 0);
+    }
+    // A zoomed camera too (the cache is keyed by the camera).
+    FrameParams p;
+    p.t_utc_s = at("2022-01-05T18:00+06:00");
+    p.size = {kW, kH};
+    p.camera = cached->home_camera(p.size);
+    p.camera.px_per_m *= 3;
+    auto shot = [&](Renderer& r) {
+        r.draw(f.rt, p);
+        f.rt.display();
+        return f.rt.getTexture().copyToImage();
+    };
+    sf::Image a = shot(*cached), b = shot(direct);
+    CHECK(compare(a, b).mean_abs == 0);
+}
+
 TEST_CASE("a frame reached by playing equals the frame reached by seeking", "[display]") {
     if (!have_display()) return;
     Fixture& f = fixture();

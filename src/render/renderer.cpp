@@ -182,7 +182,18 @@ struct Renderer::Impl {
     // Border lines, each shared segment once (map units relative to origin).
     std::vector<Polyline> country_lines, water_lines, region_lines, outline_lines;
     sf::VertexBuffer lines{sf::Triangles, sf::VertexBuffer::Static};
-    double lines_px_per_m = -1;
+    double lines_px_per_m = -1, lines_u = -1;
+    // The static base map (background, fills at their current tints, borders) drawn once into a
+    // texture and blitted as one sprite while its key holds (issue 3/5: frame speed).
+    struct BaseKey {
+        double cx = 0, cy = 0, px_per_m = 0, w = 0, h = 0, u = 0;
+        std::vector<sf::Color> colors;
+        bool operator==(const BaseKey&) const = default;
+    };
+    bool cache_base = true;
+    sf::RenderTexture base;
+    bool base_ok = false;
+    std::optional<BaseKey> base_key;
     std::unique_ptr<EventLayer> events;
     std::vector<std::size_t> shutdown_events, troop_events;
 };
@@ -191,6 +202,7 @@ Renderer::Renderer(const Timeline& timeline, const RendererConfig& config)
     : timeline_(timeline), impl_(std::make_unique<Impl>()) {
     const Dataset& data = timeline.data();
     Impl& im = *impl_;
+    im.cache_base = config.cache_base_map;
 
     for (const auto& p : data.national_outline.polygons_m)
         for (const auto& r : p.rings)
@@ -397,9 +409,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
     // The shutdown greys the map out (not the events, which must stay readable).
     const double desat = shutdown ? 0.6 : 0.0;
 
-    // Base map: fills.
-    target.draw(im.countries_fill, map_states);
-    target.draw(im.water_fill, map_states);
+    // Base map: fills (region tints follow the regions' states).
     bool changed = false;
     for (std::size_t r = 0; r < data.regions.size(); ++r) {
         sf::Color c = desaturate(state_tint(timeline_.region_state(static_cast<int>(r), t)), desat);
@@ -411,10 +421,9 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         }
     }
     if (changed && !im.region_vertices.empty()) im.regions_fill.update(im.region_vertices.data());
-    target.draw(im.regions_fill, map_states);
 
     // Lines: widths are in screen pixels, so the strips are rebuilt when the scale changes.
-    if (im.lines_px_per_m != cam.px_per_m) {
+    if (im.lines_px_per_m != cam.px_per_m || im.lines_u != u) {
         std::vector<sf::Vertex> v;
         // Feathered strips (antialiased by blending, not by multisampling): one pixel is
         // 1 / px_per_m map units.
@@ -430,8 +439,34 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         lines(im.outline_lines, std::max(1.4, 2.0 * u), kOutline);
         fill_buffer(im.lines, v);
         im.lines_px_per_m = cam.px_per_m;
+        im.lines_u = u;
     }
-    target.draw(im.lines, map_states);
+    auto draw_base = [&](sf::RenderTarget& to) {
+        to.draw(im.countries_fill, map_states);
+        to.draw(im.water_fill, map_states);
+        to.draw(im.regions_fill, map_states);
+        to.draw(im.lines, map_states);
+    };
+    const auto W = static_cast<unsigned>(size.width_px), H = static_cast<unsigned>(size.height_px);
+    if (im.cache_base && W > 0 && H > 0) {
+        Impl::BaseKey key{cam.center_m.x, cam.center_m.y, cam.px_per_m, size.width_px, size.height_px, u, im.region_colors};
+        if (!im.base_key || !(*im.base_key == key)) {
+            if (!im.base_ok || im.base.getSize() != sf::Vector2u(W, H)) im.base_ok = im.base.create(W, H);
+            if (im.base_ok) {
+                im.base.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(W), static_cast<float>(H))));
+                im.base.clear(kBackground);
+                draw_base(im.base);
+                im.base.display();
+                im.base_key = std::move(key);
+            }
+        }
+    }
+    if (im.cache_base && im.base_ok && im.base_key) {
+        sf::Sprite base(im.base.getTexture());
+        target.draw(base, sf::RenderStates(sf::BlendNone));
+    } else {
+        draw_base(target);
+    }
 
     auto to_screen = [&](const Vec2& m) {
         Vec2 s = map_to_screen(cam, size, m);

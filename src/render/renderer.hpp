@@ -28,6 +28,8 @@ struct RendererConfig {
     bool allow_shaders = true;   // false (or QANTAR_NO_SHADERS=1): the plain fallback
     std::string font_path;       // "" : fontconfig (find_cyrillic_font)
     std::string bold_font_path;  // "" : fontconfig, bold
+    bool cache_base_map = true;  // draw the static base map into a texture, redrawn only when the
+                                 // camera, size or a region's tint changes (false: every frame)
 };
 
 // <exe dir>/../shaders if it exists, else ./shaders, else $QANTAR_SHADERS.
