@@ -26,17 +26,7 @@ pid=$!
 cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
 trap cleanup EXIT
 
-fail() { echo "FAIL: $*"; echo "--- log:"; cat "$log"; exit 1; }
-# Waits until the log has a line matching $1 (extended regex), up to $2 seconds.
-wait_for() {
-  local i
-  for ((i = 0; i < ${2:-20} * 10; ++i)); do
-    grep -Eq "$1" "$log" && return 0
-    kill -0 "$pid" 2>/dev/null || fail "qantar exited while waiting for '$1'"
-    sleep 0.1
-  done
-  fail "no '$1' in the log"
-}
+. "$(dirname "$0")/e2e_lib.sh"
 
 wait_for '^city almaty [0-9]+ [0-9]+$' 30
 read -r _ _ x y < <(grep -E '^city almaty ' "$log" | tail -n 1)

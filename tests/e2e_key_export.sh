@@ -21,16 +21,7 @@ QANTAR_LOG=1 "$bin" view --paused --at "$at" --size 1000x600 --export-dir "$dir/
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; }
 trap cleanup EXIT
-fail() { echo "FAIL: $*"; echo "--- log:"; cat "$log"; exit 1; }
-wait_for() {
-  local i
-  for ((i = 0; i < ${2:-20} * 10; ++i)); do
-    grep -Eq "$1" "$log" && return 0
-    kill -0 "$pid" 2>/dev/null || fail "qantar exited while waiting for '$1'"
-    sleep 0.1
-  done
-  fail "no '$1' in the log"
-}
+. "$(dirname "$0")/e2e_lib.sh"
 
 mkdir -p "$dir/out"
 wait_for 'first frame' 30

@@ -2,6 +2,7 @@
 #include "panel.hpp"
 
 #include "event_style.hpp"
+#include "palette.hpp"
 #include "renderer.hpp"
 
 #include <algorithm>
@@ -18,20 +19,13 @@ double panel_scale(const ScreenSize& size) { return std::max(0.8, ui_scale(size)
 
 const sf::Color kPanelFill(12, 16, 25, 250);
 const sf::Color kPanelEdge(60, 72, 94, 255);
-const sf::Color kText(226, 231, 238);
 const sf::Color kTextDim(150, 160, 178);
 const sf::Color kTextFaint(98, 108, 128);
-const sf::Color kAccent(255, 184, 64);
 const sf::Color kDisputed(255, 150, 70);
 const sf::Color kRule(44, 52, 68);
 
-sf::Color blend(sf::Color a, sf::Color b, double s) {
-    auto m = [s](sf::Uint8 x, sf::Uint8 y) { return static_cast<sf::Uint8>(std::lround(x + (y - x) * s)); };
-    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a)};
-}
-
 // Upcoming events: pulled towards the panel's background so they read as "not yet".
-sf::Color dim(sf::Color c, bool dimmed) { return dimmed ? blend(c, sf::Color(12, 16, 25, c.a), 0.58) : c; }
+sf::Color dim(sf::Color c, bool dimmed) { return dimmed ? mix(c, sf::Color(12, 16, 25, c.a), 0.58) : c; }
 
 sf::Color state_color(PlaceState s) {
     switch (s) {
@@ -257,7 +251,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     // State at the moment.
     {
         sf::Color sc = state_color(d.state);
-        double x = b.pill(upper_copy(std::string(place_state_label(d.state))), 0, b.y, 11.5, blend(sc, sf::Color(12, 16, 25), 0.25),
+        double x = b.pill(upper_copy(std::string(place_state_label(d.state))), 0, b.y, 11.5, mix(sc, sf::Color(12, 16, 25), 0.25),
                           sf::Color(14, 16, 22));
         if (d.emergency && d.state != PlaceState::Emergency)
             x += 6 * u + b.pill("STATE OF EMERGENCY", x + 6 * u, b.y, 11.5, state_color(PlaceState::Emergency), sf::Color(14, 16, 22));
@@ -338,7 +332,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
                 double ty = b.y;
                 std::string now = "NOW  \xC2\xB7  " + short_moment(d.moment_local);
                 b.y += 7 * u;
-                b.rule(0, b.width, blend(kAccent, sf::Color(12, 16, 25), 0.35), 1.5);
+                b.rule(0, b.width, mix(kAccent, sf::Color(12, 16, 25), 0.35), 1.5);
                 double tw = b.text_w(now, 11, true) + 12 * u;
                 b.ops.push_back(rounded({b.width - tw, ty, tw, 15 * u}, sf::Color(12, 16, 25, 255), 3));
                 sf::Text& tt = b.text_at(sf::String::fromUtf8(now.begin(), now.end()), b.width - tw + 6 * u, ty + 0.5 * u, 11, kAccent, true);
@@ -356,13 +350,13 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
                 b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, sf::Color(40, 48, 64), kTextDim);
             } else if (e.active) {
                 b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
-                       blend(cc, sf::Color(12, 16, 25), 0.2), sf::Color(14, 16, 22));
+                       mix(cc, sf::Color(12, 16, 25), 0.2), sf::Color(14, 16, 22));
             }
             (void)tx;
             b.y += regular.getLineSpacing(b.px(14)) + 3 * u;
             b.disc(x0 / 2 - 1 * u, top + regular.getLineSpacing(b.px(14)) * 0.55, 5 * u, dim(cc, dimmed));
             // Category chip and place.
-            double cw = b.pill(std::string(category_label(e.category)), x0, b.y, 11.5, dim(blend(cc, sf::Color(12, 16, 25), 0.15), dimmed),
+            double cw = b.pill(std::string(category_label(e.category)), x0, b.y, 11.5, dim(mix(cc, sf::Color(12, 16, 25), 0.15), dimmed),
                                sf::Color(14, 16, 22));
             double after = x0 + cw + 8 * u;
             std::string place = e.place;
@@ -387,7 +381,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
             auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),
                                                                          static_cast<float>(std::max(0.0, b.y - top - 22 * u))));
             bar->setPosition(static_cast<float>(x0 / 2 - 1.75 * u), static_cast<float>(top + 20 * u));
-            bar->setFillColor(dim(blend(cc, sf::Color(12, 16, 25), 0.6), dimmed));
+            bar->setFillColor(dim(mix(cc, sf::Color(12, 16, 25), 0.6), dimmed));
             b.ops.push_back(std::move(bar));
             b.y += 10 * u;
             if (i + 1 < d.events.size() && i + 1 != d.past_count) {

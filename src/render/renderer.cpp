@@ -2,6 +2,7 @@
 
 #include "aa_geometry.hpp"
 #include "font.hpp"
+#include "palette.hpp"
 #include "playback.hpp"
 
 #include <algorithm>
@@ -29,19 +30,10 @@ const sf::Color kWaterLine(30, 52, 78);
 const sf::Color kRegionLine(72, 84, 104);
 const sf::Color kOutline(214, 222, 235);
 const sf::Color kOutlineGlow(120, 150, 210, 45);
-const sf::Color kText(226, 231, 238);
 const sf::Color kTextDim(140, 150, 168);
 const sf::Color kTextFaint(88, 98, 118);
-const sf::Color kAccent(255, 184, 64);
 const sf::Color kSpread(255, 196, 96);
 const sf::Color kPanel(12, 16, 25, 215);
-
-sf::Color mix(sf::Color a, sf::Color b, double s) {
-    auto m = [s](sf::Uint8 x, sf::Uint8 y) {
-        return static_cast<sf::Uint8>(std::lround(x + (y - x) * s));
-    };
-    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b), m(a.a, b.a)};
-}
 
 sf::Color desaturate(sf::Color c, double s) {
     auto l = static_cast<sf::Uint8>(std::lround(0.299 * c.r + 0.587 * c.g + 0.114 * c.b));
