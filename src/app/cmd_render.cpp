@@ -2,7 +2,6 @@
 // window draws it, written as PNG (temp file + rename). Other outputs: video_export.cpp.
 #include "commands.hpp"
 
-#include "core/details.hpp"
 #include "core/error.hpp"
 #include "core/load.hpp"
 #include "core/timeline.hpp"
@@ -53,14 +52,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
         throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);
 
     render::Renderer renderer(timeline);
-    render::FrameParams p = offscreen_params(renderer, opt.view, size, t);
-    if (opt.view.select) {  // the details panel open, the map slid aside (as in the window)
-        Selection sel = find_selection(data, *opt.view.select);
-        p.overlays.selected_city = sel.kind == Selection::Kind::City ? sel.index : -1;
-        p.overlays.selected_region = sel.kind == Selection::Kind::Region ? sel.index : -1;
-        double fw = render::free_width_px(size);
-        p.camera = render::beside_panel(renderer.home_camera({fw, size.height_px}), size, fw);
-    }
+    render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     renderer.draw(rt, p);
     rt.display();
     sf::Image img = rt.getTexture().copyToImage();

@@ -23,8 +23,13 @@
 
 namespace qantar::app {
 
+Selection selection_of(const Dataset& data, const ViewOptions& view) {
+    return view.select ? find_selection(data, *view.select) : Selection{};
+}
+
 render::FrameParams offscreen_params(const render::Renderer& renderer, const ViewOptions& view,
-                                     const render::ScreenSize& size, double t_utc_s) {
+                                     const Selection& selection, const render::ScreenSize& size,
+                                     double t_utc_s) {
     render::FrameParams p;
     p.t_utc_s = t_utc_s;
     p.time.mode = view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
@@ -35,6 +40,12 @@ render::FrameParams offscreen_params(const render::Renderer& renderer, const Vie
     p.playing = false;
     p.seconds_per_day = view.seconds_per_day;
     p.overlays.controls = false;  // a still or a video has no keys to explain
+    if (!selection.empty()) {  // the details panel open, the map slid aside (as in the window)
+        p.overlays.selected_city = selection.kind == Selection::Kind::City ? selection.index : -1;
+        p.overlays.selected_region = selection.kind == Selection::Kind::Region ? selection.index : -1;
+        double fw = render::free_width_px(size);
+        p.camera = render::beside_panel(renderer.home_camera({fw, size.height_px}), size, fw);
+    }
     return p;
 }
 
@@ -86,6 +97,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
     if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
         throw std::runtime_error("could not create an offscreen OpenGL target of " +
                                  std::to_string(static_cast<int>(size.width_px)) + "x" + std::to_string(static_cast<int>(size.height_px)));
+    const Selection selection = selection_of(data, opt.view);  // an unknown name fails before any frame
     render::Renderer renderer(timeline);
 
     // Which frames: a plain animation from..to, or the story's schedule.
@@ -138,7 +150,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
             if (presenter) {
                 presenter->draw(rt, video::StoryFrameTiming{&*schedule, static_cast<double>(opt.fps)}.frame(i), pv);
             } else {
-                render::FrameParams p = offscreen_params(renderer, opt.view, size, plain.time_of_frame(i));
+                render::FrameParams p = offscreen_params(renderer, opt.view, selection, size, plain.time_of_frame(i));
                 p.playing = true;
                 renderer.draw(rt, p);
             }
