@@ -354,6 +354,29 @@ std::optional<double> hours_between(std::int64_t from_utc_s, std::int64_t to_utc
     return static_cast<double>(to_utc_s - from_utc_s) / 3600.0;
 }
 
+// A place's events that started by a moment: how many, the first, and the first unrest.
+struct EventsSoFar {
+    std::int64_t count = 0;
+    std::optional<LocalTime> first_event, first_unrest;
+    std::string first_event_id;
+};
+
+EventsSoFar events_so_far(const Dataset& data, const std::vector<std::size_t>& events, std::int64_t at_utc_s) {
+    EventsSoFar out;
+    for (std::size_t i : events) {
+        const Event& e = data.events[i];
+        if (e.start.utc_s > at_utc_s) continue;
+        ++out.count;
+        if (!out.first_event || e.start.utc_s < out.first_event->utc_s) {
+            out.first_event = e.start;
+            out.first_event_id = e.event_id_cnty;
+        }
+        if (is_unrest(e.category) && (!out.first_unrest || e.start.utc_s < out.first_unrest->utc_s))
+            out.first_unrest = e.start;
+    }
+    return out;
+}
+
 ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml) {
     const Dataset& data = tl.data();
     Moment m = moment_of(tl, req);
@@ -384,21 +407,9 @@ ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml)
         // State and statistics at the moment.
         row.time("at_time", m.local());
         row.str("state", std::string(place_state_id(tl.city_state(ci, t))));
-        const auto& evs = tl.city_events(ci);
-        std::int64_t so_far = 0;
-        std::optional<LocalTime> first_event;
-        std::string first_event_id;
-        for (std::size_t i : evs) {
-            const Event& e = data.events[i];
-            if (e.start.utc_s > m.at_utc_s) continue;
-            if (!first_event || e.start.utc_s < first_event->utc_s) {
-                first_event = e.start;
-                first_event_id = e.event_id_cnty;
-            }
-            ++so_far;
-        }
-        row.time("first_event_time", first_event);
-        row.opt_str("first_event_id", first_event_id);
+        const EventsSoFar so_far = events_so_far(data, tl.city_events(ci), m.at_utc_s);
+        row.time("first_event_time", so_far.first_event);
+        row.opt_str("first_event_id", so_far.first_event_id);
         const SpreadLink* link = tl.spread_link(ci);
         bool reached = link && link->first_utc_s <= m.at_utc_s;
         std::optional<LocalTime> first_unrest;
@@ -411,7 +422,7 @@ ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml)
         row.real("spread_delay_h", has_from ? std::optional<double>(link->delay_h) : std::nullopt, 2);
         row.real("spread_distance_km",
                  has_from ? std::optional<double>(link->distance_km) : std::nullopt, 1);
-        row.integer("events_so_far", so_far);
+        row.integer("events_so_far", so_far.count);
         add_figures(row, tl.city_figures(ci, t));
 
         ExportFeature f;
@@ -460,16 +471,8 @@ ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml
 
         row.time("at_time", m.local());
         row.str("state", std::string(place_state_id(tl.region_state(ri, t))));
-        std::int64_t so_far = 0;
-        std::optional<LocalTime> first_event, first_unrest;
-        for (std::size_t i : tl.region_events(ri)) {
-            const Event& e = data.events[i];
-            if (e.start.utc_s > m.at_utc_s) continue;
-            ++so_far;
-            if (!first_event || e.start.utc_s < first_event->utc_s) first_event = e.start;
-            if (is_unrest(e.category) && (!first_unrest || e.start.utc_s < first_unrest->utc_s))
-                first_unrest = e.start;
-        }
+        const EventsSoFar so_far = events_so_far(data, tl.region_events(ri), m.at_utc_s);
+        const std::optional<LocalTime>& first_unrest = so_far.first_unrest;
         // The region's earliest reached city in the spread tree.
         const SpreadLink* earliest = nullptr;
         for (const SpreadLink& link : tl.spread())
@@ -477,7 +480,7 @@ ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml
                 data.cities[link.city].region_index == ri &&
                 (!earliest || link.first_utc_s < earliest->first_utc_s))
                 earliest = &link;
-        row.time("first_event_time", first_event);
+        row.time("first_event_time", so_far.first_event);
         row.time("first_unrest_time", first_unrest);
         row.real("delay_after_root_h",
                  first_unrest && root ? hours_between(*root, first_unrest->utc_s) : std::nullopt, 2);
@@ -485,7 +488,7 @@ ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml
         row.opt_str("spread_from", earliest && earliest->from_city >= 0
                                        ? data.cities[earliest->from_city].city_id
                                        : std::string());
-        row.integer("events_so_far", so_far);
+        row.integer("events_so_far", so_far.count);
         add_figures(row, tl.region_figures(ri, t));
 
         ExportFeature f;
