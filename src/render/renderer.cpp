@@ -577,6 +577,13 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
     ef.target_px = {static_cast<float>(size.width_px), static_cast<float>(size.height_px)};
     im.events->draw(target, map_states, ef);
 
+    // The internet-shutdown banner (top centre): laid out here so that labels keep clear of it.
+    sf::Text banner_text = tm.make("INTERNET SHUT DOWN NATIONWIDE", 15, sf::Color(255, 235, 230), true);
+    banner_text.setLetterSpacing(1.5f);
+    const double banner_w = banner_text.getLocalBounds().width + 36 * u, banner_h = 34 * u;
+    const Box banner_box{(size.width_px - banner_w) / 2, 30 * u, banner_w, banner_h};
+    const bool show_banner = shutdown && p.overlays.hud;
+
     // Cities: markers by population, labels placed without overlaps, count badges.
     cities_on_screen_.clear();
     std::vector<int> per_city = im.events->visible_per_city(t, window_s, static_cast<int>(data.cities.size()));
@@ -586,6 +593,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
         std::vector<LabelRequest> req;
         std::vector<sf::Text> texts;
         if (p.overlays.hud) obstacles = hud_boxes;
+        if (show_banner) obstacles.push_back(banner_box);
         obstacles.insert(obstacles.end(), p.overlays.obstacles.begin(), p.overlays.obstacles.end());
         if (p.overlays.selected_city >= 0 || p.overlays.selected_region >= 0) obstacles.push_back(panel_box(size));
         for (std::size_t ci = 0; ci < data.cities.size(); ++ci) {
@@ -757,13 +765,9 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
 
         // Internet shutdown banner (top centre).
         if (shutdown) {
-            sf::Text b = tm.make("INTERNET SHUT DOWN NATIONWIDE", 15, sf::Color(255, 235, 230), true);
-            b.setLetterSpacing(1.5f);
-            double bw = b.getLocalBounds().width + 36 * u, bh = 34 * u;
-            Box bb{(size.width_px - bw) / 2, 30 * u, bw, bh};
-            rounded_rect(target, bb, sf::Color(150, 40, 40, 220), static_cast<float>(bh / 2));
-            place(b, bb.left + 18 * u, bb.top + (bh - b.getLocalBounds().height) / 2);
-            target.draw(b);
+            rounded_rect(target, banner_box, sf::Color(150, 40, 40, 220), static_cast<float>(banner_h / 2));
+            place(banner_text, banner_box.left + 18 * u, banner_box.top + (banner_h - banner_text.getLocalBounds().height) / 2);
+            target.draw(banner_text);
         }
 
         // Timeline bar: per-day histogram stacked by category, the window, the playhead.
