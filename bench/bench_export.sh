@@ -17,7 +17,7 @@ for aa in $levels; do
   for out in anim.mp4 seq/; do
     rm -rf "$tmp/$out"
     start=$(date +%s.%N)
-    xvfb-run -a -s "-screen 0 1920x1080x24" "$build/qantar" render --size 1920x1080 --fps 30 \
+    xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$build/qantar" render --size 1920x1080 --fps 30 \
       --seconds-per-day 3 --antialias "$aa" -o "$tmp/$out" 2>"$tmp/log"
     end=$(date +%s.%N)
     if [ -d "$tmp/$out" ]; then frames=$(ls "$tmp/$out" | wc -l)

@@ -8,7 +8,7 @@ build=${QANTAR_BUILD_DIR:-build}
 cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$build" -j "$(nproc)" --target qantar bench_render >/dev/null
 run=()
-[[ -n "${DISPLAY:-}" ]] || run=(xvfb-run -a -s "-screen 0 1920x1080x24")
+[[ -n "${DISPLAY:-}" ]] || run=(xvfb-run -a -s "-screen 0 1920x1080x24 -noreset")
 export QANTAR_GEODATA=$PWD/geodata
 echo "time to first frame (qantar view, bundled data, 1600x900), 3 runs:"
 for i in 1 2 3; do

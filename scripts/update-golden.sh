@@ -7,7 +7,7 @@ build=${QANTAR_BUILD_DIR:-build}
 cmake -S . -B "$build" >/dev/null
 cmake --build "$build" -j "$(nproc)" --target qantar_render_tests
 run=()
-[[ -n "${DISPLAY:-}" ]] || run=(xvfb-run -a -s "-screen 0 1920x1080x24")
+[[ -n "${DISPLAY:-}" ]] || run=(xvfb-run -a -s "-screen 0 1920x1080x24 -noreset")
 QANTAR_UPDATE_GOLDEN=1 "${run[@]}" "$build/qantar_render_tests" "[golden]"
 "${run[@]}" "$build/qantar_render_tests"
 ls -l tests/golden

@@ -21,7 +21,7 @@ fi
 
 if [[ -z "${DISPLAY:-}" ]]; then
   command -v xvfb-run >/dev/null || { echo "skip: no DISPLAY and no xvfb-run"; exit 77; }
-  exec xvfb-run -a -s "-screen 0 1280x720x24" "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 1280x720x24 -noreset" "$0" "$@"
 fi
 
 case $case in

@@ -11,7 +11,7 @@ for tool in xdotool ogrinfo; do
 done
 if [[ -z "${DISPLAY:-}" ]]; then
   command -v xvfb-run >/dev/null || { echo "skip: no DISPLAY and no xvfb-run"; exit 77; }
-  exec xvfb-run -a -s "-screen 0 1400x900x24" "$0" "$@"
+  exec xvfb-run -a -s "-screen 0 1400x900x24 -noreset" "$0" "$@"
 fi
 
 dir=$(mktemp -d)
