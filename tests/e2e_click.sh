@@ -9,13 +9,9 @@
 # usage: e2e_click.sh QANTAR_EXECUTABLE      exit 77 (skipped) without xdotool / Xvfb
 set -uo pipefail
 bin=$1
-for tool in xdotool import; do
-  command -v "$tool" >/dev/null || { echo "skip: $tool is not installed"; exit 77; }
-done
-if [[ -z "${DISPLAY:-}" ]]; then
-  command -v xvfb-run >/dev/null || { echo "skip: no DISPLAY and no xvfb-run"; exit 77; }
-  exec xvfb-run -a -s "-screen 0 1400x900x24 -noreset" "$0" "$@"
-fi
+. "$(dirname "$0")/e2e_lib.sh"
+need_tools xdotool import
+with_display "$0" "$@"
 
 out=${QANTAR_E2E_OUT:-$(mktemp -d)}
 mkdir -p "$out"
@@ -26,7 +22,6 @@ pid=$!
 cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
 trap cleanup EXIT
 
-. "$(dirname "$0")/e2e_lib.sh"
 
 wait_for '^city almaty [0-9]+ [0-9]+$' 30
 read -r _ _ x y < <(grep -E '^city almaty ' "$log" | tail -n 1)

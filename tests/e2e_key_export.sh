@@ -6,13 +6,9 @@
 # usage: e2e_key_export.sh QANTAR_EXECUTABLE      exit 77 (skipped) without xdotool / Xvfb
 set -uo pipefail
 bin=$1
-for tool in xdotool ogrinfo; do
-  command -v "$tool" >/dev/null || { echo "skip: $tool is not installed"; exit 77; }
-done
-if [[ -z "${DISPLAY:-}" ]]; then
-  command -v xvfb-run >/dev/null || { echo "skip: no DISPLAY and no xvfb-run"; exit 77; }
-  exec xvfb-run -a -s "-screen 0 1400x900x24 -noreset" "$0" "$@"
-fi
+. "$(dirname "$0")/e2e_lib.sh"
+need_tools xdotool ogrinfo
+with_display "$0" "$@"
 
 dir=$(mktemp -d)
 log=$dir/view.log
@@ -21,7 +17,6 @@ QANTAR_LOG=1 "$bin" view --paused --at "$at" --size 1000x600 --export-dir "$dir/
 pid=$!
 cleanup() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$dir"; }
 trap cleanup EXIT
-. "$(dirname "$0")/e2e_lib.sh"
 
 mkdir -p "$dir/out"
 wait_for 'first frame' 30

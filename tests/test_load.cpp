@@ -3,6 +3,7 @@
 #include "core/load.hpp"
 
 #include <catch2/catch.hpp>
+#include "support.hpp"
 #include <gdal_utils.h>
 #include <gdal_priv.h>
 
@@ -22,12 +23,7 @@ namespace {
 const std::string kData = std::string(QANTAR_SOURCE_DIR) + "/tests/data";
 
 // A fresh directory for one test case.
-fs::path temp_dir(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("qantar-test-" + std::to_string(::getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path temp_dir(const std::string& name) { return qantar::test::scratch_dir("load", name); }
 
 std::string write_file(const fs::path& path, const std::string& content) {
     std::ofstream out(path, std::ios::binary);

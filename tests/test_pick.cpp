@@ -7,6 +7,7 @@
 #include "core/load.hpp"
 
 #include <catch2/catch.hpp>
+#include "support.hpp"
 
 #include <cmath>
 #include <cstdlib>
@@ -156,14 +157,7 @@ TEST_CASE("the map slides aside: the panel never covers what the narrower fit sh
     }
 }
 
-namespace {
-bool have_display() {
-    const char* d = std::getenv("DISPLAY");
-    if (d && *d) return true;
-    WARN("no DISPLAY: skipped (run under xvfb-run)");
-    return false;
-}
-}  // namespace
+using qantar::test::have_display;
 
 TEST_CASE("the details panel fits, scrolls and is drawn at every size", "[display][panel]") {
     if (!have_display()) return;

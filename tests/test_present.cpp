@@ -3,6 +3,7 @@
 // [display] cases run the qantar executable and need an X display (test.sh runs CTest under
 // xvfb-run); they skip without one.
 #include <catch2/catch.hpp>
+#include "support.hpp"
 #include <nlohmann/json.hpp>
 #include <png.h>
 
@@ -23,19 +24,9 @@ namespace {
 
 const std::string kQantar = std::string(QANTAR_BINARY_DIR) + "/qantar";
 
-fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("qantar-test-present-" + std::to_string(::getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path scratch(const std::string& name) { return qantar::test::scratch_dir("present", name); }
 
-bool have_display() {
-    const char* d = std::getenv("DISPLAY");
-    if (d && *d) return true;
-    WARN("no DISPLAY: skipped (run under xvfb-run)");
-    return false;
-}
+using qantar::test::have_display;
 
 struct Run {
     int status = -1;  // exit status
@@ -150,14 +141,7 @@ TEST_CASE("an MP4 export reads back as H.264 yuv420p with fps x seconds frames",
     Run v = run("render --from 2022-01-05 --to 2022-01-06 --fps 12 --size 640x360 -o " + out.string());
     INFO(v.output);
     REQUIRE(v.status == 0);
-    const std::string cmd = "ffprobe -v error -count_frames -show_streams -of json '" + out.string() + "'";
-    std::FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string text;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.append(buf, n);
-    REQUIRE(::pclose(p) == 0);
-    const auto s = nlohmann::json::parse(text)["streams"][0];
+    const auto s = qantar::test::ffprobe_stream(out);
     CHECK(s["codec_name"] == "h264");
     CHECK(s["pix_fmt"] == "yuv420p");
     CHECK(s["width"] == 640);

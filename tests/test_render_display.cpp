@@ -9,6 +9,7 @@
 #include "core/timeline.hpp"
 
 #include <catch2/catch.hpp>
+#include "support.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -23,12 +24,7 @@ namespace {
 
 constexpr unsigned kW = 960, kH = 540;
 
-bool have_display() {
-    const char* d = std::getenv("DISPLAY");
-    if (d && *d) return true;
-    WARN("no DISPLAY: skipped (run under xvfb-run)");
-    return false;
-}
+using qantar::test::have_display;
 
 struct Fixture {
     Dataset data;

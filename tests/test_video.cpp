@@ -7,6 +7,7 @@
 #include "video/progress.hpp"
 
 #include <catch2/catch.hpp>
+#include "support.hpp"
 #include <nlohmann/json.hpp>
 #include <png.h>
 
@@ -22,12 +23,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path scratch(const std::string& name) {
-    const fs::path dir = fs::temp_directory_path() / ("qantar-test-video-" + std::to_string(::getpid())) / name;
-    fs::remove_all(dir);
-    fs::create_directories(dir);
-    return dir;
-}
+fs::path scratch(const std::string& name) { return test::scratch_dir("video", name); }
 
 // A moving gradient: frame i shifts by 4 px; every pixel differs from its neighbours.
 std::vector<std::uint8_t> gradient(int w, int h, int i) {
@@ -50,18 +46,7 @@ void write_frames(const std::string& out, int w, int h, int n, double fps = 30) 
     sink->finish();
 }
 
-nlohmann::json ffprobe_stream(const fs::path& file) {
-    const std::string cmd = "ffprobe -v error -count_frames -show_streams -of json '" + file.string() + "'";
-    std::FILE* p = ::popen(cmd.c_str(), "r");
-    REQUIRE(p);
-    std::string text;
-    char buf[4096];
-    while (std::size_t n = std::fread(buf, 1, sizeof buf, p)) text.append(buf, n);
-    REQUIRE(::pclose(p) == 0);
-    const auto j = nlohmann::json::parse(text);
-    REQUIRE(j["streams"].size() == 1);
-    return j["streams"][0];
-}
+using test::ffprobe_stream;
 
 // Nothing named like a temporary of ours in dir.
 bool no_temporaries(const fs::path& dir) {
