@@ -1,6 +1,7 @@
 // `qantar render --at TIME -o FILE.png [--size WxH]`: one frame, drawn offscreen exactly as the
 // window draws it, written as PNG (temp file + rename). Other outputs: video_export.cpp.
 #include "commands.hpp"
+#include "core/text.hpp"
 
 #include "core/error.hpp"
 #include "core/load.hpp"
@@ -19,19 +20,8 @@
 
 namespace qantar::app {
 
-namespace {
-
-bool ends_with(const std::string& s, const std::string& suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
-    return true;
-}
-
-}  // namespace
-
 int run_render(const LoadOptions& load, const RenderOptions& opt) {
-    if (!ends_with(opt.output, ".png") || opt.story) return run_video(load, opt);
+    if (!iends_with(opt.output, ".png") || opt.story) return run_video(load, opt);
     if (!opt.view.at) throw UsageError("render: a still needs --at TIME (e.g. --at 2022-01-05T18:00+06:00)");
     const char* display = std::getenv("DISPLAY");
     if (!display || !*display) {

@@ -1,5 +1,6 @@
 // The details panel's content (see details.hpp). Pure: no clock, no I/O.
 #include "details.hpp"
+#include "text.hpp"
 
 #include "error.hpp"
 
@@ -10,14 +11,6 @@
 namespace qantar {
 
 namespace {
-
-std::string trim(std::string s) {
-    auto sp = [](unsigned char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && sp(static_cast<unsigned char>(s.back()))) s.pop_back();
-    std::size_t b = 0;
-    while (b < s.size() && sp(static_cast<unsigned char>(s[b]))) ++b;
-    return s.substr(b);
-}
 
 // "R5;R73" -> "R5; R73"
 std::string spaced_keys(const std::string& keys) {
@@ -93,13 +86,6 @@ std::string names_line(const Details& d) {
 }
 
 }  // namespace
-
-std::string with_thousands(std::int64_t v) {
-    bool neg = v < 0;
-    std::string s = std::to_string(neg ? -v : v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return neg ? "-" + s : s;
-}
 
 std::string figures_text(const Figures& f) {
     std::string s;

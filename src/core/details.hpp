@@ -3,6 +3,8 @@
 // plain-text form to the clipboard. No SFML, no clock.
 #pragma once
 
+#include "text.hpp"
+
 #include "timeline.hpp"
 
 #include <cstddef>
@@ -80,8 +82,6 @@ std::vector<std::string> tooltip_lines(const Timeline& timeline, const Selection
 // events with their figures, disputed notes and sources, then the later events listed as later.
 std::string details_text(const Details& d);
 
-// "2,030,285"
-std::string with_thousands(std::int64_t v);
 // "1,000 participants · 3 killed" ("" when no figure is known).
 std::string figures_text(const Figures& f);
 // "UTC+6", "UTC+5:30"

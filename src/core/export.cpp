@@ -2,6 +2,7 @@
 // written to disk by plain POSIX calls so that write errors (a full disk) are caught and nothing
 // half-written is left. Pulls in libgdal.
 #include "export.hpp"
+#include "text.hpp"
 
 #include "error.hpp"
 #include "gdal_util.hpp"
@@ -48,16 +49,6 @@ std::optional<ExportLayer> parse_export_layer(std::string_view id) {
 }
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-    return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
 
 }  // namespace
 
@@ -116,19 +107,8 @@ ExportValue time_value(const std::optional<LocalTime>& t) {
     return *t;
 }
 
-// The local calendar year of a time (proleptic Gregorian, Howard Hinnant's civil_from_days).
-std::int64_t local_year(const LocalTime& t) {
-    std::int64_t s = t.utc_s + t.offset_s;
-    std::int64_t z = (s >= 0 ? s : s - (kSecondsPerDay - 1)) / kSecondsPerDay + 719468;
-    std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    std::int64_t doe = z - era * 146097;
-    std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t y = yoe + era * 400;
-    std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    std::int64_t mp = (5 * doy + 2) / 153;
-    std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    return m <= 2 ? y + 1 : y;
-}
+// The local calendar year of a time.
+std::int64_t local_year(const LocalTime& t) { return civil_from_days(local_day(t)).y; }
 
 // Adds fields and values side by side so that they cannot drift apart.
 class RowBuilder {

@@ -1,5 +1,6 @@
 // The GDAL adapter (see gdal_util.hpp). Pulls in libgdal.
 #include "gdal_util.hpp"
+#include "text.hpp"
 
 #include "error.hpp"
 
@@ -13,16 +14,6 @@
 #include <mutex>
 
 namespace qantar::gdal {
-
-namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-}  // namespace
 
 ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(&ErrorCapture::handler, this); }
 

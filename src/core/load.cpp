@@ -1,6 +1,7 @@
 // Loading the dataset through GDAL (gdal_util.hpp), projecting once through PROJ (Projector) and
 // triangulating polygons once through GEOS (triangulate.hpp).
 #include "load.hpp"
+#include "text.hpp"
 
 #include "error.hpp"
 #include "gdal_util.hpp"
@@ -21,21 +22,6 @@ namespace qantar {
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-bool iequals(std::string_view a, std::string_view b) { return a.size() == b.size() && lower(a) == lower(b); }
-
-std::string trim(std::string s) {
-    auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
 
 // ---- Field readers: each throws InputError naming file, line/feature and field. ----
 

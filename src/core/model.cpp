@@ -1,5 +1,6 @@
 // Categories and look-ups of the data model.
 #include "model.hpp"
+#include "text.hpp"
 
 #include <array>
 #include <cctype>
@@ -22,21 +23,6 @@ constexpr std::array<CategoryName, kCategoryCount> kCategories{{
     {Category::ForeignTroops, "foreign_troops", "Foreign troops"},
     {Category::InternetShutdown, "internet_shutdown", "Internet shutdown"},
 }};
-
-bool iequals(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
-            return false;
-    return true;
-}
-
-bool icontains(std::string_view hay, std::string_view needle) {
-    if (needle.size() > hay.size()) return false;
-    for (std::size_t i = 0; i + needle.size() <= hay.size(); ++i)
-        if (iequals(hay.substr(i, needle.size()), needle)) return true;
-    return false;
-}
 
 }  // namespace
 

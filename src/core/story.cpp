@@ -1,5 +1,6 @@
 // Loading a story (story.hpp) through GDAL's CSV driver, via the project's GDAL adapter.
 #include "story.hpp"
+#include "text.hpp"
 
 #include "error.hpp"
 #include "gdal_util.hpp"
@@ -17,13 +18,6 @@ namespace qantar {
 
 namespace {
 
-std::string trim(std::string s) {
-    const auto not_space = [](unsigned char c) { return !std::isspace(c); };
-    s.erase(s.begin(), std::find_if(s.begin(), s.end(), not_space));
-    s.erase(std::find_if(s.rbegin(), s.rend(), not_space).base(), s.end());
-    return s;
-}
-
 // A whole string as a finite double, or nullopt.
 std::optional<double> parse_double(std::string_view s) {
     while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
@@ -34,21 +28,6 @@ std::optional<double> parse_double(std::string_view s) {
     const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
     return v;
-}
-
-std::vector<std::string> split(const std::string& s, char sep) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : s) {
-        if (c == sep) {
-            out.push_back(cur);
-            cur.clear();
-        } else {
-            cur += c;
-        }
-    }
-    out.push_back(cur);
-    return out;
 }
 
 std::string known_places(const Dataset& data) {

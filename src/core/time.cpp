@@ -10,34 +10,6 @@ namespace qantar {
 
 namespace {
 
-// Howard Hinnant's days_from_civil: days since 1970-01-01 of a proleptic Gregorian date.
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-    y -= m <= 2;
-    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-    const auto yoe = static_cast<unsigned>(y - era * 400);
-    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
-
-struct Civil {
-    std::int64_t y;
-    unsigned m, d;
-};
-
-constexpr Civil civil_from_days(std::int64_t z) {
-    z += 719468;
-    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const auto doe = static_cast<unsigned>(z - era * 146097);
-    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const unsigned mp = (5 * doy + 2) / 153;
-    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    return {y + (m <= 2), m, d};
-}
-
 static_assert(days_from_civil(1970, 1, 1) == 0);
 static_assert(days_from_civil(2022, 1, 5) == 18997);
 
@@ -52,11 +24,6 @@ bool valid_date(std::int64_t y, unsigned m, unsigned d) {
     return y >= 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= days_in_month(y, m);
 }
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-    std::int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
-}
 
 // A tiny cursor over the text.
 struct Cursor {
@@ -229,7 +196,7 @@ std::string format_utc_offset(std::int32_t offset_s) {
 namespace {
 
 struct Broken {
-    Civil date;
+    CivilDate date;
     int hh, mi, ss;
 };
 
@@ -241,6 +208,8 @@ Broken break_down(const LocalTime& t) {
 }
 
 }  // namespace
+
+std::int64_t local_day(const LocalTime& t) { return floor_div(t.utc_s + t.offset_s, kSecondsPerDay); }
 
 std::string format_iso8601(const LocalTime& t) {
     const Broken b = break_down(t);

@@ -47,6 +47,40 @@ std::string format_utc_offset(std::int32_t offset_s);
 // The same instant seen with another offset.
 inline LocalTime with_offset(const LocalTime& t, std::int32_t offset_s) { return {t.utc_s, offset_s}; }
 
+// Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms): the one home for it.
+struct CivilDate {
+    std::int64_t y;
+    unsigned m, d;  // 1..12, 1..31
+};
+// Days since 1970-01-01 of a date.
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+// The date of a day counted from 1970-01-01.
+constexpr CivilDate civil_from_days(std::int64_t z) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    return {y + (m <= 2), m, d};
+}
+// 0 = Sunday .. 6 = Saturday (1970-01-01 was a Thursday).
+constexpr int weekday_from_days(std::int64_t days) { return static_cast<int>(((days % 7) + 7 + 4) % 7); }
+// a / b rounded towards negative infinity (b > 0).
+constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b) < 0 ? 1 : 0); }
+// The local calendar day (days since 1970-01-01) of a time, in its own offset.
+std::int64_t local_day(const LocalTime& t);
+
 constexpr std::int64_t kSecondsPerHour = 3600;
 constexpr std::int64_t kSecondsPerDay = 86400;
 

@@ -11,11 +11,6 @@ namespace qantar {
 
 namespace {
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-    std::int64_t q = a / b;
-    if ((a % b != 0) && ((a < 0) != (b < 0))) --q;
-    return q;
-}
 
 void add_count(Count& sum, const Count& v) {
     if (!v) return;

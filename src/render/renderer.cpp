@@ -1,4 +1,5 @@
 #include "renderer.hpp"
+#include "core/text.hpp"
 
 #include "aa_geometry.hpp"
 #include "font.hpp"
@@ -87,37 +88,16 @@ void fill_buffer(sf::VertexBuffer& vb, const std::vector<sf::Vertex>& v) {
     vb.update(v.data());
 }
 
-// Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+// Civil date and weekday from days since 1970-01-01.
 struct Ymd { int y, m, d, weekday; };
 Ymd civil(std::int64_t days) {
-    std::int64_t z = days + 719468;
-    std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    auto doe = static_cast<unsigned>(z - era * 146097);
-    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400;
-    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    unsigned mp = (5 * doy + 2) / 153;
-    unsigned d = doy - (153 * mp + 2) / 5 + 1;
-    unsigned m = mp < 10 ? mp + 3 : mp - 9;
-    int wd = static_cast<int>(((days % 7) + 7 + 4) % 7);  // 1970-01-01 was a Thursday
-    return {static_cast<int>(y + (m <= 2)), static_cast<int>(m), static_cast<int>(d), wd};
+    const CivilDate c = civil_from_days(days);
+    return {static_cast<int>(c.y), static_cast<int>(c.m), static_cast<int>(c.d), weekday_from_days(days)};
 }
 
 const char* const kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
                                "August", "September", "October", "November", "December"};
 const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
-std::string with_commas(std::int64_t v) {
-    std::string s = std::to_string(v);
-    for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ",");
-    return s;
-}
-
-std::string upper_ascii(std::string s) {
-    for (auto& c : s)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-    return s;
-}
 
 const std::string& pick_name(Lang lang, const std::string& en, const std::string& kk, const std::string& ru) {
     if (lang == Lang::Kk && !kk.empty()) return kk;
@@ -737,7 +717,7 @@ void Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
             if (!r.v) continue;
             any = true;
             sf::Text lab = tm.make(r.label, 15, kTextDim);
-            sf::Text num = tm.make(with_commas(*r.v), 28, r.c, true);
+            sf::Text num = tm.make(with_thousands(*r.v), 28, r.c, true);
             double lw = lab.getLocalBounds().width;
             place(lab, rx - lw, ry + 10 * u);
             place(num, rx - lw - 10 * u - num.getLocalBounds().width, ry);

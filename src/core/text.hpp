@@ -1,0 +1,27 @@
+// Small string utilities, the one home for them in qantar: ASCII case folding, trimming, affixes,
+// splitting and number formatting. Pure C++; byte-oriented (UTF-8 passes through untouched).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qantar {
+
+// ASCII lower/upper case; other bytes (UTF-8 included) are kept.
+std::string lower(std::string_view s);
+std::string upper_ascii(std::string s);
+// Equal / contains / ends with, ignoring ASCII case.
+bool iequals(std::string_view a, std::string_view b);
+bool icontains(std::string_view hay, std::string_view needle);
+bool iends_with(std::string_view s, std::string_view suffix);
+bool ends_with(std::string_view s, std::string_view suffix);
+// Without leading and trailing white space (std::isspace in the C locale).
+std::string trim(std::string_view s);
+// "a;b;;c" by ';' -> {"a", "b", "", "c"}; an empty string gives {""}.
+std::vector<std::string> split(std::string_view s, char sep);
+// 1234567 -> "1,234,567"; -1234 -> "-1,234".
+std::string with_thousands(std::int64_t v);
+
+}  // namespace qantar
