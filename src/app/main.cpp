@@ -1,10 +1,14 @@
 // qantar: the command line. Subcommands: view (the default), render, present, export, info.
 #include "commands.hpp"
 #include "core/error.hpp"
+#include "core/limits.hpp"
+#include "core/text.hpp"
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <cstring>
+#include <sstream>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -13,6 +17,26 @@ namespace {
 
 using namespace qantar;
 using namespace qantar::app;
+
+// A finite number in [lo, hi] (lo excluded when open_lo): CLI11's own range checks accept NaN and
+// print their bounds with 309 digits. The message names the limits as a person would write them.
+CLI::Validator finite_in(double lo, double hi, bool open_lo, const std::string& unit) {
+    auto fmt = [](double v) {
+        std::ostringstream o;
+        o << v;
+        return o.str();
+    };
+    const std::string range = (open_lo ? "more than " : "at least ") + fmt(lo) + " and at most " + fmt(hi) +
+                              (unit.empty() ? "" : " " + unit);
+    return CLI::Validator(
+        [=](std::string& text) -> std::string {
+            const auto v = parse_finite(text);
+            if (!v) return "'" + abbreviate(text) + "' is not a number";
+            if (*v < lo || (open_lo && *v == lo) || *v > hi) return "'" + abbreviate(text) + "' must be " + range;
+            return {};
+        },
+        "NUMBER");
+}
 
 void add_data_options(CLI::App& cmd, LoadOptions& load) {
     cmd.add_option("--events", load.events_path,
@@ -34,8 +58,9 @@ void add_view_options(CLI::App& cmd, ViewOptions& v) {
     cmd.add_option("--at", v.at, "Open at this moment (ISO 8601, e.g. 2022-01-05T18:00+06:00)")->option_text("TIME");
     cmd.add_flag("--paused", v.paused, "Start paused");
     cmd.add_option("--seconds-per-day", v.seconds_per_day, "Animation speed: seconds per day")
-        ->check(CLI::PositiveNumber)->option_text("S");
-    cmd.add_option("--window", v.window_h, "Moving-window length in hours")->check(CLI::PositiveNumber)
+        ->check(finite_in(0, kMaxSecondsPerDay, true, "seconds"))->option_text("S");
+    cmd.add_option("--window", v.window_h, "Moving-window length in hours")
+        ->check(finite_in(0, kMaxWindowHours, true, "hours"))
         ->option_text("HOURS");
     cmd.add_flag("--cumulative", v.cumulative, "Show every event so far instead of a moving window");
     cmd.add_option("--lang", v.lang, "Label language")->check(CLI::IsMember({"en", "kk", "ru"}));
@@ -90,7 +115,7 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
     render_cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
-        ->check(CLI::NonNegativeNumber)->option_text("S");
+        ->check(finite_in(0, kMaxBeatSeconds, false, "seconds"))->option_text("S");
 
     auto* present_cmd = app.add_subcommand("present", "Presenter mode: full screen story with captions and camera moves");
     add_data_options(*present_cmd, load);
@@ -99,7 +124,7 @@ int main(int argc, char** argv) {
         ->option_text("FILE");
     present_cmd->add_flag("--autoplay", present.autoplay, "Advance beats by themselves");
     present_cmd->add_option("--beat-seconds", present.beat_seconds, "Autoplay: how long each beat holds")
-        ->check(CLI::PositiveNumber)->option_text("S");
+        ->check(finite_in(0, kMaxBeatSeconds, true, "seconds"))->option_text("S");
     present_cmd->add_flag("--loop", present.loop, "Autoplay: start again after the last beat");
     present_cmd->add_option("--monitor", present.monitor, "Monitor to present on")->check(CLI::NonNegativeNumber);
 
@@ -112,7 +137,7 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"events", "cities", "regions", "spread", "tally"}));
     export_cmd->add_option("--at", exp.at, "The state at this moment")->option_text("TIME");
     export_cmd->add_option("--window", exp.window_h, "With --at: only events active in this many hours before it")
-        ->check(CLI::PositiveNumber)->option_text("HOURS");
+        ->check(finite_in(0, kMaxWindowHours, true, "hours"))->option_text("HOURS");
 
     auto* info_cmd = app.add_subcommand("info", "Describe the data: counts, dates, how the unrest spread");
     add_data_options(*info_cmd, load);
@@ -121,7 +146,15 @@ int main(int argc, char** argv) {
     try {
         app.parse(static_cast<int>(cargs.size()), cargs.data());
     } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;
+        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+        // One line, like every other error: what was wrong and where to look.
+        std::string sub;
+        for (const auto* c : app.get_subcommands()) sub = c->get_name();
+        std::string what = e.what();
+        std::replace(what.begin(), what.end(), '\n', ' ');
+        std::cerr << "qantar: " << (sub.empty() ? "" : sub + ": ") << what << " (see qantar "
+                  << (sub.empty() ? "" : sub + " ") << "--help)\n";
+        return 2;
     }
 
     try {

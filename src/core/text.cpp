@@ -1,6 +1,8 @@
 #include "text.hpp"
 
 #include <cctype>
+#include <charconv>
+#include <cmath>
 
 namespace qantar {
 
@@ -70,6 +72,30 @@ std::string with_thousands(std::int64_t v) {
         out += digits[i];
     }
     return out;
+}
+
+std::optional<double> parse_finite(std::string_view s) {
+    while (!s.empty() && space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && space(s.back())) s.remove_suffix(1);
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    if (s.empty()) return std::nullopt;
+    double v = 0;
+    const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+    return v;
+}
+
+std::string format_number(double v) {
+    char buf[32];
+    const auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    return ec == std::errc() ? std::string(buf, end) : std::string("?");
+}
+
+std::string abbreviate(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t cut = max_bytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
+    return std::string(s.substr(0, cut)) + "...";
 }
 
 }  // namespace qantar

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,5 +24,12 @@ std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 // 1234567 -> "1,234,567"; -1234 -> "-1,234".
 std::string with_thousands(std::int64_t v);
+// A whole string (surrounding spaces and a leading '+' allowed) as a finite decimal number: no hex
+// ("0x2B"), no "inf" or "nan", nothing after the number. nullopt otherwise.
+std::optional<double> parse_finite(std::string_view s);
+// The shortest text that reads back as v ("43.25", "1e+308"), for messages.
+std::string format_number(double v);
+// s cut to at most max_bytes (at a UTF-8 boundary) with "..." appended when cut, for messages.
+std::string abbreviate(std::string_view s, std::size_t max_bytes = 60);
 
 }  // namespace qantar
