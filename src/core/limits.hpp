@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 
 namespace qantar {
 
@@ -18,5 +19,22 @@ inline constexpr int kMaxImageSidePx = 16384;
 
 // The time span of the data (--max-span-years): per-day tables grow with it.
 inline constexpr double kDefaultMaxSpanYears = 500;
+
+}  // namespace qantar
+
+namespace qantar {
+
+// Throws UsageError when a video of `frames` frames (a double, so that 1e300 is caught before any
+// integer conversion; NaN counts as too many) would pass `max_frames`. The message says how many,
+// the limit, and the options that change either.
+void check_frame_count(double frames, std::int64_t max_frames);
+
+// Throws UsageError unless 1 <= width, height <= kMaxImageSidePx.
+void check_image_size(double width_px, double height_px);
+
+// Throws InputError naming `file` when the data spans more than max_years from first_utc_s to
+// last_utc_s; `first_where`/`last_where` say which rows ("line 12") hold the two ends.
+void check_time_span(const std::string& file, std::int64_t first_utc_s, const std::string& first_where,
+                     std::int64_t last_utc_s, const std::string& last_where, double max_years);
 
 }  // namespace qantar
