@@ -70,7 +70,9 @@ act() {
         read -r _ _ x y <<<"$line"
         xdotool mousemove --window "$win" "$x" "$y" click 1
       fi ;;
-    9) xdotool key --window "$win" Escape ;;
+    9)  # Esc closes the panel; with nothing open it would close the window, so only then
+      line=$(grep -E '^select ' "$log" | tail -n 1 || true)
+      [[ $line == "select none" || -z $line ]] || xdotool key --window "$win" Escape ;;
     10) xdotool key --window "$win" m ;;
     11) xdotool key --window "$win" l ;;
     12) xdotool key --window "$win" h; sleep 0.3; xdotool key --window "$win" h ;;
@@ -91,7 +93,12 @@ actions=0
 printf '%8s %12s %10s\n' minute 'RSS (MiB)' actions
 while :; do
   now=$(date +%s)
-  kill -0 "$pid" 2>/dev/null || { echo "soak: qantar died after $((now - start)) s; log tail:" >&2; tail -n 20 "$log" >&2; exit 1; }
+  if ! kill -0 "$pid" 2>/dev/null; then
+    rc=0; wait "$pid" || rc=$?
+    echo "soak: qantar exited (status $rc) after $((now - start)) s; log tail:" >&2
+    grep -v '^city ' "$log" | tail -n 20 >&2
+    exit 1
+  fi
   if [[ $now -ge $next_sample ]]; then
     echo "$((now - start)) $(rss_kb)" >>"$samples"
     next_sample=$((next_sample + sample_s))
