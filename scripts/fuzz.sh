@@ -52,6 +52,9 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1:allocator_may
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
 # The harnesses find their data through the build; a stray QANTAR_GEODATA would change the story's.
 unset QANTAR_GEODATA
+# Their scratch directories (qantar-fuzz-PID) go inside this run's, so that a harness that stops on
+# a finding (and so skips its exit handler) leaves nothing in /tmp.
+export TMPDIR=$tmp
 
 # Runs one harness; writes "<execs> <exec/s> <status> <reproducer>" to $tmp/<h>.result.
 run_one() {
