@@ -115,7 +115,8 @@ struct Region {
 // Context: the national outline, neighbouring countries, seas. Drawn, not analysed.
 struct ContextFeature {
     std::string name_en, name_kk, name_ru, iso_a3;
-    std::vector<Polygon> polygons_m;
+    std::vector<Polygon> polygons_deg;  // lon/lat, as read
+    std::vector<Polygon> polygons_m;    // projected
     std::vector<Vec2> triangles_m;
     Vec2 label_m;
 };

@@ -1,8 +1,8 @@
 // Export: table contents, the --at cut, RFC 7946 rules, validity through ogrinfo, determinism,
 // round trips through every format, safety (inputs, unwritable paths), and reading what kepler.gl
 // and QGIS write. Fixture: tests/data/export (two regions, three cities, five events, two tallies).
-#include "core/export.hpp"
-#include "core/load.hpp"
+#include "io/export.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 
 #include <catch2/catch.hpp>
