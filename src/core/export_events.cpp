@@ -141,11 +141,7 @@ ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml)
         f.points_deg.push_back(rounded_point(e.lon_deg, e.lat_deg, kPointDecimals));
         row.finish(std::move(f));
     }
-    if (kml) {
-        table.kml_name_field = "name";
-        table.kml_begin_field = "start_time";
-        table.kml_end_field = "shown_until";
-    }
+    set_kml_fields(table, kml, "start_time", "shown_until");
     return table;
 }
 
@@ -179,10 +175,7 @@ ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml)
         f.points_deg.push_back(rounded_point(to.lon_deg, to.lat_deg, kPointDecimals));
         row.finish(std::move(f));
     }
-    if (kml) {
-        table.kml_name_field = "name";
-        table.kml_begin_field = "first_time";
-    }
+    set_kml_fields(table, kml, "first_time");
     return table;
 }
 
@@ -218,10 +211,7 @@ ExportTable tally_table(const Timeline& tl, const ExportRequest& req, bool kml) 
         }
         row.finish(std::move(f));
     }
-    if (kml) {
-        table.kml_name_field = "name";
-        table.kml_when_field = "announced_at";
-    }
+    set_kml_fields(table, kml, "", "", "announced_at");
     return table;
 }
 

@@ -14,11 +14,7 @@ ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml)
         const City& city = data.cities[c];
         int ci = static_cast<int>(c);
         RowBuilder row(table);
-        if (kml) row.str("name", city.name_en);
-        row.str("city_id", city.city_id);
-        row.str("name_en", city.name_en);
-        row.str("name_kk", city.name_kk);
-        row.str("name_ru", city.name_ru);
+        add_place_names(row, kml, "city_id", city.city_id, city);
         row.str("admin1", city.admin1);
         row.str("region_id", city.region_id);
         row.integer("population", city.population > 0 ? Count{city.population} : Count{});
@@ -52,10 +48,7 @@ ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml)
         f.points_deg.push_back(rounded_point(city.lon_deg, city.lat_deg, kPointDecimals));
         row.finish(std::move(f));
     }
-    if (kml) {
-        table.kml_name_field = "name";
-        table.kml_begin_field = "first_unrest_time";  // the city lights up when unrest reaches it
-    }
+    set_kml_fields(table, kml, "first_unrest_time");  // the city lights up when unrest reaches it
     return table;
 }
 
@@ -69,11 +62,7 @@ ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml
         const Region& region = data.regions[r];
         int ri = static_cast<int>(r);
         RowBuilder row(table);
-        if (kml) row.str("name", region.name_en);
-        row.str("region_id", region.region_id);
-        row.str("name_en", region.name_en);
-        row.str("name_kk", region.name_kk);
-        row.str("name_ru", region.name_ru);
+        add_place_names(row, kml, "region_id", region.region_id, region);
         row.str("kind", region.kind);
         row.str("utc_offset", format_utc_offset(region.utc_offset_s));
         row.opt_str("capital_city_id", region.capital_city_id);
@@ -113,7 +102,7 @@ ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml
         f.has_geometry = !f.polygons_deg.empty();
         row.finish(std::move(f));
     }
-    if (kml) table.kml_name_field = "name";
+    set_kml_fields(table, kml, "");
     return table;
 }
 

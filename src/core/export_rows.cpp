@@ -63,6 +63,14 @@ ExportTable empty_table(std::string name, ExportGeometryKind geometry, int coord
     return table;
 }
 
+void set_kml_fields(ExportTable& table, bool kml, std::string begin, std::string end, std::string when) {
+    if (!kml) return;
+    table.kml_name_field = "name";
+    table.kml_begin_field = std::move(begin);
+    table.kml_end_field = std::move(end);
+    table.kml_when_field = std::move(when);
+}
+
 Vec2 rounded_point(double lon_deg, double lat_deg, int decimals) {
     return {round_to(lon_deg, decimals), round_to(lat_deg, decimals)};
 }

@@ -51,6 +51,18 @@ private:
 
 // An empty table of a layer.
 ExportTable empty_table(std::string name, ExportGeometryKind geometry, int coordinate_decimals);
+// KML only (else nothing): the placemark's name is the `name` field; begin/end make its TimeSpan,
+// when its TimeStamp ("" for none).
+void set_kml_fields(ExportTable& table, bool kml, std::string begin, std::string end = {}, std::string when = {});
+// A place's KML name (KML only), its id and its three names, in that order.
+template <class Place>
+void add_place_names(RowBuilder& row, bool kml, std::string_view id_field, const std::string& id, const Place& place) {
+    if (kml) row.str("name", place.name_en);
+    row.str(id_field, id);
+    row.str("name_en", place.name_en);
+    row.str("name_kk", place.name_kk);
+    row.str("name_ru", place.name_ru);
+}
 // Rounded to `decimals`, consecutive duplicates merged, rings closed, exteriors counter-clockwise
 // and holes clockwise; rings and polygons that collapse are dropped.
 std::vector<Polygon> rounded_polygons(const std::vector<Polygon>& polys, int decimals);
