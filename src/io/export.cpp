@@ -28,8 +28,8 @@ bool same_file(const fs::path& a, const std::string& b) {
 
 }  // namespace
 
-void write_file_atomically(const std::string& path, const std::string& bytes,
-                           const std::vector<std::string>& protected_files) {
+void write_export_file(const std::string& path, const std::string& bytes,
+                       const std::vector<std::string>& protected_files) {
     try {
         if (path == "-") {
             std::fflush(stdout);
@@ -52,7 +52,7 @@ void export_layer(const Timeline& timeline, const ExportRequest& request, const 
                           ": use .geojson, .gpkg, .fgb, .csv, .kml or - (GeoJSON to standard output)");
     ExportTable table = build_export_table(timeline, request, *format == ExportFormat::KML);
     std::string bytes = encode_export({table}, *format);
-    write_file_atomically(path, bytes, timeline.data().input_files);
+    write_export_file(path, bytes, timeline.data().input_files);
 }
 
 std::string export_snapshot(const Timeline& timeline, const std::string& dir, double t_utc_s,
@@ -70,7 +70,7 @@ std::string export_snapshot(const Timeline& timeline, const std::string& dir, do
     std::erase(stamp, ':');
     fs::path out = fs::path(dir.empty() ? "." : dir) / ("qantar-" + stamp + ".gpkg");
     std::string bytes = encode_export(tables, ExportFormat::GeoPackage);
-    write_file_atomically(out.string(), bytes, timeline.data().input_files);
+    write_export_file(out.string(), bytes, timeline.data().input_files);
     return out.string();
 }
 

@@ -17,11 +17,11 @@ std::string_view export_format_driver(ExportFormat format);  // GDAL driver name
 // Throws ExportError with GDAL's message on failure.
 std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format);
 
-// Writes bytes to `path` atomically: a temporary file beside it, flushed, synced and renamed.
-// "-" writes to standard output. Refuses (ExportError, destination untouched) when `path` is one
-// of `protected_files` (compared as canonical paths and by inode). On any error nothing is left.
-void write_file_atomically(const std::string& path, const std::string& bytes,
-                           const std::vector<std::string>& protected_files);
+// Writes an export's bytes to `path` atomically (io/atomic_file.hpp); "-" writes to standard
+// output. Refuses (ExportError, destination untouched) when `path` is one of `protected_files`
+// (compared as canonical paths and by inode). On any error nothing is left.
+void write_export_file(const std::string& path, const std::string& bytes,
+                       const std::vector<std::string>& protected_files);
 
 // Builds, encodes and writes one layer; the format follows the extension of `path`.
 // Throws ExportError (one line) on any failure.
