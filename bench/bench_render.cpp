@@ -6,7 +6,7 @@
 //   bench_render [frames]   (needs a display: bench/bench_frames.sh runs it under xvfb-run)
 #include "render/renderer.hpp"
 
-#include "core/load.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 
 #include <SFML/Graphics.hpp>

@@ -4,7 +4,7 @@
 #include "render/pick.hpp"
 #include "render/renderer.hpp"
 
-#include "core/load.hpp"
+#include "io/load.hpp"
 
 #include <catch2/catch.hpp>
 #include "support.hpp"

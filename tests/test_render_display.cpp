@@ -5,7 +5,7 @@
 #include "render/playback.hpp"
 #include "render/renderer.hpp"
 
-#include "core/load.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 
 #include <catch2/catch.hpp>

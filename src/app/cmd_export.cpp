@@ -2,7 +2,7 @@
 #include "commands.hpp"
 
 #include "core/error.hpp"
-#include "core/export.hpp"
+#include "io/export.hpp"
 #include "core/timeline.hpp"
 
 namespace qantar::app {

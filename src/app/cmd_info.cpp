@@ -1,7 +1,7 @@
 // qantar info: loads the data and prints its summary (text, or one JSON object with --json).
 #include "commands.hpp"
 #include "core/info.hpp"
-#include "core/load.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 
 #include <iostream>

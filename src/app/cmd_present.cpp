@@ -7,8 +7,8 @@
 #include "commands.hpp"
 
 #include "core/camera_path.hpp"
-#include "core/load.hpp"
-#include "core/story.hpp"
+#include "io/load.hpp"
+#include "io/story_loader.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
 #include "render/presenter_look.hpp"

@@ -4,7 +4,8 @@
 #include "core/text.hpp"
 
 #include "core/error.hpp"
-#include "core/load.hpp"
+#include "io/atomic_file.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
 #include "render/renderer.hpp"
@@ -47,20 +48,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
     rt.display();
     sf::Image img = rt.getTexture().copyToImage();
 
-    namespace fs = std::filesystem;
-    fs::path out(opt.output);
-    fs::path tmp = out.parent_path() / (".qantar-" + std::to_string(::getpid()) + "-" + out.filename().string());
-    if (!img.saveToFile(tmp.string())) {
-        std::error_code ec;
-        fs::remove(tmp, ec);
-        throw std::runtime_error("could not write " + opt.output);
-    }
-    std::error_code ec;
-    fs::rename(tmp, out, ec);
-    if (ec) {
-        fs::remove(tmp, ec);
-        throw std::runtime_error("could not write " + opt.output + ": " + ec.message());
-    }
+    io::write_via_temporary(opt.output, [&](const std::string& tmp) { return img.saveToFile(tmp); });
     return 0;
 }
 

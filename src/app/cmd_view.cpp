@@ -7,8 +7,8 @@
 #include "commands.hpp"
 
 #include "core/details.hpp"
-#include "core/export.hpp"
-#include "core/load.hpp"
+#include "io/export.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
 #include "render/pick.hpp"

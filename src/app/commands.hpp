@@ -3,7 +3,7 @@
 // Errors are thrown (InputError: exit 1, UsageError: exit 2) and printed as one line by main.
 #pragma once
 
-#include "core/load.hpp"
+#include "io/load.hpp"
 
 #include <optional>
 #include <string>

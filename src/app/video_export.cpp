@@ -2,8 +2,8 @@
 #include "video_export.hpp"
 
 #include "core/error.hpp"
-#include "core/load.hpp"
-#include "core/story.hpp"
+#include "io/load.hpp"
+#include "io/story_loader.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
 #include "render/presenter_look.hpp"

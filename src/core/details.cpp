@@ -85,6 +85,17 @@ std::string names_line(const Details& d) {
     return s;
 }
 
+// A place's details with its selection and names filled in.
+template <class Place>
+Details named(Selection::Kind kind, int index, const Place& place) {
+    Details d;
+    d.selection = {kind, index};
+    d.name_en = place.name_en;
+    d.name_kk = place.name_kk;
+    d.name_ru = place.name_ru;
+    return d;
+}
+
 }  // namespace
 
 std::string figures_text(const Figures& f) {
@@ -129,11 +140,7 @@ Selection find_selection(const Dataset& data, std::string_view name) {
 Details city_details(const Timeline& tl, int city, double t) {
     const Dataset& data = tl.data();
     const City& c = data.cities.at(static_cast<std::size_t>(city));
-    Details d;
-    d.selection = {Selection::Kind::City, city};
-    d.name_en = c.name_en;
-    d.name_kk = c.name_kk;
-    d.name_ru = c.name_ru;
+    Details d = named(Selection::Kind::City, city, c);
     std::string region = c.admin1;
     if (c.region_index >= 0) {
         const Region& r = data.regions[static_cast<std::size_t>(c.region_index)];
@@ -168,11 +175,7 @@ Details city_details(const Timeline& tl, int city, double t) {
 Details region_details(const Timeline& tl, int region, double t) {
     const Dataset& data = tl.data();
     const Region& r = data.regions.at(static_cast<std::size_t>(region));
-    Details d;
-    d.selection = {Selection::Kind::Region, region};
-    d.name_en = r.name_en;
-    d.name_kk = r.name_kk;
-    d.name_ru = r.name_ru;
+    Details d = named(Selection::Kind::Region, region, r);
     std::vector<const City*> cs;
     std::int64_t pop = 0;
     for (const City& c : data.cities)

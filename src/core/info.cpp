@@ -21,22 +21,6 @@ std::string fixed(double v, int decimals) {
 
 std::string city_name(const Dataset& d, int city) { return city >= 0 ? d.cities[city].name_en : std::string(); }
 
-struct TallyFigure {
-    const char* name;
-    Count TallyAt::*member;
-};
-constexpr TallyFigure kTallyFigures[] = {
-    {"killed", &TallyAt::killed},
-    {"security_killed", &TallyAt::security_killed},
-    {"injured", &TallyAt::injured},
-    {"security_injured", &TallyAt::security_injured},
-    {"hospitalised", &TallyAt::hospitalised},
-    {"intensive_care", &TallyAt::intensive_care},
-    {"detained", &TallyAt::detained},
-    {"vehicles_burned", &TallyAt::vehicles_burned},
-    {"facilities_damaged", &TallyAt::facilities_damaged},
-};
-
 LocalTime end_time(const Timeline& tl) { return {tl.end_utc_s(), tl.display_offset_s()}; }
 LocalTime start_time(const Timeline& tl) {
     const auto& ev = tl.data().events;
@@ -121,8 +105,8 @@ std::string info_text(const Timeline& tl) {
         out << "\nOfficial national tally";
         if (t.latest_entry >= 0) out << " (latest: " << format_iso8601_minutes(d.tally[t.latest_entry].announced_at) << ")";
         out << ":\n";
-        for (const TallyFigure& f : kTallyFigures)
-            if (const Count& v = t.*(f.member)) out << "  " << f.name << ": " << *v << '\n';
+        for (const TallyColumn& col : kTallyColumns)
+            if (const Count& v = t.*col.running) out << "  " << col.name << ": " << *v << '\n';
     }
 
     if (!d.skipped.empty()) {
@@ -180,8 +164,8 @@ nlohmann::json info_json(const Timeline& tl) {
 
     json tally = json::object();
     const TallyAt t = tl.tally_at(std::numeric_limits<double>::max());
-    for (const TallyFigure& f : kTallyFigures)
-        if (const Count& v = t.*(f.member)) tally[f.name] = *v;
+    for (const TallyColumn& col : kTallyColumns)
+        if (const Count& v = t.*col.running) tally[std::string(col.name)] = *v;
     if (t.latest_entry >= 0) tally["announced_at"] = format_iso8601(d.tally[t.latest_entry].announced_at);
     j["tally"] = tally;
 

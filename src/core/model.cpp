@@ -61,30 +61,29 @@ Category category_from_acled(std::string_view event_type, std::string_view sub_e
     return Category::PoliticalDecision;
 }
 
-int Dataset::find_city(std::string_view id_or_name) const {
+namespace {
+
+// By id (ASCII case ignored), then by English name (case ignored) or exact Kazakh or Russian name.
+template <class Place>
+int find_place(const std::vector<Place>& places, std::string Place::*id, std::string_view id_or_name) {
     if (id_or_name.empty()) return -1;
-    for (std::size_t i = 0; i < cities.size(); ++i)
-        if (iequals(cities[i].city_id, id_or_name)) return static_cast<int>(i);
-    for (std::size_t i = 0; i < cities.size(); ++i) {
-        const City& c = cities[i];
-        if (iequals(c.name_en, id_or_name) || (!c.name_kk.empty() && c.name_kk == id_or_name) ||
-            (!c.name_ru.empty() && c.name_ru == id_or_name))
+    for (std::size_t i = 0; i < places.size(); ++i)
+        if (iequals(places[i].*id, id_or_name)) return static_cast<int>(i);
+    for (std::size_t i = 0; i < places.size(); ++i) {
+        const Place& p = places[i];
+        if (iequals(p.name_en, id_or_name) || (!p.name_kk.empty() && p.name_kk == id_or_name) ||
+            (!p.name_ru.empty() && p.name_ru == id_or_name))
             return static_cast<int>(i);
     }
     return -1;
 }
 
+}  // namespace
+
+int Dataset::find_city(std::string_view id_or_name) const { return find_place(cities, &City::city_id, id_or_name); }
+
 int Dataset::find_region(std::string_view id_or_name) const {
-    if (id_or_name.empty()) return -1;
-    for (std::size_t i = 0; i < regions.size(); ++i)
-        if (iequals(regions[i].region_id, id_or_name)) return static_cast<int>(i);
-    for (std::size_t i = 0; i < regions.size(); ++i) {
-        const Region& r = regions[i];
-        if (iequals(r.name_en, id_or_name) || (!r.name_kk.empty() && r.name_kk == id_or_name) ||
-            (!r.name_ru.empty() && r.name_ru == id_or_name))
-            return static_cast<int>(i);
-    }
-    return -1;
+    return find_place(regions, &Region::region_id, id_or_name);
 }
 
 }  // namespace qantar

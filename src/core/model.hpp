@@ -1,5 +1,5 @@
 // The data model: events, cities, regions, context layers and the national tally.
-// Plain value types; loading fills them (load.hpp), the timeline reads them (timeline.hpp).
+// Plain value types; loading fills them (io/load.hpp), the timeline reads them (timeline.hpp).
 // Coordinates travel as lon/lat degrees (WGS 84, lon first) and, after load, as projected
 // metres (x_m, y_m) in the dataset's map projection. Nothing reprojects after load.
 #pragma once
@@ -115,7 +115,8 @@ struct Region {
 // Context: the national outline, neighbouring countries, seas. Drawn, not analysed.
 struct ContextFeature {
     std::string name_en, name_kk, name_ru, iso_a3;
-    std::vector<Polygon> polygons_m;
+    std::vector<Polygon> polygons_deg;  // lon/lat, as read
+    std::vector<Polygon> polygons_m;    // projected
     std::vector<Vec2> triangles_m;
     Vec2 label_m;
 };

@@ -1,6 +1,6 @@
 // A presenter's story: an ordered list of beats, each a moment, a caption, its sources and a camera
-// target. Loaded from a plain CSV file through GDAL (see story.cpp); targets are resolved against a
-// loaded Dataset and projected once, so the camera path (camera_path.hpp) works in map metres only.
+// target. The types only, pure C++: io/story_loader.hpp reads them from a CSV file, resolving targets
+// against a loaded Dataset and projecting them once, so the camera path works in map metres only.
 #pragma once
 
 #include "model.hpp"
@@ -37,19 +37,6 @@ struct Story {
     std::vector<Beat> beats;  // in time order (non-decreasing `at`)
 };
 
-// <geodata>/story-2022-01.csv
-std::string bundled_story_path(const std::string& geodata_dir);
-
-// Reads a story CSV with columns beat,at,target,zoom,caption,source_keys,hold_seconds.
-//   at:      ISO 8601 with an offset ("2022-01-05T15:00+06:00").
-//   target:  a city id or name, a region id or name, or a bbox "lon_min,lat_min,lon_max,lat_max".
-//   zoom:    a factor > 0 (1 = whole country); may be empty for a bbox (then fitted to the bbox).
-//   hold_seconds: empty, or >= 0.
-// Throws InputError (file, line, field) on: a missing file or column, a bad time, a beat earlier
-// than the one before, an unknown city/region (the message lists the known ones), a bad zoom or
-// bbox, a missing caption, a story with no beats.
-Story load_story(const std::string& path, const Dataset& data);
-
 // The projected extent of the whole country (national outline, else the regions, else the cities):
 // min and max corners in metres. Zoom 1 shows this.
 struct ExtentM {
@@ -59,5 +46,7 @@ struct ExtentM {
     Vec2 centre_m() const { return {(min_m.x + max_m.x) / 2, (min_m.y + max_m.y) / 2}; }
 };
 ExtentM country_extent_m(const Dataset& data);
+// The smallest extent holding the points ({0,0}..{0,0} when there are none).
+ExtentM extent_of(const std::vector<Vec2>& points_m);
 
 }  // namespace qantar

@@ -1,8 +1,9 @@
 // The timeline over a loaded dataset (see timeline.hpp). Pure logic: no clock, no I/O.
 #include "timeline.hpp"
 
+#include "text.hpp"
+
 #include <algorithm>
-#include <cctype>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -11,16 +12,9 @@ namespace qantar {
 
 namespace {
 
-
 void add_count(Count& sum, const Count& v) {
     if (!v) return;
     sum = sum.value_or(0) + *v;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
 }
 
 bool is_nationwide(const Event& e) { return e.region_index < 0 && e.city_index < 0; }
@@ -79,6 +73,82 @@ std::int64_t Timeline::default_duration_s(Category c) {
     return 12 * kSecondsPerHour;
 }
 
+namespace {
+
+// The display offset: the most common among events (ties: the larger offset).
+std::int32_t most_common_offset(const std::vector<Event>& events) {
+    std::map<std::int32_t, int> offsets;
+    for (const Event& e : events) ++offsets[e.start.offset_s];
+    int best = -1;
+    std::int32_t offset = 0;
+    for (const auto& [off, count] : offsets)
+        if (count >= best) {
+            best = count;
+            offset = off;
+        }
+    return offset;
+}
+
+struct FirstUnrest {
+    int city;
+    std::size_t event;
+};
+
+// The spread tree: each city in the order unrest reached it, linked to the nearest city reached
+// strictly earlier.
+std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest> firsts) {
+    const auto& events = data.events;
+    std::sort(firsts.begin(), firsts.end(), [&](const FirstUnrest& a, const FirstUnrest& b) {
+        const auto ta = events[a.event].start.utc_s, tb = events[b.event].start.utc_s;
+        return ta != tb ? ta < tb : a.event < b.event;
+    });
+    std::vector<SpreadLink> spread;
+    for (std::size_t k = 0; k < firsts.size(); ++k) {
+        const City& city = data.cities[firsts[k].city];
+        SpreadLink link;
+        link.city = firsts[k].city;
+        link.first_event = firsts[k].event;
+        link.first_utc_s = events[firsts[k].event].start.utc_s;
+        double best_km = 0;
+        for (std::size_t j = 0; j < k; ++j) {
+            if (spread[j].first_utc_s >= link.first_utc_s) continue;  // strictly earlier only
+            const City& other = data.cities[spread[j].city];
+            const double km = great_circle_km(city.lon_deg, city.lat_deg, other.lon_deg, other.lat_deg);
+            if (link.from_city < 0 || km < best_km) {
+                best_km = km;
+                link.from_city = spread[j].city;
+                link.delay_h = static_cast<double>(link.first_utc_s - spread[j].first_utc_s) / 3600.0;
+                link.distance_km = km;
+            }
+        }
+        link.after_root_h = spread.empty() ? 0.0
+                                           : static_cast<double>(link.first_utc_s - spread.front().first_utc_s) / 3600.0;
+        spread.push_back(link);
+    }
+    return spread;
+}
+
+// Events per local day (in the display offset), from the first event's day to the last's.
+std::vector<DayBin> count_days(const std::vector<Event>& events, std::int64_t start_utc_s, std::int32_t offset_s) {
+    std::vector<DayBin> days;
+    if (events.empty()) return days;
+    const std::int64_t first_day = floor_div(start_utc_s + offset_s, kSecondsPerDay);
+    std::int64_t last_day = first_day;
+    for (const Event& e : events)
+        last_day = std::max(last_day, floor_div(e.start.utc_s + offset_s, kSecondsPerDay));
+    days.resize(static_cast<std::size_t>(last_day - first_day + 1));
+    for (std::size_t d = 0; d < days.size(); ++d)
+        days[d].day_start = {(first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay - offset_s, offset_s};
+    for (const Event& e : events) {
+        const auto d = static_cast<std::size_t>(floor_div(e.start.utc_s + offset_s, kSecondsPerDay) - first_day);
+        ++days[d].count;
+        ++days[d].count_by_category[static_cast<int>(e.category)];
+    }
+    return days;
+}
+
+}  // namespace
+
 Timeline::Timeline(const Dataset& data) : data_(data) {
     const auto& events = data_.events;
     const std::size_t n = events.size();
@@ -93,16 +163,7 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
             if (e.end) end_utc_s_ = std::max(end_utc_s_, e.end->utc_s);
         }
     }
-
-    // The display offset: the most common among events (ties: the larger offset).
-    std::map<std::int32_t, int> offsets;
-    for (const Event& e : events) ++offsets[e.start.offset_s];
-    int best = -1;
-    for (const auto& [off, count] : offsets)
-        if (count >= best) {
-            best = count;
-            display_offset_s_ = off;
-        }
+    display_offset_s_ = most_common_offset(events);
 
     effective_end_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -127,59 +188,14 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
         if (e.category == Category::StateOfEmergency) emergencies_.push_back(i);
     }
 
-    // The spread tree.
-    struct First {
-        int city;
-        std::size_t event;
-    };
-    std::vector<First> firsts;
+    std::vector<FirstUnrest> firsts;
     for (std::size_t c = 0; c < data_.cities.size(); ++c)
         if (auto f = city_first_unrest(static_cast<int>(c))) firsts.push_back({static_cast<int>(c), *f});
-    std::sort(firsts.begin(), firsts.end(), [&](const First& a, const First& b) {
-        const auto ta = events[a.event].start.utc_s, tb = events[b.event].start.utc_s;
-        return ta != tb ? ta < tb : a.event < b.event;
-    });
+    spread_ = link_spread(data_, std::move(firsts));
     spread_of_city_.assign(data_.cities.size(), -1);
-    for (std::size_t k = 0; k < firsts.size(); ++k) {
-        const City& city = data_.cities[firsts[k].city];
-        SpreadLink link;
-        link.city = firsts[k].city;
-        link.first_event = firsts[k].event;
-        link.first_utc_s = events[firsts[k].event].start.utc_s;
-        double best_km = 0;
-        for (std::size_t j = 0; j < k; ++j) {
-            if (spread_[j].first_utc_s >= link.first_utc_s) continue;  // strictly earlier only
-            const City& other = data_.cities[spread_[j].city];
-            const double km = great_circle_km(city.lon_deg, city.lat_deg, other.lon_deg, other.lat_deg);
-            if (link.from_city < 0 || km < best_km) {
-                best_km = km;
-                link.from_city = spread_[j].city;
-                link.delay_h = static_cast<double>(link.first_utc_s - spread_[j].first_utc_s) / 3600.0;
-                link.distance_km = km;
-            }
-        }
-        link.after_root_h = spread_.empty() ? 0.0
-                                            : static_cast<double>(link.first_utc_s - spread_.front().first_utc_s) / 3600.0;
-        spread_of_city_[link.city] = static_cast<int>(spread_.size());
-        spread_.push_back(link);
-    }
+    for (std::size_t k = 0; k < spread_.size(); ++k) spread_of_city_[spread_[k].city] = static_cast<int>(k);
 
-    // Events per local day.
-    if (n > 0) {
-        const std::int64_t first_day = floor_div(start_utc_s_ + display_offset_s_, kSecondsPerDay);
-        std::int64_t last_day = first_day;
-        for (const Event& e : events)
-            last_day = std::max(last_day, floor_div(e.start.utc_s + display_offset_s_, kSecondsPerDay));
-        days_.resize(static_cast<std::size_t>(last_day - first_day + 1));
-        for (std::size_t d = 0; d < days_.size(); ++d)
-            days_[d].day_start = {(first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay - display_offset_s_,
-                                  display_offset_s_};
-        for (const Event& e : events) {
-            const auto d = static_cast<std::size_t>(floor_div(e.start.utc_s + display_offset_s_, kSecondsPerDay) - first_day);
-            ++days_[d].count;
-            ++days_[d].count_by_category[static_cast<int>(e.category)];
-        }
-    }
+    days_ = count_days(events, start_utc_s_, display_offset_s_);
 }
 
 bool Timeline::is_active(std::size_t event, double t_utc_s) const {
@@ -298,22 +314,12 @@ TallyAt Timeline::tally_at(double t_utc_s) const {
         if (!iequals(e.scope, "national")) continue;
         if (!e.status.empty() && !iequals(e.status, "official")) continue;
         bool used = false;
-        auto take = [&](Count& dst, const Count& v, int* entry = nullptr) {
-            if (v) {
-                dst = v;
-                used = true;
-                if (entry) *entry = static_cast<int>(i);
-            }
-        };
-        take(out.killed, e.killed, &out.killed_entry);
-        take(out.security_killed, e.security_killed, &out.security_killed_entry);
-        take(out.injured, e.injured, &out.injured_entry);
-        take(out.security_injured, e.security_injured);
-        take(out.hospitalised, e.hospitalised);
-        take(out.intensive_care, e.intensive_care);
-        take(out.detained, e.detained, &out.detained_entry);
-        take(out.vehicles_burned, e.vehicles_burned);
-        take(out.facilities_damaged, e.facilities_damaged);
+        for (const TallyColumn& col : kTallyColumns) {
+            if (!(e.*col.announced)) continue;
+            out.*col.running = e.*col.announced;
+            used = true;
+            if (col.source_entry) out.*col.source_entry = static_cast<int>(i);
+        }
         if (used) out.latest_entry = static_cast<int>(i);
     }
     return out;

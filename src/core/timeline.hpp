@@ -5,6 +5,7 @@
 #pragma once
 
 #include "model.hpp"
+#include "tally.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -49,17 +50,6 @@ struct DayBin {
     LocalTime day_start;  // local midnight, in the timeline's display offset
     int count = 0;        // events starting that day
     int count_by_category[kCategoryCount] = {};
-};
-
-// The running tally at a moment: for each figure, the latest official national announcement at
-// or before t that gave it.
-struct TallyAt {
-    Count killed, security_killed, injured, security_injured, hospitalised, intensive_care,
-        detained, vehicles_burned, facilities_damaged;
-    int latest_entry = -1;  // index into Dataset::tally of the newest entry used, -1 if none
-    // Which entry each headline figure came from (index into Dataset::tally, -1 if none), so a
-    // figure is always shown with who announced it and when.
-    int killed_entry = -1, security_killed_entry = -1, injured_entry = -1, detained_entry = -1;
 };
 
 class Timeline {

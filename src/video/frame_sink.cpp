@@ -6,7 +6,7 @@
 #include "png_sink.hpp"
 #include "sink_util.hpp"
 
-#include <unistd.h>
+#include "io/atomic_file.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -63,10 +63,7 @@ fs::path strip_slash(const std::string& out) {
 }
 
 fs::path temporary_beside(const std::string& out, const std::string& suffix) {
-    const fs::path p = strip_slash(out);
-    const fs::path dir = p.parent_path();
-    const std::string name = "." + p.filename().string() + ".qantar-tmp-" + std::to_string(::getpid()) + suffix;
-    return dir.empty() ? fs::path(name) : dir / name;
+    return io::temporary_beside(strip_slash(out), ".qantar-tmp-", suffix);
 }
 
 void check_parent_exists(const std::string& out) {

@@ -2,7 +2,8 @@
 // Projector, both owned here).
 #include "projection.hpp"
 
-#include "error.hpp"
+#include "core/error.hpp"
+#include "core/text.hpp"
 
 #include <proj.h>
 
@@ -32,13 +33,6 @@ std::string normalise_crs(const std::string& crs) {
     if (crs.find("+proj=") != std::string::npos && crs.find("+type=crs") == std::string::npos)
         return crs + " +type=crs";
     return crs;
-}
-
-bool iequals(const std::string& a, const std::string& b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
-    return true;
 }
 
 std::string proj_message(PJ_CONTEXT* ctx) {

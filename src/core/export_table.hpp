@@ -1,6 +1,6 @@
-// Exporting what the map shows as standard, time-aware data: events, cities, regions, the spread
-// tree and the national tally, at a moment, written through GDAL's drivers (GeoJSON per RFC 7946,
-// GeoPackage, FlatGeobuf, CSV, KML). Links no SFML; the window's key E calls export_snapshot().
+// Export as tables: events, cities, regions, the spread tree and the national tally at a moment,
+// built into rows and fields before io/export.hpp encodes them through GDAL's drivers (GeoJSON per
+// RFC 7946, GeoPackage, FlatGeobuf, CSV, KML) and writes them. Pure C++.
 //
 // Contract, for every format:
 // - Coordinates are WGS 84 longitude/latitude, rounded to 6 decimals for points and lines
@@ -62,7 +62,6 @@ enum class ExportFormat : std::uint8_t { GeoJSON, GeoPackage, FlatGeobuf, CSV, K
 // By the file's extension, case-insensitive: .geojson/.json, .gpkg, .fgb, .csv, .kml.
 // "-" (standard output) is GeoJSON. nullopt for anything else.
 std::optional<ExportFormat> export_format_for_path(std::string_view path);
-std::string_view export_format_driver(ExportFormat format);  // GDAL driver name
 
 struct ExportRequest {
     ExportLayer layer = ExportLayer::Events;
@@ -103,28 +102,8 @@ struct ExportTable {
     int field_index(std::string_view name) const;  // -1 when absent
 };
 
-// Builds a layer as a table. Throws ExportError if the request makes no sense (a window <= 0).
-ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request);
-
-// Encodes tables through GDAL into the bytes of one file (several tables only for GeoPackage).
-// Throws ExportError with GDAL's message on failure.
-std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format);
-
-// Writes bytes to `path` atomically: a temporary file beside it, flushed, synced and renamed.
-// "-" writes to standard output. Refuses (ExportError, destination untouched) when `path` is one
-// of `protected_files` (compared as canonical paths and by inode). On any error nothing is left.
-void write_file_atomically(const std::string& path, const std::string& bytes,
-                           const std::vector<std::string>& protected_files);
-
-// Builds, encodes and writes one layer; the format follows the extension of `path`.
-// Throws ExportError (one line) on any failure.
-void export_layer(const Timeline& timeline, const ExportRequest& request, const std::string& path);
-
-// The window's key E: the events visible at t (window or cumulative, as on screen), the cities and
-// the regions, written as one GeoPackage with three layers named "qantar-<moment>.gpkg" in `dir`,
-// the moment in the display offset (e.g. qantar-2022-01-05T1830+0600.gpkg; the name depends on
-// the map's moment, not on a clock). Returns the path written.
-std::string export_snapshot(const Timeline& timeline, const std::string& dir, double t_utc_s,
-                            const TimeSettings& settings);
+// Builds a layer as a table; for_kml adds KML's `name` (and the events' `shown_until`) and names
+// the TimeSpan fields. Throws ExportError if the request makes no sense (a window <= 0).
+ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request, bool for_kml = false);
 
 }  // namespace qantar

@@ -1,22 +1,24 @@
-// One small RAII adapter over GDAL/OGR: opening a vector file read-only, reading its first layer
-// feature by feature with case-insensitive field names, and turning GDAL's errors into InputError
-// naming the file. Pulls in libgdal; only core .cpp files include it.
+// The GDAL/OGR adapter: opening a vector file read-only, reading its first layer feature by feature
+// with case-insensitive field names, and turning GDAL's errors into InputError naming the file.
+// Pulls in libgdal, in gdal_util.cpp only: this header names no GDAL type but opaque handles.
 #pragma once
 
-#include <gdal_priv.h>
-#include <ogrsf_frmts.h>
+#include "core/model.hpp"
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+class GDALDataset;
 
 namespace qantar::gdal {
 
 struct DatasetDeleter {
-    void operator()(GDALDataset* ds) const noexcept { GDALClose(GDALDataset::ToHandle(ds)); }
+    void operator()(GDALDataset* ds) const noexcept;  // GDALClose
 };
 using DatasetPtr = std::unique_ptr<GDALDataset, DatasetDeleter>;
 
@@ -30,9 +32,9 @@ public:
     ErrorCapture& operator=(const ErrorCapture&) = delete;
     const std::string& last_error() const { return error_; }
     void clear() { error_.clear(); }
+    void record(const char* message) { error_ = message; }  // called by the handler only
 
 private:
-    static void handler(CPLErr cls, CPLErrorNum num, const char* msg);
     std::string error_;
 };
 
@@ -51,6 +53,9 @@ class LayerReader {
 public:
     // Throws InputError if the file cannot be opened or has no layer.
     explicit LayerReader(const std::string& path);
+    ~LayerReader();
+    LayerReader(const LayerReader&) = delete;
+    LayerReader& operator=(const LayerReader&) = delete;
 
     const std::string& path() const { return path_; }
     bool is_csv() const { return is_csv_; }
@@ -60,7 +65,11 @@ public:
     int field_index_any(std::initializer_list<std::string_view> names) const;
     std::string field_name(int index) const;
     int field_count() const;
-    OGRwkbGeometryType geometry_type() const;  // the layer's declared type (may be wkbUnknown)
+
+    // The layer's declared geometry type (which may be "unknown"): may it hold points / polygons?
+    bool layer_may_have_points() const;
+    bool layer_may_have_polygons() const;
+    std::string layer_geometry_name() const;  // OGR's name of the declared type, for messages
 
     // Advances to the next feature; false at the end.
     bool next();
@@ -68,19 +77,22 @@ public:
     std::string where() const;
     std::int64_t ordinal() const { return ordinal_; }
 
-    // The field as UTF-8 text ("" when null or index < 0); dates and times as ISO 8601. Throws InputError naming file, line and
-    // field when the text is not valid UTF-8.
+    // The field as UTF-8 text ("" when null or index < 0); dates and times as ISO 8601. Throws
+    // InputError naming file, line and field when the text is not valid UTF-8.
     std::string text(int index) const;
     bool is_null(int index) const;
-    // The feature's geometry, or nullptr.
-    const OGRGeometry* geometry() const;
+
+    // The feature's geometry as a point (x = lon, y = lat, unchecked); nullopt when it has no
+    // geometry or an empty one. Throws InputError ("expected a point, found ...") on another type.
+    std::optional<Vec2> point() const;
+    // The feature's polygons as they are (unchecked coordinates). Throws InputError when it has no
+    // geometry or one that is not a polygon or multipolygon.
+    std::vector<Polygon> polygons() const;
 
 private:
+    struct Impl;
     std::string path_;
-    DatasetPtr ds_;
-    OGRLayer* layer_ = nullptr;
-    OGRFeatureUniquePtr feature_;
-    std::unordered_map<std::string, int> fields_;  // lower-case name -> index
+    std::unique_ptr<Impl> impl_;
     bool is_csv_ = false;
     std::int64_t ordinal_ = 0;
 };

@@ -1,8 +1,9 @@
 // The story file (story.hpp) and the camera path (camera_path.hpp).
 #include "core/camera_path.hpp"
 #include "core/error.hpp"
-#include "core/load.hpp"
+#include "io/load.hpp"
 #include "core/story.hpp"
+#include "io/story_loader.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,9 +1,11 @@
-// Export: table contents, the --at cut, RFC 7946 rules, validity through ogrinfo, determinism,
-// round trips through every format, safety (inputs, unwritable paths), and reading what kepler.gl
-// and QGIS write. Fixture: tests/data/export (two regions, three cities, five events, two tallies).
-#include "core/export.hpp"
-#include "core/load.hpp"
+// Export through GDAL: RFC 7946 rules, validity through ogrinfo, determinism, round trips through
+// every format, safety (inputs, unwritable paths), and reading what kepler.gl and QGIS write.
+// Fixture: export_fixture.hpp. The tables themselves: tests/core/test_export_table.cpp.
+#include "io/export.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
+
+#include "export_fixture.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -17,21 +19,14 @@
 #include <unistd.h>
 
 using namespace qantar;
+using test::utc;
 namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kFixtures = std::string(QANTAR_SOURCE_DIR) + "/tests/data/export";
+const std::string kFixtures = test::kExportFixtures;
 
-LoadOptions fixture_options() {
-    LoadOptions o;
-    o.events_path = kFixtures + "/events.csv";
-    o.cities_path = kFixtures + "/cities.csv";
-    o.regions_path = kFixtures + "/regions.geojson";
-    o.tally_path = kFixtures + "/tally.csv";
-    o.context = false;
-    return o;
-}
+LoadOptions fixture_options() { return test::export_fixture_options(); }
 
 // A fresh directory under the system's temporary directory, removed at the end.
 struct TempDir {
@@ -57,31 +52,7 @@ std::string read_bytes(const std::string& path) {
     return s.str();
 }
 
-std::int64_t utc(const std::string& iso) {
-    auto t = parse_iso8601(iso);
-    REQUIRE(t);
-    return t->utc_s;
-}
-
-std::vector<std::string> ids_of(const ExportTable& t) {
-    std::vector<std::string> ids;
-    int f = t.field_index("event_id_cnty");
-    for (const auto& feat : t.features) ids.push_back(std::get<std::string>(feat.values[f]));
-    return ids;
-}
-
 bool has_ogrinfo() { return std::system("ogrinfo --version > /dev/null 2>&1") == 0; }
-
-const std::vector<std::string> kAcled = {
-    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
-    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
-    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
-    "location", "latitude", "longitude", "geo_precision", "source", "source_scale", "notes",
-    "fatalities", "tags", "timestamp"};
-const std::vector<std::string> kQantar = {
-    "category", "start_time", "end_time", "hour_precision", "city_id", "participants", "injured",
-    "detained", "vehicles_burned", "buildings_burned", "source_keys", "disputed", "disputed_note",
-    "origin_name", "origin_latitude", "origin_longitude", "movement"};
 
 // Signed area (shoelace) of a GeoJSON ring: > 0 is counter-clockwise.
 double ring_area2(const nlohmann::json& ring) {
@@ -145,116 +116,6 @@ void check_rfc7946(const std::string& text, int decimals) {
 }
 
 }  // namespace
-
-TEST_CASE("export: events carry ACLED's fields in ACLED's order, then qantar's, then the extras",
-          "[export]") {
-    Dataset data = load_dataset(fixture_options());
-    Timeline tl(data);
-    ExportTable t = build_export_table(tl, {});
-    REQUIRE(t.fields.size() == kAcled.size() + kQantar.size() + 1);
-    for (std::size_t i = 0; i < kAcled.size(); ++i) CHECK(t.fields[i].name == kAcled[i]);
-    for (std::size_t i = 0; i < kQantar.size(); ++i) CHECK(t.fields[kAcled.size() + i].name == kQantar[i]);
-    CHECK(t.fields.back().name == "my_extra");
-    CHECK(t.features.size() == 5);
-
-    // Unknown figures are null, never 0; known ones (also 0) are numbers.
-    const auto& first = t.features[0].values;
-    CHECK(std::holds_alternative<std::monostate>(first[t.field_index("fatalities")]));
-    CHECK(std::get<std::int64_t>(first[t.field_index("participants")]) == 1000);
-    CHECK(std::get<bool>(first[t.field_index("disputed")]));
-    CHECK(std::get<std::string>(first[t.field_index("disputed_note")]) == "A crowd of '10,000' is not confirmed.");
-    CHECK(std::get<std::string>(first[t.field_index("my_extra")]) == "first");
-    CHECK(std::get<std::int64_t>(t.features[1].values[t.field_index("fatalities")]) == 2);
-    CHECK(std::get<std::int64_t>(t.features[2].values[t.field_index("fatalities")]) == 0);
-    // An extra column keeps the file's text, empty included.
-    CHECK(std::get<std::string>(t.features[3].values[t.field_index("my_extra")]).empty());
-}
-
-TEST_CASE("export: --at includes an event starting exactly at T and not one a second later",
-          "[export]") {
-    Dataset data = load_dataset(fixture_options());
-    Timeline tl(data);
-    ExportRequest req;
-    req.at_utc_s = utc("2022-01-04T12:00:00+06:00");
-    CHECK(ids_of(build_export_table(tl, req)) == std::vector<std::string>{"T-0001", "T-0002", "T-0003"});
-    req.at_utc_s = *req.at_utc_s + 1;
-    CHECK(ids_of(build_export_table(tl, req)) ==
-          std::vector<std::string>{"T-0001", "T-0002", "T-0003", "T-0004"});
-    req.at_utc_s = utc("2022-01-02T08:59:59+05:00");
-    ExportTable none = build_export_table(tl, req);
-    CHECK(none.features.empty());
-    CHECK(none.fields.size() == kAcled.size() + kQantar.size() + 1);  // the schema stays
-
-    // A window keeps only the events active in it: at 09:00 on the 6th with one hour, the troops
-    // (since 08:00) but no protest of the 2nd to the 4th.
-    req.at_utc_s = utc("2022-01-06T09:00:00+06:00");
-    req.window_h = 1.0;
-    CHECK(ids_of(build_export_table(tl, req)) == std::vector<std::string>{"T-0005"});
-}
-
-TEST_CASE("export: cities and regions carry names, population and their state at the moment",
-          "[export]") {
-    Dataset data = load_dataset(fixture_options());
-    Timeline tl(data);
-    ExportRequest req;
-    req.layer = ExportLayer::Cities;
-    req.at_utc_s = utc("2022-01-03T12:00:00+05:00");
-    ExportTable c = build_export_table(tl, req);
-    REQUIRE(c.features.size() == 3);
-    auto val = [&](const ExportTable& t, int row, const char* f) { return t.features[row].values[t.field_index(f)]; };
-    CHECK(std::get<std::string>(val(c, 0, "name_kk")) == "Аone");
-    CHECK(std::get<std::int64_t>(val(c, 0, "population")) == 90000);
-    CHECK(std::get<LocalTime>(val(c, 0, "first_event_time")).utc_s == utc("2022-01-02T09:00+05:00"));
-    CHECK(std::get<double>(val(c, 0, "delay_after_root_h")) == Approx(0.0));
-    CHECK(std::holds_alternative<std::monostate>(val(c, 0, "spread_from")));
-    CHECK(std::get<std::int64_t>(val(c, 0, "participants_so_far")) == 1000);
-    // a2's riot began on the 3rd at 10:00, 25 h after a1's protest, and spread from a1.
-    CHECK(std::get<std::string>(val(c, 1, "spread_from")) == "a1");
-    CHECK(std::get<double>(val(c, 1, "delay_after_root_h")) == Approx(25.0));
-    CHECK(std::get<std::int64_t>(val(c, 1, "killed_so_far")) == 2);
-    CHECK(std::get<std::int64_t>(val(c, 1, "events_so_far")) == 1);
-    // b1 is not reached yet at the moment.
-    CHECK(std::holds_alternative<std::monostate>(val(c, 2, "first_event_time")));
-    CHECK(std::get<std::int64_t>(val(c, 2, "events_so_far")) == 0);
-    CHECK(std::holds_alternative<std::monostate>(val(c, 2, "detained_so_far")));
-
-    req.layer = ExportLayer::Regions;
-    req.at_utc_s.reset();  // the end of the data
-    ExportTable r = build_export_table(tl, req);
-    REQUIRE(r.features.size() == 2);
-    CHECK(std::get<std::string>(val(r, 1, "name_ru")) == "Бета область");
-    CHECK(std::get<std::int64_t>(val(r, 1, "detained_so_far")) == 10);
-    CHECK(std::get<std::int64_t>(val(r, 0, "cities_population")) == 290000);
-    CHECK(std::get<std::string>(val(r, 1, "first_unrest_city")) == "b1");
-    CHECK(std::get<std::string>(val(r, 1, "utc_offset")) == "+06:00");
-}
-
-TEST_CASE("export: spread links and the tally", "[export]") {
-    Dataset data = load_dataset(fixture_options());
-    Timeline tl(data);
-    ExportRequest req;
-    req.layer = ExportLayer::Spread;
-    ExportTable s = build_export_table(tl, req);
-    REQUIRE(s.features.size() == 3);
-    CHECK(s.geometry == ExportGeometryKind::LineString);
-    // a2 -> a1: from the city to the city it spread from.
-    const auto& link = s.features[1];
-    CHECK(std::get<std::string>(link.values[s.field_index("city_id")]) == "a2");
-    CHECK(std::get<std::string>(link.values[s.field_index("from_city_id")]) == "a1");
-    CHECK(link.points_deg.front().x == Approx(51.1683));
-    CHECK(link.points_deg.back().x == Approx(52.8596));
-    CHECK(std::get<double>(link.values[s.field_index("delay_h")]) == Approx(25.0));
-    double km = great_circle_km(51.1683, 43.6355, 52.8596, 43.3414);
-    CHECK(std::get<double>(link.values[s.field_index("distance_km")]) == Approx(km).margin(0.05));
-
-    req.layer = ExportLayer::Tally;
-    req.at_utc_s = utc("2022-01-05T10:00+06:00");
-    ExportTable t = build_export_table(tl, req);
-    REQUIRE(t.features.size() == 1);  // X2 is announced later
-    CHECK(t.features[0].points_deg.front().x == Approx(65.0));  // at the capital, b1
-    CHECK(std::get<std::int64_t>(t.features[0].values[t.field_index("killed")]) == 3);
-    CHECK(std::holds_alternative<std::monostate>(t.features[0].values[t.field_index("injured")]));
-}
 
 TEST_CASE("export: GeoJSON follows RFC 7946 and every format passes ogrinfo", "[export]") {
     Dataset data = load_dataset(fixture_options());

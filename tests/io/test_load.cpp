@@ -1,6 +1,6 @@
 // Loading through GDAL: every format, ACLED's own layout, and every kind of bad input.
 #include "core/error.hpp"
-#include "core/load.hpp"
+#include "io/load.hpp"
 
 #include <catch2/catch.hpp>
 #include "support.hpp"

@@ -1,8 +1,8 @@
 // Polygon fill triangulation and label points, through GEOS (constrained Delaunay). Used once at
-// load; the renderer draws the triangles as they are.
+// load; the renderer draws the triangles as they are. Pulls in libgeos_c (in triangulate.cpp only).
 #pragma once
 
-#include "model.hpp"
+#include "core/model.hpp"
 
 #include <vector>
 
@@ -15,9 +15,5 @@ std::vector<Vec2> triangulate(const std::vector<Polygon>& polygons);
 
 // A point guaranteed inside the largest polygon (GEOSPointOnSurface), for a label; {0,0} if none.
 Vec2 label_point(const std::vector<Polygon>& polygons);
-
-// Even-odd point-in-polygon over rings (holes included); for lon/lat or metres alike.
-bool contains(const Polygon& polygon, const Vec2& p);
-bool contains(const std::vector<Polygon>& polygons, const Vec2& p);
 
 }  // namespace qantar

@@ -1,6 +1,6 @@
 // Timeline queries at the edges, on hand-made data, and the spread tree on the bundled data.
 #include "core/info.hpp"
-#include "core/load.hpp"
+#include "io/load.hpp"
 #include "core/timeline.hpp"
 
 #include <catch2/catch.hpp>

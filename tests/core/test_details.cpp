@@ -2,7 +2,7 @@
 // later), regions, the clipboard text and --select lookup. Bundled data.
 #include "core/details.hpp"
 #include "core/error.hpp"
-#include "core/load.hpp"
+#include "io/load.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,8 +1,9 @@
 // Loading every layer through GDAL/OGR, from any format it reads (GeoJSON, GeoPackage, Shapefile,
-// FlatGeobuf, CSV with longitude/latitude columns, real ACLED exports), then projecting once.
+// FlatGeobuf, CSV with longitude/latitude columns, real ACLED exports), then projecting once through
+// PROJ and triangulating through GEOS. Names no C library type.
 #pragma once
 
-#include "model.hpp"
+#include "core/model.hpp"
 
 #include <optional>
 #include <string>

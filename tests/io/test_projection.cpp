@@ -1,6 +1,6 @@
 // Known-answer tests for the default projection and --crs handling.
 #include "core/error.hpp"
-#include "core/projection.hpp"
+#include "io/projection.hpp"
 
 #include <catch2/catch.hpp>
 

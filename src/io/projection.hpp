@@ -1,8 +1,8 @@
 // Projection from WGS 84 lon/lat to the map's projected metres, through PROJ.
-// Pulls in libproj. Used only at load time; rendering never calls PROJ.
+// Pulls in libproj (in projection.cpp only). Used only at load time; rendering never calls PROJ.
 #pragma once
 
-#include "model.hpp"
+#include "core/model.hpp"
 
 #include <memory>
 #include <string>

@@ -1,0 +1,41 @@
+// Where and when an event happened, from plain values: the rules loading applies once a row is
+// read (cities to regions, an event's city and region, its local offset, its date text). Pure C++.
+#pragma once
+
+#include "model.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace qantar {
+
+// The nominal offset of a longitude: 15 degrees per hour, rounded to the hour.
+std::int32_t offset_for_lon(double lon_deg);
+
+// True when an event names no admin1 and its location is empty, "nationwide" or the country.
+bool is_nationwide_place(const Event& e);
+
+// The city whose id is `id` (ASCII case ignored), or -1.
+int city_by_id(const Dataset& data, std::string_view id);
+// The first region whose lon/lat polygons hold the point, or -1.
+int region_at(const Dataset& data, double lon_deg, double lat_deg);
+
+// Each city's region (its region_id, else its admin1, else the polygon that holds it; region_id is
+// filled in from the region found), and each region's capital city index.
+void link_cities_to_regions(Dataset& data);
+
+// An event whose city_index, lon/lat, location and admin1 are read: an ACLED location naming a
+// city within half a degree becomes its city; the region is the city's, else admin1's, else the
+// polygon under the point (not for a nationwide event with no city).
+void resolve_event_place(const Dataset& data, Event& e);
+
+// The offset an event's times are read in when their text has none: its region's, else the
+// nominal offset of its longitude.
+std::int32_t event_offset_s(const Dataset& data, const Event& e);
+
+// ISO 8601, else an ACLED date ("05 January 2022"), in `offset_s` when the text has none.
+// day_only: the text names a day, not a moment (no 'T' or time part). nullopt when neither parses.
+std::optional<LocalTime> parse_event_time(std::string_view text, std::int32_t offset_s, bool& day_only);
+
+}  // namespace qantar

@@ -1,0 +1,248 @@
+// Encoding export tables through GDAL's vector drivers into memory (/vsimem/): the bytes of one
+// file, which export.cpp then writes with plain POSIX calls. Pulls in libgdal.
+#include "export.hpp"
+
+#include "gdal_util.hpp"
+
+#include <cpl_conv.h>
+#include <cpl_string.h>
+#include <cpl_vsi.h>
+#include <gdal_priv.h>
+#include <ogr_spatialref.h>
+#include <ogrsf_frmts.h>
+
+#include <atomic>
+#include <memory>
+#include <unistd.h>
+
+namespace qantar {
+
+std::string_view export_format_driver(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::GeoJSON: return "GeoJSON";
+    case ExportFormat::GeoPackage: return "GPKG";
+    case ExportFormat::FlatGeobuf: return "FlatGeobuf";
+    case ExportFormat::CSV: return "CSV";
+    case ExportFormat::KML: return "LIBKML";
+    }
+    return "GeoJSON";
+}
+
+namespace {
+
+std::string_view format_extension(ExportFormat format) {
+    switch (format) {
+    case ExportFormat::GeoJSON: return "geojson";
+    case ExportFormat::GeoPackage: return "gpkg";
+    case ExportFormat::FlatGeobuf: return "fgb";
+    case ExportFormat::CSV: return "csv";
+    case ExportFormat::KML: return "kml";
+    }
+    return "geojson";
+}
+
+struct FeatureDeleter {
+    void operator()(OGRFeature* f) const noexcept { OGRFeature::DestroyFeature(f); }
+};
+
+// A fresh /vsimem/ directory, removed with everything in it when this goes away.
+class MemDir {
+public:
+    MemDir() {
+        static std::atomic<unsigned> counter{0};
+        path_ = "/vsimem/qantar-export-" + std::to_string(::getpid()) + "-" +
+                std::to_string(counter.fetch_add(1));
+        VSIMkdir(path_.c_str(), 0755);
+    }
+    ~MemDir() { VSIRmdirRecursive(path_.c_str()); }
+    MemDir(const MemDir&) = delete;
+    MemDir& operator=(const MemDir&) = delete;
+    const std::string& path() const { return path_; }
+
+private:
+    std::string path_;
+};
+
+OGRwkbGeometryType ogr_type(ExportGeometryKind kind) {
+    switch (kind) {
+    case ExportGeometryKind::None: return wkbNone;
+    case ExportGeometryKind::Point: return wkbPoint;
+    case ExportGeometryKind::LineString: return wkbLineString;
+    case ExportGeometryKind::MultiPolygon: return wkbMultiPolygon;
+    }
+    return wkbUnknown;
+}
+
+OGRGeometry* make_geometry(const ExportTable& table, const ExportFeature& f) {
+    if (!f.has_geometry) return nullptr;
+    switch (table.geometry) {
+    case ExportGeometryKind::None: return nullptr;
+    case ExportGeometryKind::Point:
+        if (f.points_deg.empty()) return nullptr;
+        return new OGRPoint(f.points_deg[0].x, f.points_deg[0].y);
+    case ExportGeometryKind::LineString: {
+        auto* line = new OGRLineString();
+        for (const Vec2& v : f.points_deg) line->addPoint(v.x, v.y);
+        return line;
+    }
+    case ExportGeometryKind::MultiPolygon: {
+        auto* multi = new OGRMultiPolygon();
+        for (const Polygon& p : f.polygons_deg) {
+            OGRPolygon poly;
+            for (const auto& ring : p.rings) {
+                OGRLinearRing r;
+                for (const Vec2& v : ring) r.addPoint(v.x, v.y);
+                poly.addRing(&r);
+            }
+            multi->addGeometry(&poly);
+        }
+        return multi;
+    }
+    }
+    return nullptr;
+}
+
+std::string fail_message(const gdal::ErrorCapture& errors, const std::string& what) {
+    std::string msg = what;
+    if (!errors.last_error().empty()) msg += ": " + errors.last_error();
+    return msg;
+}
+
+// Layer creation options per format.
+CPLStringList layer_options(const ExportTable& table, ExportFormat format) {
+    CPLStringList lco;
+    switch (format) {
+    case ExportFormat::GeoJSON:
+        lco.SetNameValue("RFC7946", "YES");
+        lco.SetNameValue("COORDINATE_PRECISION", std::to_string(table.coordinate_decimals).c_str());
+        lco.SetNameValue("WRITE_NAME", "YES");
+        break;
+    case ExportFormat::CSV:
+        lco.SetNameValue("GEOMETRY",
+                         table.geometry == ExportGeometryKind::Point ? "AS_XY" : "AS_WKT");
+        lco.SetNameValue("LINEFORMAT", "LF");
+        lco.SetNameValue("STRING_QUOTING", "IF_NEEDED");
+        break;
+    case ExportFormat::FlatGeobuf:
+        // Keep our feature order (the spatial index would reorder features along a Hilbert curve).
+        // GDAL 3.6 writes no file at all for an empty layer without the index, and the index of
+        // nothing is only the header: so the index is asked for only when there is nothing.
+        lco.SetNameValue("SPATIAL_INDEX", table.features.empty() ? "YES" : "NO");
+        break;
+    case ExportFormat::GeoPackage:
+    case ExportFormat::KML:
+        break;
+    }
+    return lco;
+}
+
+void create_fields(OGRLayer& layer, const ExportTable& table, ExportFormat format, const gdal::ErrorCapture& errors) {
+    for (const ExportField& field : table.fields) {
+        OGRFieldType type = OFTString;
+        OGRFieldSubType sub = OFSTNone;
+        switch (field.kind) {
+        case ExportFieldKind::String: type = OFTString; break;
+        case ExportFieldKind::Time: type = OFTString; break;  // ISO 8601 text keeps the offset
+        case ExportFieldKind::Integer: type = OFTInteger64; break;
+        case ExportFieldKind::Real: type = OFTReal; break;
+        case ExportFieldKind::Boolean: type = OFTInteger; sub = OFSTBoolean; break;
+        }
+        OGRFieldDefn defn(field.name.c_str(), type);
+        defn.SetSubType(sub);
+        if (layer.CreateField(&defn) != OGRERR_NONE)
+            throw ExportError(fail_message(errors, "cannot create field " + field.name));
+    }
+    if (layer.GetLayerDefn()->GetFieldCount() != static_cast<int>(table.fields.size()))
+        throw ExportError("the " + std::string(export_format_driver(format)) +
+                          " driver did not keep every field of layer " + table.name);
+}
+
+void set_values(OGRFeature& feat, const ExportFeature& f) {
+    for (std::size_t i = 0; i < f.values.size(); ++i) {
+        int idx = static_cast<int>(i);
+        const ExportValue& v = f.values[i];
+        if (std::holds_alternative<std::monostate>(v)) feat.SetFieldNull(idx);
+        else if (auto* s = std::get_if<std::string>(&v)) feat.SetField(idx, s->c_str());
+        else if (auto* n = std::get_if<std::int64_t>(&v))
+            feat.SetField(idx, static_cast<GIntBig>(*n));
+        else if (auto* d = std::get_if<double>(&v)) feat.SetField(idx, *d);
+        else if (auto* b = std::get_if<bool>(&v)) feat.SetField(idx, *b ? 1 : 0);
+        else if (auto* t = std::get_if<LocalTime>(&v))
+            feat.SetField(idx, format_iso8601(*t).c_str());
+    }
+}
+
+void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
+                 gdal::ErrorCapture& errors) {
+    OGRSpatialReference wgs84;
+    wgs84.importFromEPSG(4326);
+    wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+
+    // LIBKML reads which fields become <name>, <TimeSpan> and <TimeStamp> from config options;
+    // thread-local so that nothing leaks to other threads. Unused names point at no field.
+    auto opt = [](const std::string& s) { return s.empty() ? std::string("-qantar-none-") : s; };
+    CPLConfigOptionSetter name_opt("LIBKML_NAME_FIELD", opt(table.kml_name_field).c_str(), false);
+    CPLConfigOptionSetter desc_opt("LIBKML_DESCRIPTION_FIELD", "-qantar-none-", false);
+    CPLConfigOptionSetter begin_opt("LIBKML_BEGIN_FIELD", opt(table.kml_begin_field).c_str(), false);
+    CPLConfigOptionSetter end_opt("LIBKML_END_FIELD", opt(table.kml_end_field).c_str(), false);
+    CPLConfigOptionSetter when_opt("LIBKML_TIMESTAMP_FIELD", opt(table.kml_when_field).c_str(), false);
+
+    CPLStringList lco = layer_options(table, format);
+    OGRwkbGeometryType gtype = ogr_type(table.geometry);
+    if (format == ExportFormat::CSV && table.geometry != ExportGeometryKind::Point) gtype = wkbUnknown;
+    OGRLayer* layer = ds.CreateLayer(table.name.c_str(), gtype == wkbNone ? nullptr : &wgs84, gtype,
+                                     lco.List());
+    if (!layer) throw ExportError(fail_message(errors, "cannot create layer " + table.name));
+    create_fields(*layer, table, format, errors);
+
+    OGRFeatureDefn* fdefn = layer->GetLayerDefn();
+    for (const ExportFeature& f : table.features) {
+        std::unique_ptr<OGRFeature, FeatureDeleter> feat(OGRFeature::CreateFeature(fdefn));
+        set_values(*feat, f);
+        if (OGRGeometry* g = make_geometry(table, f)) {
+            g->assignSpatialReference(&wgs84);
+            feat->SetGeometryDirectly(g);
+        }
+        if (layer->CreateFeature(feat.get()) != OGRERR_NONE)
+            throw ExportError(fail_message(errors, "cannot write a feature of layer " + table.name));
+    }
+    if (layer->SyncToDisk() != OGRERR_NONE)
+        throw ExportError(fail_message(errors, "cannot write layer " + table.name));
+}
+
+}  // namespace
+
+std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format) {
+    gdal::ensure_registered();
+    if (tables.empty()) throw ExportError("nothing to export");
+    if (tables.size() > 1 && format != ExportFormat::GeoPackage)
+        throw ExportError("only a GeoPackage holds several layers");
+    std::string driver_name(export_format_driver(format));
+    GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
+    if (!driver) throw ExportError("this GDAL has no " + driver_name + " driver");
+
+    gdal::ErrorCapture errors;
+    MemDir dir;
+    // The file's base name is the layer name: some drivers record it (so it must not vary).
+    std::string path = dir.path() + "/" + tables.front().name + "." +
+                       std::string(format_extension(format));
+    // GeoPackage: a fixed date in gpkg_contents.last_change, so that the file does not depend on
+    // the clock.
+    CPLConfigOptionSetter gpkg_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
+    CPLStringList dsco;
+    {
+        gdal::DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, dsco.List()));
+        if (!ds) throw ExportError(fail_message(errors, "GDAL's " + driver_name + " driver cannot create a file"));
+        for (const ExportTable& t : tables) write_table(*ds, t, format, errors);
+        ds->FlushCache(true);
+    }  // closed: every driver has written its file now
+    if (!errors.last_error().empty())
+        throw ExportError("GDAL's " + driver_name + " driver failed: " + errors.last_error());
+
+    vsi_l_offset size = 0;
+    GByte* bytes = VSIGetMemFileBuffer(path.c_str(), &size, FALSE);
+    if (!bytes) throw ExportError("GDAL's " + driver_name + " driver wrote no file");
+    return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
+}
+
+}  // namespace qantar

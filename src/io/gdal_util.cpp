@@ -1,0 +1,226 @@
+// The GDAL adapter (see gdal_util.hpp). Pulls in libgdal.
+#include "gdal_util.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+
+#include <cpl_string.h>
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <mutex>
+#include <unordered_map>
+
+namespace qantar::gdal {
+
+void DatasetDeleter::operator()(GDALDataset* ds) const noexcept { GDALClose(GDALDataset::ToHandle(ds)); }
+
+namespace {
+
+void capture_handler(CPLErr cls, CPLErrorNum, const char* msg) {
+    auto* self = static_cast<ErrorCapture*>(CPLGetErrorHandlerUserData());
+    if (self && cls >= CE_Failure && msg) self->record(msg);
+}
+
+// ISO 8601 text of a date or date-time field (drivers that type their columns give values).
+std::string iso_date_time(OGRFeature& feature, int index, bool date_only) {
+    int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+    float sec = 0;
+    feature.GetFieldAsDateTime(index, &y, &mo, &d, &h, &mi, &sec, &tz);
+    char buf[64];
+    if (date_only) {
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+        return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d", y, mo, d, h, mi, static_cast<int>(sec));
+    std::string out = buf;
+    if (tz > 1) {  // 100 is UTC; each step is 15 minutes (2..99 are west of UTC)
+        const int off_min = (tz - 100) * 15, a = off_min < 0 ? -off_min : off_min;
+        std::snprintf(buf, sizeof buf, "%c%02d:%02d", off_min < 0 ? '-' : '+', a / 60, a % 60);
+        out += buf;
+    }
+    return out;
+}
+
+Polygon to_polygon(const OGRPolygon& p) {
+    Polygon poly;
+    for (const OGRLinearRing* ring : p) {
+        std::vector<Vec2> pts;
+        pts.reserve(static_cast<std::size_t>(ring->getNumPoints()));
+        for (int i = 0; i < ring->getNumPoints(); ++i) pts.push_back({ring->getX(i), ring->getY(i)});
+        poly.rings.push_back(std::move(pts));
+    }
+    return poly;
+}
+
+}  // namespace
+
+ErrorCapture::ErrorCapture() { CPLPushErrorHandlerEx(&capture_handler, this); }
+
+ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
+
+void ensure_registered() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+bool looks_like_csv(std::string_view path) {
+    const std::string ext = lower(std::filesystem::path(path).extension().string());
+    return ext == ".csv" || ext == ".tsv" || ext == ".txt";
+}
+
+DatasetPtr open_vector(const std::string& path) {
+    ensure_registered();
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) throw InputError(path, "", "", "no such file");
+    if (std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == 0)
+        throw InputError(path, "", "", "the file is empty");
+
+    CPLStringList options;
+    if (looks_like_csv(path)) {
+        // Every column as text. Longitude and latitude are parsed by the loader rather than by
+        // X_POSSIBLE_NAMES: OGR turns "abc" into a null geometry without a word, while the loader
+        // can name the column and the value.
+        options.AddString("AUTODETECT_TYPE=NO");
+        options.AddString("EMPTY_STRING_AS_NULL=NO");
+    }
+    ErrorCapture capture;
+    GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
+                                        options.List(), nullptr);
+    if (!ds) {
+        std::string why = capture.last_error();
+        if (why.empty() || why.find("not recognized as") != std::string::npos)
+            why = "GDAL cannot open it as a vector file (unknown or unsupported format)";
+        throw InputError(path, "", "", why);
+    }
+    return DatasetPtr(ds);
+}
+
+struct LayerReader::Impl {
+    DatasetPtr ds;
+    OGRLayer* layer = nullptr;
+    OGRFeatureUniquePtr feature;
+    std::unordered_map<std::string, int> fields;  // lower-case name -> index
+    OGRwkbGeometryType type() const { return wkbFlatten(layer->GetGeomType()); }
+};
+
+LayerReader::LayerReader(const std::string& path) : path_(path), impl_(std::make_unique<Impl>()) {
+    impl_->ds = open_vector(path);
+    if (impl_->ds->GetLayerCount() < 1) throw InputError(path, "", "", "the file has no layer");
+    impl_->layer = impl_->ds->GetLayer(0);
+    is_csv_ = std::string_view(impl_->ds->GetDriver()->GetDescription()) == "CSV";
+    OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
+    for (int i = 0; i < defn->GetFieldCount(); ++i)
+        impl_->fields.emplace(lower(defn->GetFieldDefn(i)->GetNameRef()), i);
+    if (is_csv_ && impl_->fields.empty()) throw InputError(path, "", "", "the file is empty");
+    impl_->layer->ResetReading();
+}
+
+LayerReader::~LayerReader() = default;
+
+int LayerReader::field_index(std::string_view name) const {
+    auto it = impl_->fields.find(lower(name));
+    return it == impl_->fields.end() ? -1 : it->second;
+}
+
+int LayerReader::field_index_any(std::initializer_list<std::string_view> names) const {
+    for (std::string_view n : names) {
+        int i = field_index(n);
+        if (i >= 0) return i;
+    }
+    return -1;
+}
+
+std::string LayerReader::field_name(int index) const {
+    if (index < 0) return "";
+    return impl_->layer->GetLayerDefn()->GetFieldDefn(index)->GetNameRef();
+}
+
+int LayerReader::field_count() const { return impl_->layer->GetLayerDefn()->GetFieldCount(); }
+
+bool LayerReader::layer_may_have_points() const {
+    const auto t = impl_->type();
+    return t == wkbPoint || t == wkbMultiPoint || t == wkbUnknown;
+}
+
+bool LayerReader::layer_may_have_polygons() const {
+    const auto t = impl_->type();
+    return t == wkbPolygon || t == wkbMultiPolygon || t == wkbUnknown;
+}
+
+std::string LayerReader::layer_geometry_name() const { return OGRGeometryTypeToName(impl_->type()); }
+
+bool LayerReader::next() {
+    ErrorCapture capture;
+    impl_->feature.reset(impl_->layer->GetNextFeature());
+    if (!impl_->feature) {
+        if (!capture.last_error().empty())
+            throw InputError(path_, "feature " + std::to_string(ordinal_ + 1), "", capture.last_error());
+        return false;
+    }
+    ++ordinal_;
+    return true;
+}
+
+std::string LayerReader::where() const {
+    if (is_csv_) {
+        // OGR's CSV driver numbers data rows from 1; the header is line 1.
+        const GIntBig fid = impl_->feature ? impl_->feature->GetFID() : OGRNullFID;
+        return "line " + std::to_string(fid == OGRNullFID ? ordinal_ + 1 : fid + 1);
+    }
+    return "feature " + std::to_string(ordinal_);
+}
+
+bool LayerReader::is_null(int index) const {
+    return index < 0 || !impl_->feature || !impl_->feature->IsFieldSetAndNotNull(index);
+}
+
+std::string LayerReader::text(int index) const {
+    if (is_null(index)) return {};
+    OGRFeature& feature = *impl_->feature;
+    const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
+    if (type == OFTDateTime || type == OFTDate) return iso_date_time(feature, index, type == OFTDate);
+    const char* s = feature.GetFieldAsString(index);
+    if (!s) return {};
+    if (!CPLIsUTF8(s, -1))
+        throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
+    return s;
+}
+
+std::optional<Vec2> LayerReader::point() const {
+    const OGRGeometry* g = impl_->feature ? impl_->feature->GetGeometryRef() : nullptr;
+    if (!g || g->IsEmpty()) return std::nullopt;
+    const auto type = wkbFlatten(g->getGeometryType());
+    if (type == wkbPoint) return Vec2{g->toPoint()->getX(), g->toPoint()->getY()};
+    if (type == wkbMultiPoint && g->toMultiPoint()->getNumGeometries() == 1) {
+        const auto* p = g->toMultiPoint()->getGeometryRef(0);
+        return Vec2{p->getX(), p->getY()};
+    }
+    throw InputError(path_, where(), "geometry", std::string("expected a point, found ") + OGRGeometryTypeToName(type));
+}
+
+std::vector<Polygon> LayerReader::polygons() const {
+    const OGRGeometry* g = impl_->feature ? impl_->feature->GetGeometryRef() : nullptr;
+    if (!g || g->IsEmpty()) throw InputError(path_, where(), "geometry", "no geometry (expected polygons)");
+    std::vector<Polygon> out;
+    auto add = [&](const OGRPolygon* p) {
+        Polygon poly = to_polygon(*p);
+        if (!poly.rings.empty()) out.push_back(std::move(poly));
+    };
+    switch (wkbFlatten(g->getGeometryType())) {
+        case wkbPolygon: add(g->toPolygon()); break;
+        case wkbMultiPolygon:
+            for (const OGRPolygon* p : *g->toMultiPolygon()) add(p);
+            break;
+        default:
+            throw InputError(path_, where(), "geometry",
+                             std::string("expected polygons, found ") +
+                                 OGRGeometryTypeToName(wkbFlatten(g->getGeometryType())));
+    }
+    return out;
+}
+
+}  // namespace qantar::gdal

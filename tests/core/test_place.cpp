@@ -1,0 +1,107 @@
+// The place and time rules of loading (core/place.hpp), on hand-made datasets.
+#include "core/place.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace qantar;
+
+namespace {
+
+Dataset two_regions() {
+    Dataset d;
+    Region west, east;
+    west.region_id = "W";
+    west.name_en = "West";
+    west.utc_offset_s = 5 * 3600;
+    west.polygons_deg = {Polygon{{{{50, 40}, {60, 40}, {60, 50}, {50, 50}, {50, 40}}}}};
+    east.region_id = "E";
+    east.name_en = "East";
+    east.utc_offset_s = 6 * 3600;
+    east.polygons_deg = {Polygon{{{{60, 40}, {80, 40}, {80, 50}, {60, 50}, {60, 40}}}}};
+    east.capital_city_id = "astana";
+    d.regions = {west, east};
+    City a, b;
+    a.city_id = "aktau";
+    a.name_en = "Aktau";
+    a.lon_deg = 51.2;
+    a.lat_deg = 43.6;
+    b.city_id = "astana";
+    b.name_en = "Astana";
+    b.admin1 = "East";
+    b.lon_deg = 71.4;
+    b.lat_deg = 51.2;  // outside both polygons: found by admin1
+    d.cities = {a, b};
+    return d;
+}
+
+}  // namespace
+
+TEST_CASE("offset_for_lon rounds to whole hours of 15 degrees", "[place]") {
+    CHECK(offset_for_lon(0) == 0);
+    CHECK(offset_for_lon(67) == 4 * 3600);
+    CHECK(offset_for_lon(76.9) == 5 * 3600);
+    CHECK(offset_for_lon(-100) == -7 * 3600);
+}
+
+TEST_CASE("link_cities_to_regions: region id, admin1, then the polygon", "[place]") {
+    Dataset d = two_regions();
+    link_cities_to_regions(d);
+    CHECK(d.cities[0].region_index == 0);
+    CHECK(d.cities[0].region_id == "W");
+    CHECK(d.cities[1].region_index == 1);
+    CHECK(d.regions[1].capital_city_index == 1);
+    CHECK(d.regions[0].capital_city_index == -1);
+    CHECK(city_by_id(d, "ASTANA") == 1);
+    CHECK(city_by_id(d, "Astana City") == -1);
+    CHECK(region_at(d, 70, 45) == 1);
+    CHECK(region_at(d, 0, 0) == -1);
+}
+
+TEST_CASE("resolve_event_place: a nearby named city, admin1, the polygon, or nationwide", "[place]") {
+    Dataset d = two_regions();
+    link_cities_to_regions(d);
+    Event near;
+    near.location = "Aktau";
+    near.lon_deg = 51.4;
+    near.lat_deg = 43.7;
+    resolve_event_place(d, near);
+    CHECK(near.city_index == 0);
+    CHECK(near.city_id == "aktau");
+    CHECK(near.region_index == 0);
+    CHECK(event_offset_s(d, near) == 5 * 3600);
+
+    Event far = near;
+    far.city_index = -1;
+    far.city_id.clear();
+    far.region_index = -1;
+    far.lon_deg = 70;  // too far from Aktau: the polygon decides
+    resolve_event_place(d, far);
+    CHECK(far.city_index == -1);
+    CHECK(far.region_index == 1);
+
+    Event nationwide;
+    nationwide.location = "Kazakhstan";
+    nationwide.lon_deg = 70;
+    nationwide.lat_deg = 45;
+    CHECK(is_nationwide_place(nationwide));
+    resolve_event_place(d, nationwide);
+    CHECK(nationwide.region_index == -1);
+    CHECK(event_offset_s(d, nationwide) == offset_for_lon(70));
+}
+
+TEST_CASE("parse_event_time: ISO 8601 or an ACLED date, and whether it is a day", "[place][time]") {
+    bool day_only = false;
+    auto t = parse_event_time("2022-01-05T01:30+06:00", 0, day_only);
+    REQUIRE(t);
+    CHECK_FALSE(day_only);
+    CHECK(t->offset_s == 6 * 3600);
+    t = parse_event_time("2022-01-05", 6 * 3600, day_only);
+    REQUIRE(t);
+    CHECK(day_only);
+    CHECK(t->utc_s == 1641340800 - 6 * 3600);
+    t = parse_event_time("05 January 2022", 6 * 3600, day_only);
+    REQUIRE(t);
+    CHECK(day_only);
+    CHECK(t->utc_s == 1641340800 - 6 * 3600);
+    CHECK_FALSE(parse_event_time("soon", 0, day_only));
+}

@@ -1,0 +1,51 @@
+// The string utilities of core/text.hpp: ASCII folding, trimming, affixes, splitting, thousands.
+#include "core/text.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace qantar;
+
+TEST_CASE("lower and upper_ascii fold ASCII only", "[text]") {
+    CHECK(lower("Almaty ALA") == "almaty ala");
+    CHECK(lower("") == "");
+    CHECK(lower("Алматы") == "Алматы");  // UTF-8 bytes pass through
+    CHECK(upper_ascii("zhanaozen-1") == "ZHANAOZEN-1");
+    CHECK(upper_ascii("Ä") == "Ä");
+}
+
+TEST_CASE("iequals, icontains, iends_with and ends_with", "[text]") {
+    CHECK(iequals("Nur-Sultan", "nur-sultan"));
+    CHECK_FALSE(iequals("Almaty", "Almat"));
+    CHECK(iequals("", ""));
+    CHECK(icontains("Protests (excessive force)", "EXCESSIVE FORCE"));
+    CHECK(icontains("riot", ""));
+    CHECK_FALSE(icontains("riot", "riots"));
+    CHECK(iends_with("events.GeoJSON", ".geojson"));
+    CHECK_FALSE(iends_with("json", ".geojson"));
+    CHECK(ends_with("events.csv", ".csv"));
+    CHECK_FALSE(ends_with("events.CSV", ".csv"));
+}
+
+TEST_CASE("trim removes white space at both ends only", "[text]") {
+    CHECK(trim("  a b \t\r\n") == "a b");
+    CHECK(trim("") == "");
+    CHECK(trim(" \t ") == "");
+    CHECK(trim("x") == "x");
+}
+
+TEST_CASE("split keeps empty parts", "[text]") {
+    CHECK(split("a;b;;c", ';') == std::vector<std::string>{"a", "b", "", "c"});
+    CHECK(split("", ';') == std::vector<std::string>{""});
+    CHECK(split(";", ';') == std::vector<std::string>{"", ""});
+    CHECK(split("50,42,56,45", ',').size() == 4);
+}
+
+TEST_CASE("with_thousands groups digits by three", "[text]") {
+    CHECK(with_thousands(0) == "0");
+    CHECK(with_thousands(999) == "999");
+    CHECK(with_thousands(1000) == "1,000");
+    CHECK(with_thousands(1234567) == "1,234,567");
+    CHECK(with_thousands(-1234) == "-1,234");
+    CHECK(with_thousands(-100) == "-100");
+    CHECK(with_thousands(INT64_MIN) == "-9,223,372,036,854,775,808");
+}

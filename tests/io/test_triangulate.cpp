@@ -1,0 +1,77 @@
+// Triangulation through GEOS (io/triangulate.hpp), known answers with stated tolerances, and the
+// point-in-polygon and label point it relies on.
+#include "core/geometry.hpp"
+#include "io/triangulate.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+using namespace qantar;
+
+namespace {
+
+double triangles_area(const std::vector<Vec2>& t) {
+    double a = 0;
+    for (std::size_t i = 0; i + 2 < t.size(); i += 3)
+        a += std::abs((t[i + 1].x - t[i].x) * (t[i + 2].y - t[i].y) - (t[i + 2].x - t[i].x) * (t[i + 1].y - t[i].y)) / 2;
+    return a;
+}
+
+Vec2 centroid(const Vec2* v) { return {(v[0].x + v[1].x + v[2].x) / 3, (v[0].y + v[1].y + v[2].y) / 3}; }
+
+}  // namespace
+
+TEST_CASE("a square with a square hole: 8 triangles, area 16 - 4", "[triangulate]") {
+    Polygon p;
+    p.rings = {{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {1, 3}, {3, 3}, {3, 1}, {1, 1}}};
+    const std::vector<Vec2> t = triangulate({p});
+    REQUIRE(t.size() % 3 == 0);
+    // 8 vertices, 2 rings: a triangulation of a polygon with h holes and n vertices has n + 2h - 2.
+    CHECK(t.size() / 3 == 8);
+    CHECK(triangles_area(t) == Approx(12.0).epsilon(1e-12));
+    Polygon hole;
+    hole.rings = {p.rings[1]};
+    for (std::size_t i = 0; i < t.size(); i += 3) {
+        CHECK(contains(p, centroid(&t[i])));
+        CHECK_FALSE(contains(hole, centroid(&t[i])));
+    }
+}
+
+TEST_CASE("a concave polygon's triangles stay inside it", "[triangulate]") {
+    // An L: the square (0,0)-(4,4) without (2,2)-(4,4); open ring (closed by the adapter).
+    Polygon l;
+    l.rings = {{{0, 0}, {4, 0}, {4, 2}, {2, 2}, {2, 4}, {0, 4}}};
+    const std::vector<Vec2> t = triangulate({l});
+    REQUIRE(t.size() % 3 == 0);
+    CHECK(t.size() / 3 == 4);  // 6 vertices, no hole
+    CHECK(triangles_area(t) == Approx(12.0).epsilon(1e-12));
+    for (std::size_t i = 0; i < t.size(); i += 3) CHECK(contains(l, centroid(&t[i])));
+}
+
+TEST_CASE("degenerate input gives no triangles", "[triangulate]") {
+    CHECK(triangulate({}).empty());
+    Polygon line;
+    line.rings = {{{0, 0}, {1, 1}}};
+    CHECK(triangulate({line}).empty());
+}
+
+TEST_CASE("label_point lies inside the largest polygon", "[triangulate]") {
+    Polygon small, l;
+    small.rings = {{{10, 10}, {11, 10}, {11, 11}, {10, 11}, {10, 10}}};
+    l.rings = {{{0, 0}, {4, 0}, {4, 2}, {2, 2}, {2, 4}, {0, 4}, {0, 0}}};
+    const Vec2 p = label_point({small, l});
+    CHECK(contains(l, p));
+    CHECK(label_point({}) == Vec2{});
+}
+
+TEST_CASE("contains: even-odd over rings, holes excluded", "[geometry]") {
+    Polygon p;
+    p.rings = {{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {1, 3}, {3, 3}, {3, 1}, {1, 1}}};
+    CHECK(contains(p, {0.5, 0.5}));
+    CHECK_FALSE(contains(p, {2, 2}));
+    CHECK_FALSE(contains(p, {5, 2}));
+    CHECK(contains(std::vector<Polygon>{p}, {3.5, 2}));
+    CHECK(ring_area(p.rings[0]) == Approx(16.0));
+    CHECK(ring_area(p.rings[1]) == Approx(4.0));
+}
