@@ -107,9 +107,15 @@ case_fifo_story() {
 }
 
 case_render_frames_spd() {
+  # Beyond one day per second of... a day per day: refused as a usage error naming the option's limit.
   run 20 -- render -o a.mp4 --seconds-per-day 1e9
-  if [[ $rc -eq 124 || $rc -eq 137 ]]; then fail "not refused within 20 s"
-  elif [[ $rc -ne 0 ]] && one_clean_line && [[ $err == *frame* ]] && [[ ! -e a.mp4 ]]; then ok
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then fail "1e9 not refused within 20 s"; return
+  elif ! { [[ $rc -eq 2 ]] && one_clean_line && [[ $err == *seconds-per-day* && $err == *86400* ]] && [[ ! -e a.mp4 ]]; }; then
+    fail "exit $rc in ${secs} s; want a refusal naming the --seconds-per-day limit" "$(first_line)"; return; fi
+  # Within that limit, 18 days at a day per day is 47 million frames: refused by the frame-count limit.
+  run 20 -- render -o a.mp4 --seconds-per-day 86400
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then fail "86400 not refused within 20 s"
+  elif [[ $rc -ne 0 ]] && one_clean_line && [[ $err == *frame* && $err == *--max-frames* ]] && [[ ! -e a.mp4 ]]; then ok
   else fail "exit $rc in ${secs} s; want a refusal naming the frame-count limit" "$(first_line)"; fi
 }
 

@@ -52,6 +52,9 @@ void add_data_options(CLI::App& cmd, LoadOptions& load) {
         ->option_text("NAME");
     cmd.add_option("--end-field", load.end_field, "Event end-time field (default: end_time)")->option_text("NAME");
     cmd.add_flag("--skip-invalid", load.skip_invalid, "Skip invalid event rows and report them instead of failing");
+    cmd.add_option("--max-span-years", load.max_span_years,
+                   "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")
+        ->check(finite_in(0, 100000, true, "years"))->option_text("YEARS");
 }
 
 void add_view_options(CLI::App& cmd, ViewOptions& v) {

@@ -17,9 +17,8 @@ void fail(const LayerReader& r, int field, const std::string& message) {
 std::optional<double> read_double(const LayerReader& r, int field) {
     const std::string s = trim(r.text(field));
     if (s.empty()) return std::nullopt;
-    char* end = nullptr;
-    const double v = std::strtod(s.c_str(), &end);
-    if (end == s.c_str() || *end != '\0' || !std::isfinite(v)) fail(r, field, "'" + s + "' is not a number");
+    const std::optional<double> v = parse_finite(s);  // decimal only: "0x2B" is no latitude
+    if (!v) fail(r, field, "'" + abbreviate(s) + "' is not a number");
     return v;
 }
 
@@ -30,13 +29,15 @@ Count read_count(const LayerReader& r, int field) {
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
     if (ec != std::errc() || p != s.data() + s.size()) {
         // "12.0" (as some tools write integers) is accepted.
-        char* end = nullptr;
-        const double d = std::strtod(s.c_str(), &end);
-        if (end == s.c_str() || *end != '\0' || d != std::floor(d) || !std::isfinite(d))
-            fail(r, field, "'" + s + "' is not a whole number");
-        v = static_cast<std::int64_t>(d);
+        const std::optional<double> d = parse_finite(s);
+        if (!d || *d != std::floor(*d)) fail(r, field, "'" + abbreviate(s) + "' is not a whole number");
+        // Checked before the conversion: a double beyond int64 has no integer value to convert to.
+        if (*d >= 9.2e18 || *d <= -9.2e18) fail(r, field, "'" + abbreviate(s) + "' is out of range");
+        v = static_cast<std::int64_t>(*d);
+    } else if (ec == std::errc::result_out_of_range) {
+        fail(r, field, "'" + abbreviate(s) + "' is out of range");
     }
-    if (v < 0) fail(r, field, "'" + s + "' is negative");
+    if (v < 0) fail(r, field, "'" + abbreviate(s) + "' is negative");
     return v;
 }
 
@@ -50,9 +51,9 @@ bool read_bool(const LayerReader& r, int field) {
 void check_lon_lat(const LayerReader& r, double lon, double lat, const std::string& lon_field,
                    const std::string& lat_field) {
     if (!(std::abs(lat) <= 90.0))
-        throw InputError(r.path(), r.where(), lat_field, "latitude " + std::to_string(lat) + " is beyond ±90");
+        throw InputError(r.path(), r.where(), lat_field, "latitude " + format_number(lat) + " is beyond ±90");
     if (!(std::abs(lon) <= 180.0))
-        throw InputError(r.path(), r.where(), lon_field, "longitude " + std::to_string(lon) + " is beyond ±180");
+        throw InputError(r.path(), r.where(), lon_field, "longitude " + format_number(lon) + " is beyond ±180");
 }
 
 PointColumns point_columns(const LayerReader& r) {
@@ -88,8 +89,13 @@ bool read_point(const LayerReader& r, const PointColumns& pc, double& lon, doubl
 std::vector<Polygon> read_polygons(const LayerReader& r) {
     std::vector<Polygon> out = r.polygons();
     for (const Polygon& poly : out)
-        for (const auto& ring : poly.rings)
+        for (const auto& ring : poly.rings) {
+            // A ring encloses an area only with three corners and the closing point.
+            if (ring.size() < 4)
+                throw InputError(r.path(), r.where(), "geometry", "a polygon ring has " + std::to_string(ring.size()) +
+                                " point" + (ring.size() == 1 ? "" : "s") + "; a ring needs at least 4 (3 corners and the closing point)");
             for (const Vec2& v : ring) check_lon_lat(r, v.x, v.y, "geometry", "geometry");
+        }
     return out;
 }
 

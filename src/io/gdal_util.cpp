@@ -3,6 +3,7 @@
 
 #include "core/error.hpp"
 #include "core/text.hpp"
+#include "input_guard.hpp"
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -63,7 +64,10 @@ ErrorCapture::~ErrorCapture() { CPLPopErrorHandler(); }
 
 void ensure_registered() {
     static std::once_flag once;
-    std::call_once(once, [] { GDALAllRegister(); });
+    std::call_once(once, [] {
+        io::install_gdal_guards();
+        GDALAllRegister();
+    });
 }
 
 bool looks_like_csv(std::string_view path) {
@@ -73,11 +77,7 @@ bool looks_like_csv(std::string_view path) {
 
 DatasetPtr open_vector(const std::string& path) {
     ensure_registered();
-    std::error_code ec;
-    const auto status = std::filesystem::status(path, ec);
-    if (ec || !std::filesystem::exists(status)) throw InputError(path, "", "", "no such file");
-    if (std::filesystem::is_regular_file(status) && std::filesystem::file_size(path, ec) == 0)
-        throw InputError(path, "", "", "the file is empty");
+    io::check_input_path(path);  // before GDAL: a FIFO would block it, a URL would reach the network
 
     CPLStringList options;
     if (looks_like_csv(path)) {
@@ -88,8 +88,8 @@ DatasetPtr open_vector(const std::string& path) {
         options.AddString("EMPTY_STRING_AS_NULL=NO");
     }
     ErrorCapture capture;
-    GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr,
-                                        options.List(), nullptr);
+    GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY,
+                                        io::allowed_input_drivers(), options.List(), nullptr);
     if (!ds) {
         std::string why = capture.last_error();
         if (why.empty() || why.find("not recognized as") != std::string::npos)
@@ -113,8 +113,14 @@ LayerReader::LayerReader(const std::string& path) : path_(path), impl_(std::make
     impl_->layer = impl_->ds->GetLayer(0);
     is_csv_ = std::string_view(impl_->ds->GetDriver()->GetDescription()) == "CSV";
     OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
-    for (int i = 0; i < defn->GetFieldCount(); ++i)
-        impl_->fields.emplace(lower(defn->GetFieldDefn(i)->GetNameRef()), i);
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const char* name = defn->GetFieldDefn(i)->GetNameRef();
+        // Column names travel into every export: they must be text too.
+        if (!CPLIsUTF8(name, -1))
+            throw InputError(path, is_csv_ ? "line 1" : "", "column " + std::to_string(i + 1),
+                             "the column name is not valid UTF-8 (convert the file to UTF-8)");
+        impl_->fields.emplace(lower(name), i);
+    }
     if (is_csv_ && impl_->fields.empty()) throw InputError(path, "", "", "the file is empty");
     impl_->layer->ResetReading();
 }

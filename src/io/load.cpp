@@ -110,6 +110,19 @@ void read_context(const Paths& paths, Dataset& data) {
     }
 }
 
+// Per-day tables grow with the span: a stray year 5412 must not cost gigabytes.
+void check_events_span(const std::vector<Event>& events, const std::string& path, double max_years) {
+    if (events.empty()) return;
+    const Event* last = &events.front();
+    std::int64_t last_utc_s = last->start.utc_s;
+    for (const Event& e : events) {
+        const std::int64_t t = e.end ? std::max(e.start.utc_s, e.end->utc_s) : e.start.utc_s;
+        if (t > last_utc_s) last_utc_s = t, last = &e;
+    }
+    check_time_span(path, events.front().start.utc_s, "event " + events.front().event_id_cnty, last_utc_s,
+                    "event " + last->event_id_cnty, max_years);
+}
+
 // Every layer in lon/lat, linked: cities to regions, events to cities and regions.
 void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
     data.regions = loading::load_regions(paths.regions);
@@ -121,6 +134,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     loading::load_events(options, data, paths.events, data.events, data.skipped);
     data.input_files.push_back(paths.events);
     sort_events(data.events);
+    check_events_span(data.events, paths.events, options.max_span_years);
 
     if (!paths.tally.empty()) {
         data.tally = loading::load_tally(paths.tally);

@@ -3,6 +3,7 @@
 // PROJ and triangulating through GEOS. Names no C library type.
 #pragma once
 
+#include "core/limits.hpp"
 #include "core/model.hpp"
 
 #include <optional>
@@ -21,6 +22,7 @@ struct LoadOptions {
     std::string end_field;     // empty: end_time
     bool skip_invalid = false; // skip bad event rows (report them) instead of failing
     bool context = true;       // load countries, water and outline (the renderer needs them)
+    double max_span_years = kDefaultMaxSpanYears;  // --max-span-years: refuse events spread wider
 };
 
 // The geodata directory: $QANTAR_GEODATA if set, else <exe dir>/../geodata, else ./geodata,

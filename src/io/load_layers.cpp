@@ -27,11 +27,10 @@ std::int32_t region_offset(const Reader& r, int f_off, const std::vector<Polygon
     if (off.empty()) return offset_for_lon(label_point(polygons_deg).x);
     auto o = parse_utc_offset(off);
     if (!o) {
-        char* end = nullptr;
-        const double h = std::strtod(off.c_str(), &end);
-        if (end == off.c_str() || *end != '\0' || std::abs(h) > 14)
-            fail(r, f_off, "'" + off + "' is not a UTC offset (expected +06:00)");
-        o = static_cast<std::int32_t>(std::lround(h * 3600));
+        const std::optional<double> h = parse_finite(off);  // "nan" and "inf" are no offsets
+        if (!h || std::abs(*h) > 14)
+            fail(r, f_off, "'" + abbreviate(off) + "' is not a UTC offset (expected +06:00 or hours from -14 to 14)");
+        o = static_cast<std::int32_t>(std::lround(*h * 3600));
     }
     return *o;
 }

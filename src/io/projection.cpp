@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <string_view>
 
 namespace qantar {
 
@@ -38,7 +39,11 @@ std::string normalise_crs(const std::string& crs) {
 std::string proj_message(PJ_CONTEXT* ctx) {
     const int err = proj_context_errno(ctx);
     const char* msg = err ? proj_context_errno_string(ctx, err) : nullptr;
-    return msg ? msg : "not a coordinate reference system PROJ knows";
+    // PROJ says "Unknown error (code 4096)" for a code its database lacks: say what to give instead.
+    if (!msg || std::string_view(msg).rfind("Unknown error", 0) == 0)
+        return "not a coordinate reference system PROJ knows (give an EPSG code such as EPSG:3857, a "
+               "PROJ string such as +proj=eqearth, or WKT)";
+    return msg;
 }
 
 }  // namespace
