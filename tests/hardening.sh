@@ -336,7 +336,7 @@ signal_export() {
   pid=$!
   bg_pids+=("$pid")
   for ((i = 0; i < 1200; ++i)); do
-    if compgen -G 'sig/.*.tmp-*' >/dev/null; then seen=1; break; fi
+    if compgen -G 'sig/.*tmp-*' >/dev/null; then seen=1; break; fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.05
   done
@@ -344,7 +344,7 @@ signal_export() {
   wait "$pid" 2>/dev/null || true
   left=$(ls -A sig | tr '\n' ' ')
   if [[ $seen -eq 0 ]]; then skip "SIG$sig: never saw the temporary file while writing (left: ${left:-nothing})"
-  elif compgen -G 'sig/.*.tmp-*' >/dev/null; then fail "SIG$sig during the write left a temporary file" "$left"
+  elif compgen -G 'sig/.*tmp-*' >/dev/null; then fail "SIG$sig during the write left a temporary file" "$left"
   else ok; fi
 }
 case_sigterm_export() { signal_export TERM; }

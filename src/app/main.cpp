@@ -3,6 +3,7 @@
 #include "core/error.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
+#include "io/atomic_file.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -160,6 +161,9 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    // Ctrl-C or SIGTERM while a file is being written leaves nothing behind (video export and the
+    // window install their own handlers on top of this one).
+    io::install_signal_cleanup();
     try {
         if (info_cmd->parsed()) return run_info(load, json);
         if (export_cmd->parsed()) return run_export(load, exp);

@@ -17,20 +17,32 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-// "<dir of dest>/.<name of dest><tag><pid><suffix>" (no directory part when dest has none): a
-// hidden name in dest's own directory. dest must not end in '/'.
-std::filesystem::path temporary_beside(const std::filesystem::path& dest, std::string_view tag,
-                                       std::string_view suffix = {});
+// "<dir of dest>/.<name of dest>.qantar-tmp-<pid><suffix>" (no directory part when dest has
+// none): a hidden name in dest's own directory, the one pattern of every temporary qantar makes,
+// so that a later run can tell its leftovers. dest must not end in '/'.
+std::filesystem::path temporary_beside(const std::filesystem::path& dest, std::string_view suffix = {});
+
+// Removes the temporaries beside dest (files or directories named as above) whose process is
+// gone: what a run killed with SIGKILL or by a power cut left. Those of live processes stay.
+// Returns how many were removed. Never throws.
+int remove_stale_temporaries(const std::filesystem::path& dest);
+
+// Ctrl-C and SIGTERM while a temporary file exists: the handler deletes the temporaries that are
+// registered (write_file_atomically and write_via_temporary register theirs) and then lets the
+// signal end the process as usual. Installed once; a command that handles signals itself (video
+// export, the window) may install its own afterwards.
+void install_signal_cleanup();
 
 // Writes every byte to fd, retrying on EINTR; throws WriteError("cannot write <shown>: <errno text>").
 void write_all(int fd, std::string_view bytes, const std::string& shown);
 
-// Writes bytes to `path`: a temporary ".<name>.tmp-<pid>-<n>" beside it, written, fsync'd, closed
+// Writes bytes to `path`: a temporary ".<name>.qantar-tmp-<pid>-<n>" beside it, written, fsync'd, closed
 // and renamed over `path`. Throws WriteError("cannot write <path>: <reason>"), leaving nothing.
 void write_file_atomically(const std::string& path, std::string_view bytes);
 
 // For encoders that write to a file name (the extension picks the format): write(tmp) fills a
-// temporary ".qantar-<pid>-<name>" beside `path` and returns false on failure; then it is renamed
+// temporary ".<name>.qantar-tmp-<pid>.<ext>" beside `path` (keeping the extension) and returns
+// false on failure; then it is renamed
 // into place. Throws WriteError("could not write <path>[: <reason>]"), leaving nothing.
 void write_via_temporary(const std::string& path, const std::function<bool(const std::string& tmp)>& write);
 

@@ -2,6 +2,7 @@
 #include "ffmpeg_sink.hpp"
 
 #include "sink_util.hpp"
+#include "io/atomic_file.hpp"
 
 #include <fcntl.h>
 #include <signal.h>
@@ -96,6 +97,7 @@ void FfmpegSink::begin(int width, int height, double fps) {
     if (begun_) throw VideoError(out_ + ": begin() called twice");
     if (width <= 0 || height <= 0 || !(fps > 0)) throw VideoError(out_ + ": bad frame size or rate");
     detail::check_parent_exists(out_);
+    io::remove_stale_temporaries(detail::strip_slash(out_));  // what a killed run left
     width_ = width;
     height_ = height;
     frame_bytes_ = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4;

@@ -63,7 +63,7 @@ fs::path strip_slash(const std::string& out) {
 }
 
 fs::path temporary_beside(const std::string& out, const std::string& suffix) {
-    return io::temporary_beside(strip_slash(out), ".qantar-tmp-", suffix);
+    return io::temporary_beside(strip_slash(out), suffix);
 }
 
 void check_parent_exists(const std::string& out) {

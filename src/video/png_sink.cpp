@@ -2,6 +2,7 @@
 #include "png_sink.hpp"
 
 #include "sink_util.hpp"
+#include "io/atomic_file.hpp"
 
 #include <libdeflate.h>
 
@@ -115,6 +116,7 @@ void PngSequenceSink::begin(int width, int height, double fps) {
     if (begun_) throw VideoError(out_ + ": begin() called twice");
     if (width <= 0 || height <= 0 || !(fps > 0)) throw VideoError(out_ + ": bad frame size or rate");
     detail::check_parent_exists(out_);
+    io::remove_stale_temporaries(detail::strip_slash(out_));  // what a killed run left
     std::error_code ec;
     if (fs::exists(final_, ec) && !(fs::is_directory(final_, ec) && fs::is_empty(final_, ec)))
         throw VideoError(out_ + ": exists and is not an empty directory (remove it or choose another)");

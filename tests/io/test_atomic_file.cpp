@@ -34,8 +34,8 @@ std::vector<std::string> others(const fs::path& dir, const std::string& keep) {
 
 TEST_CASE("temporary_beside names a hidden file in the destination's directory", "[io][atomic]") {
     const std::string pid = std::to_string(::getpid());
-    CHECK(io::temporary_beside("out/a.mp4", ".qantar-tmp-", ".mp4") == fs::path("out/.a.mp4.qantar-tmp-" + pid + ".mp4"));
-    CHECK(io::temporary_beside("a.gpkg", ".tmp-") == fs::path(".a.gpkg.tmp-" + pid));
+    CHECK(io::temporary_beside("out/a.mp4", ".mp4") == fs::path("out/.a.mp4.qantar-tmp-" + pid + ".mp4"));
+    CHECK(io::temporary_beside("a.gpkg") == fs::path(".a.gpkg.qantar-tmp-" + pid));
 }
 
 TEST_CASE("write_file_atomically writes the whole file and leaves no temporary", "[io][atomic]") {

@@ -164,7 +164,7 @@ TEST_CASE("export: GeoJSON follows RFC 7946 and every format passes ogrinfo", "[
     CHECK(read_bytes(dir / "tally.kml").find("<when>2022-01-05T10:00:00+06:00</when>") != std::string::npos);
     // No temporary file is left beside the outputs.
     for (const auto& entry : fs::directory_iterator(dir.path))
-        CHECK(entry.path().filename().string().find(".tmp-") == std::string::npos);
+        CHECK(entry.path().filename().string().find(".qantar-tmp-") == std::string::npos);
 }
 
 TEST_CASE("export: the same data and options give byte-identical files", "[export]") {
