@@ -11,6 +11,7 @@
 #include "core/load.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
+#include "render/panel.hpp"
 #include "render/pick.hpp"
 #include "render/playback.hpp"
 #include "render/renderer.hpp"
@@ -108,6 +109,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     sf::Vector2i press_at;
     bool panel_logged = false;
     bool log_layout_pending = false;  // log the cities' screen positions after the next frame
+    render::FrameLayout shown;  // the layout of the frame on screen: clicks and hover hit-test it
     auto home = [&] {  // the fitted camera; with a panel open the map slides aside
         if (selected.empty()) return renderer.home_camera(p.size);
         double fw = render::free_width_px(p.size);
@@ -115,7 +117,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     };
     auto log_layout = [&] {
         if (!log) return;
-        for (const auto& c : renderer.cities_on_screen())
+        for (const auto& c : shown.cities)
             std::cerr << "city " << data.cities[static_cast<std::size_t>(c.city)].city_id << ' ' << std::lround(c.center_px.x) << ' '
                       << std::lround(c.center_px.y) << '\n';
     };
@@ -142,19 +144,16 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
                 p.camera = render::pan_by(p.camera, fw / 2 - at.x, at.y < 0 || at.y > p.size.height_px ? p.size.height_px / 2 - at.y : 0);
         }
     };
-    auto in_panel = [&](int x, int y) {
-        const auto& l = renderer.panel_layout();
-        return l.open && x >= l.box.left && x <= l.box.right() && y >= l.box.top && y <= l.box.bottom();
-    };
+    auto in_panel = [&](int x, int y) { return shown.panel.contains(x, y); };
     auto pick_at = [&](int x, int y) {
         render::PickOptions o;
         double u = render::ui_scale(p.size);
         o.radius_px = std::max(10.0, 14 * u);
-        for (const auto& c : renderer.cities_on_screen())
+        for (const auto& c : shown.cities)
             if (c.label) o.labels.push_back({c.city, *c.label});
         render::TimelineBar bar = renderer.timeline_bar(p.size);
         o.blocked.push_back({0, bar.box.top - 44 * u, p.size.width_px, p.size.height_px});
-        if (renderer.panel_layout().open) o.blocked.push_back(renderer.panel_layout().box);
+        if (shown.panel.open) o.blocked.push_back(shown.panel.box);
         return render::pick(data, p.camera, p.size, {static_cast<double>(x), static_cast<double>(y)}, o);
     };
     auto set_hover = [&](Selection h, int x, int y) {
@@ -257,8 +256,8 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
                         case sf::Keyboard::PageUp:
                         case sf::Keyboard::Down:
                         case sf::Keyboard::Up:
-                            if (renderer.panel_layout().open) {
-                                const auto& l = renderer.panel_layout();
+                            if (shown.panel.open) {
+                                const auto& l = shown.panel;
                                 double step = ev.key.code == sf::Keyboard::PageDown || ev.key.code == sf::Keyboard::PageUp ? l.viewport.height * 0.85 : 40;
                                 bool down = ev.key.code == sf::Keyboard::PageDown || ev.key.code == sf::Keyboard::Down;
                                 p.overlays.panel_scroll_px = std::clamp(l.scroll_px + (down ? step : -step), 0.0, l.max_scroll_px);
@@ -335,7 +334,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
                 case sf::Event::MouseLeft: set_hover({}, 0, 0); break;
                 case sf::Event::MouseWheelScrolled:
                     if (in_panel(ev.mouseWheelScroll.x, ev.mouseWheelScroll.y)) {
-                        const auto& l = renderer.panel_layout();
+                        const auto& l = shown.panel;
                         p.overlays.panel_scroll_px = std::clamp(l.scroll_px - 60.0 * render::ui_scale(p.size) * ev.mouseWheelScroll.delta, 0.0, l.max_scroll_px);
                         break;
                     }
@@ -355,13 +354,13 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
         p.t_utc_s = play.t_utc_s;
         p.playing = play.playing;
         p.seconds_per_day = play.seconds_per_day;
-        if (play.playing && renderer.panel_layout().open) {  // the panel follows the animation
-            const auto& l = renderer.panel_layout();
+        if (play.playing && shown.panel.open) {  // the panel follows the animation
+            const auto& l = shown.panel;
             p.overlays.panel_scroll_px = std::clamp(l.now_y_px - l.viewport.height * 0.6, 0.0, l.max_scroll_px);
         }
-        renderer.draw(window, p);
+        shown = renderer.draw(window, p);
         window.display();
-        if (renderer.panel_layout().open && !panel_logged && log) {
+        if (shown.panel.open && !panel_logged && log) {
             std::cerr << "panel open " << (selected.kind == Selection::Kind::City ? "city " + data.cities[static_cast<std::size_t>(selected.index)].city_id
                                                                                      : "region " + data.regions[static_cast<std::size_t>(selected.index)].region_id)
                       << '\n';

@@ -6,6 +6,7 @@
 #include "core/story.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
+#include "render/panel.hpp"
 #include "render/presenter_look.hpp"
 #include "video/frame_sink.hpp"
 #include "video/frame_timing.hpp"

@@ -17,13 +17,6 @@ namespace {
 // The panel's own scale: the HUD's, but never so small that its text is hard to read.
 double panel_scale(const ScreenSize& size) { return std::max(0.8, ui_scale(size)); }
 
-const sf::Color kPanelFill(12, 16, 25, 250);
-const sf::Color kPanelEdge(60, 72, 94, 255);
-const sf::Color kTextDim(150, 160, 178);
-const sf::Color kTextFaint(98, 108, 128);
-const sf::Color kDisputed(255, 150, 70);
-const sf::Color kRule(44, 52, 68);
-
 // Upcoming events: pulled towards the panel's background so they read as "not yet".
 sf::Color dim(sf::Color c, bool dimmed) { return dimmed ? mix(c, sf::Color(12, 16, 25, c.a), 0.58) : c; }
 
@@ -34,7 +27,7 @@ sf::Color state_color(PlaceState s) {
         case PlaceState::Protest: return {255, 184, 64};
         case PlaceState::Violence: return {255, 72, 56};
     }
-    return kTextDim;
+    return kPanelTextDim;
 }
 
 std::unique_ptr<sf::ConvexShape> rounded(const Box& b, sf::Color fill, float radius) {
@@ -123,7 +116,7 @@ struct Builder {
         ops.push_back(std::move(c));
     }
     void heading(const std::string& s) {
-        sf::Text& t = text_at(sf::String::fromUtf8(s.begin(), s.end()), 0, y, 12, kTextFaint, true);
+        sf::Text& t = text_at(sf::String::fromUtf8(s.begin(), s.end()), 0, y, 12, kPanelTextFaint, true);
         t.setLetterSpacing(1.5f);
         y += regular.getLineSpacing(px(12)) + 6 * u;
     }
@@ -240,13 +233,13 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
                 x = 0;
                 b.y += regular.getLineSpacing(b.px(16)) + 2 * u;
             }
-            b.text_at(code, x, b.y + 4 * u, 10, kTextFaint, true);
-            b.text_at(sf::String::fromUtf8(name->begin(), name->end()), x + cw + 6 * u, b.y, 16, kTextDim, false);
+            b.text_at(code, x, b.y + 4 * u, 10, kPanelTextFaint, true);
+            b.text_at(sf::String::fromUtf8(name->begin(), name->end()), x + cw + 6 * u, b.y, 16, kPanelTextDim, false);
             x += cw + 6 * u + nw + 18 * u;
         }
         if (x > 0) b.y += regular.getLineSpacing(b.px(16)) + 4 * u;
     }
-    b.para(d.subtitle, 0, 13.5, kTextDim, false, 10);
+    b.para(d.subtitle, 0, 13.5, kPanelTextDim, false, 10);
 
     // State at the moment.
     {
@@ -258,11 +251,11 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
         std::string at = "at " + d.moment_local + " (" + d.moment_offset + ")";
         double ph = b.pill_h(11.5);
         if (x + 8 * u + b.text_w(at, 12.5, false) <= b.width) {
-            b.text_at(sf::String::fromUtf8(at.begin(), at.end()), x + 8 * u, b.y + 2.5 * u, 12.5, kTextDim, false);
+            b.text_at(sf::String::fromUtf8(at.begin(), at.end()), x + 8 * u, b.y + 2.5 * u, 12.5, kPanelTextDim, false);
             b.y += ph + 12 * u;
         } else {
             b.y += ph + 4 * u;
-            b.para(at, 0, 12.5, kTextDim, false, 8);
+            b.para(at, 0, 12.5, kPanelTextDim, false, 8);
         }
     }
 
@@ -280,14 +273,14 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
                 txt = std::string(s.reached_by_t ? "Unrest reached it " : "Unrest will reach it ") + s.when_local + " (" +
                       s.utc_offset + "), " + h + " after " + s.root_name + ", spreading from " + s.from_name + " (" + km + ").";
             }
-            b.para(txt, 0, 14.5, s.reached_by_t ? kText : kTextDim, false, 12);
+            b.para(txt, 0, 14.5, s.reached_by_t ? kText : kPanelTextDim, false, 12);
         } else {
-            b.para("No protest or riot recorded here.", 0, 14.5, kTextDim, false, 12);
+            b.para("No protest or riot recorded here.", 0, 14.5, kPanelTextDim, false, 12);
         }
     } else if (!d.cities.empty()) {
         std::string cs = "Cities: ";
         for (std::size_t i = 0; i < d.cities.size(); ++i) cs += (i ? ", " : "") + d.cities[i];
-        b.para(cs, 0, 14, kTextDim, false, 12);
+        b.para(cs, 0, 14, kPanelTextDim, false, 12);
     }
 
     // Totals so far.
@@ -304,8 +297,8 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
         for (int k = 0; k < 4; ++k) {
             const Col& c = cols[k];
             std::string v = c.v ? with_thousands(*c.v) : "\xE2\x80\x94";
-            b.text_at(sf::String::fromUtf8(v.begin(), v.end()), x, row_top, 21, c.v ? c.c : kTextFaint, true);
-            b.text_at(c.label, x, row_top + nh + 1 * u, 11.5, kTextDim, false);
+            b.text_at(sf::String::fromUtf8(v.begin(), v.end()), x, row_top, 21, c.v ? c.c : kPanelTextFaint, true);
+            b.text_at(c.label, x, row_top + nh + 1 * u, 11.5, kPanelTextDim, false);
             x += two_rows ? b.width / 2 : cw;
             if (two_rows && k == 1) {
                 x = 0;
@@ -321,8 +314,8 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
         std::string h = "EVENTS  \xC2\xB7  " + std::to_string(d.past_count) + " SO FAR";
         if (later) h += "  \xC2\xB7  " + std::to_string(later) + " LATER";
         b.heading(h);
-        if (d.events.empty()) b.para("No events recorded here.", 0, 14, kTextDim, false, 6);
-        if (d.past_count == 0 && !d.events.empty()) b.para("Nothing yet at this moment.", 0, 14, kTextDim, false, 8);
+        if (d.events.empty()) b.para("No events recorded here.", 0, 14, kPanelTextDim, false, 6);
+        if (d.past_count == 0 && !d.events.empty()) b.para("Nothing yet at this moment.", 0, 14, kPanelTextDim, false, 8);
         lay.now_y_px = -1;
         for (std::size_t i = 0; i < d.events.size(); ++i) {
             const DetailsEvent& e = d.events[i];
@@ -347,7 +340,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
             sf::Text& tt = b.text_at(sf::String::fromUtf8(when.begin(), when.end()), x0, b.y, 14, dim(kText, dimmed), true);
             double tx = x0 + tt.getLocalBounds().width + tt.getLocalBounds().left;
             if (!e.past) {
-                b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, sf::Color(40, 48, 64), kTextDim);
+                b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, sf::Color(40, 48, 64), kPanelTextDim);
             } else if (e.active) {
                 b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
                        mix(cc, sf::Color(12, 16, 25), 0.2), sf::Color(14, 16, 22));
@@ -362,9 +355,9 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
             std::string place = e.place;
             if (!e.time_note.empty()) place += (place.empty() ? "" : "  \xC2\xB7  ") + e.time_note;
             if (!place.empty() && after + b.text_w(place, 12.5, false) <= b.width)
-                b.text_at(sf::String::fromUtf8(place.begin(), place.end()), after, b.y + 1.5 * u, 12.5, dim(kTextDim, dimmed), false);
+                b.text_at(sf::String::fromUtf8(place.begin(), place.end()), after, b.y + 1.5 * u, 12.5, dim(kPanelTextDim, dimmed), false);
             b.y += b.pill_h(11.5) + 6 * u;
-            if (!place.empty() && after + b.text_w(place, 12.5, false) > b.width) b.para(place, x0, 12.5, dim(kTextDim, dimmed), false, 4);
+            if (!place.empty() && after + b.text_w(place, 12.5, false) > b.width) b.para(place, x0, 12.5, dim(kPanelTextDim, dimmed), false, 4);
             b.para(e.description, x0, 14, dim(sf::Color(210, 216, 226), dimmed), false, 4);
             if (!e.figures.empty()) b.para(e.figures, x0, 13.5, dim(sf::Color(255, 206, 140), dimmed), true, 4);
             if (e.disputed) {
@@ -376,7 +369,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
             }
             std::string src = "Sources: " + e.source;
             if (!e.source_keys.empty()) src += "  [" + e.source_keys + "]";
-            b.para(src, x0, 12, dim(kTextFaint, dimmed), false, 0);
+            b.para(src, x0, 12, dim(kPanelTextFaint, dimmed), false, 0);
             // A left rule joins the event's lines to its dot.
             auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),
                                                                          static_cast<float>(std::max(0.0, b.y - top - 22 * u))));
@@ -440,7 +433,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
         target.draw(r);
         auto lines = wrap_text(regular, cs, hint, lay.box.width - 2 * pad);
         sf::Text t(lines.front(), regular, cs);
-        t.setFillColor(kTextFaint);
+        t.setFillColor(kPanelTextFaint);
         t.setPosition(std::round(static_cast<float>(lay.box.left + pad)), std::round(static_cast<float>(lay.box.bottom() - footer_h + 7 * u)));
         target.draw(t);
     }
@@ -458,7 +451,7 @@ void draw_tooltip(sf::RenderTarget& target, const std::vector<std::string>& line
         const std::string& s = lines[i];
         sf::Text t(sf::String::fromUtf8(s.begin(), s.end()), i == 0 ? bold : regular,
                    static_cast<unsigned>(std::lround((i == 0 ? 15 : 13) * u)));
-        t.setFillColor(i == 0 ? kText : kTextDim);
+        t.setFillColor(i == 0 ? kText : kPanelTextDim);
         w = std::max(w, static_cast<double>(t.getLocalBounds().width + t.getLocalBounds().left));
         h += (i == 0 ? regular.getLineSpacing(t.getCharacterSize()) + 2 * u : regular.getLineSpacing(t.getCharacterSize()));
         texts.push_back(std::move(t));

@@ -5,6 +5,7 @@
 
 #include "camera.hpp"
 #include "labels.hpp"
+#include "layout.hpp"
 
 #include "core/details.hpp"
 
@@ -25,16 +26,6 @@ Box panel_box(const ScreenSize& size);
 Camera beside_panel(const Camera& fitted_to_free, const ScreenSize& size, double free_width_px);
 // The width the map keeps left of the panel.
 double free_width_px(const ScreenSize& size);
-
-struct PanelLayout {
-    bool open = false;
-    Box box;                    // the panel on screen
-    Box viewport;               // the scrolled content area on screen
-    double content_px = 0;      // height of the whole content
-    double max_scroll_px = 0;   // content_px - viewport height, >= 0
-    double scroll_px = 0;       // as drawn (clamped)
-    double now_y_px = 0;        // content y of the "now" line (the first later event), or the end
-};
 
 // Wraps UTF-8 text to lines no wider than max_width_px (at word boundaries; a word wider than
 // the line is broken between characters).

@@ -1,5 +1,6 @@
 #include "presenter_look.hpp"
 
+#include "palette.hpp"
 #include "renderer.hpp"
 
 #include <algorithm>
@@ -8,11 +9,6 @@
 namespace qantar::render {
 
 namespace {
-
-const sf::Color kCardFill(12, 16, 25, 228);
-const sf::Color kCardEdge(255, 184, 64);
-const sf::Color kCardText(232, 236, 242);
-const sf::Color kCardDim(140, 150, 168);
 
 double card_width_px(const ScreenSize& size, double u) { return std::min(0.3 * size.width_px, 560 * u); }
 
