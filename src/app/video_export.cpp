@@ -1,6 +1,9 @@
 // Video export (video_export.hpp). Pulls in OpenGL directly for the frame readback only.
 #include "video_export.hpp"
 
+#include "display.hpp"
+#include "frame_options.hpp"
+
 #include "core/error.hpp"
 #include "core/load.hpp"
 #include "core/story.hpp"
@@ -23,32 +26,6 @@
 #include <optional>
 
 namespace qantar::app {
-
-Selection selection_of(const Dataset& data, const ViewOptions& view) {
-    return view.select ? find_selection(data, *view.select) : Selection{};
-}
-
-render::FrameParams offscreen_params(const render::Renderer& renderer, const ViewOptions& view,
-                                     const Selection& selection, const render::ScreenSize& size,
-                                     double t_utc_s) {
-    render::FrameParams p;
-    p.t_utc_s = t_utc_s;
-    p.time.mode = view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    p.time.window_h = view.window_h;
-    p.size = size;
-    p.camera = renderer.home_camera(size);
-    p.lang = render::parse_lang(view.lang);
-    p.playing = false;
-    p.seconds_per_day = view.seconds_per_day;
-    p.overlays.controls = false;  // a still or a video has no keys to explain
-    if (!selection.empty()) {  // the details panel open, the map slid aside (as in the window)
-        p.overlays.selected_city = selection.kind == Selection::Kind::City ? selection.index : -1;
-        p.overlays.selected_region = selection.kind == Selection::Kind::Region ? selection.index : -1;
-        double fw = render::free_width_px(size);
-        p.camera = render::beside_panel(renderer.home_camera({fw, size.height_px}), size, fw);
-    }
-    return p;
-}
 
 void read_pixels(const sf::RenderTexture& rt, std::vector<std::uint8_t>& scratch, std::vector<std::uint8_t>& rgba) {
     // One glGetTexImage into a reused buffer, then a row flip (render textures are stored bottom
@@ -86,12 +63,9 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
                                               : *opt.story, data);
 
     // After loading: a bad story file is reported the same with or without a display.
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display) {
-        std::cerr << "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
-                     "xvfb-run -a qantar render -o animation.mp4\n";
+    if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
+                             "xvfb-run -a qantar render -o animation.mp4"))
         return 1;
-    }
     sf::ContextSettings cs;
     cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
@@ -124,12 +98,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
         plain.seconds_per_day = opt.view.seconds_per_day;
         frames = plain.frame_count();
     }
-    render::PresenterView pv;
-    pv.size = size;
-    pv.lang = render::parse_lang(opt.view.lang);
-    pv.time.mode = opt.view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    pv.time.window_h = opt.view.window_h;
-    pv.seconds_per_day = opt.view.seconds_per_day;
+    const render::PresenterView pv = presenter_view_of(opt.view, size);
 
     video::install_interrupt_handlers();
     video::ProgressReporter progress(frames, stderr, video::ProgressReporter::stream_is_terminal(stderr));
