@@ -3,6 +3,7 @@
 
 #include "event_style.hpp"
 #include "palette.hpp"
+#include "text_wrap.hpp"
 #include "renderer.hpp"
 
 #include <algorithm>
@@ -49,18 +50,6 @@ std::unique_ptr<sf::ConvexShape> rounded(const Box& b, sf::Color fill, float rad
     return s;
 }
 
-float text_width(const sf::Font& font, unsigned size, const sf::String& s, bool bold) {
-    float w = 0;
-    sf::Uint32 prev = 0;
-    for (std::size_t i = 0; i < s.getSize(); ++i) {
-        sf::Uint32 c = s[i];
-        if (prev) w += font.getKerning(prev, c, size);
-        w += font.getGlyph(c, size, bold).advance;
-        prev = c;
-    }
-    return w;
-}
-
 // Content built top to bottom in panel-content coordinates, then drawn through a clipping view.
 struct Builder {
     const sf::Font& regular;
@@ -92,7 +81,7 @@ struct Builder {
         y += gap * u;
     }
     double text_w(const std::string& utf8, double size, bool is_bold) const {
-        return text_width(is_bold ? bold : regular, px(size), sf::String::fromUtf8(utf8.begin(), utf8.end()), is_bold);
+        return text_advance(is_bold ? bold : regular, px(size), sf::String::fromUtf8(utf8.begin(), utf8.end()), is_bold);
     }
     // A pill with text, at (x, y); returns its width.
     double pill(const std::string& utf8, double x, double yy, double size, sf::Color fill, sf::Color ink) {
@@ -138,52 +127,6 @@ std::string short_moment(const std::string& human) {
 
 }  // namespace
 
-std::vector<sf::String> wrap_text(const sf::Font& font, unsigned size, const std::string& utf8, double max_w, bool bold) {
-    sf::String s = sf::String::fromUtf8(utf8.begin(), utf8.end());
-    std::vector<sf::String> lines;
-    const float space = font.getGlyph(' ', size, bold).advance;
-    const float limit = static_cast<float>(std::max(1.0, max_w));
-    sf::String line;
-    float line_w = 0;
-    std::size_t i = 0;
-    while (i < s.getSize()) {
-        if (s[i] == '\n') {
-            lines.push_back(line);
-            line.clear();
-            line_w = 0;
-            ++i;
-            continue;
-        }
-        if (s[i] == ' ') { ++i; continue; }
-        std::size_t j = i;
-        while (j < s.getSize() && s[j] != ' ' && s[j] != '\n') ++j;
-        sf::String word = s.substring(i, j - i);
-        float ww = text_width(font, size, word, bold);
-        float need = line.isEmpty() ? ww : line_w + space + ww;
-        if (need <= limit) {
-            if (!line.isEmpty()) line += ' ';
-            line += word;
-            line_w = need;
-        } else {
-            if (!line.isEmpty()) lines.push_back(line);
-            line.clear();
-            line_w = 0;
-            // A word wider than the line: break it between characters.
-            while (ww > limit && word.getSize() > 1) {
-                std::size_t k = 1;
-                while (k < word.getSize() && text_width(font, size, word.substring(0, k + 1), bold) <= limit) ++k;
-                lines.push_back(word.substring(0, k));
-                word = word.substring(k);
-                ww = text_width(font, size, word, bold);
-            }
-            line = word;
-            line_w = ww;
-        }
-        i = j;
-    }
-    if (!line.isEmpty() || lines.empty()) lines.push_back(line);
-    return lines;
-}
 
 Box panel_box(const ScreenSize& size) {
     double u = panel_scale(size);

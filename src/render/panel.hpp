@@ -27,11 +27,6 @@ Camera beside_panel(const Camera& fitted_to_free, const ScreenSize& size, double
 // The width the map keeps left of the panel.
 double free_width_px(const ScreenSize& size);
 
-// Wraps UTF-8 text to lines no wider than max_width_px (at word boundaries; a word wider than
-// the line is broken between characters).
-std::vector<sf::String> wrap_text(const sf::Font& font, unsigned char_size, const std::string& utf8,
-                                  double max_width_px, bool bold = false);
-
 // Draws the panel for `d` and returns its layout; scroll_px is clamped to [0, max_scroll_px].
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,
                        const ScreenSize& size, double scroll_px);
