@@ -9,6 +9,8 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 namespace qantar::render {
@@ -41,7 +43,14 @@ std::unique_ptr<sf::Shader> load_event_shader(const RendererConfig& config, std:
     } else {
         std::string dir = config.shader_dir.empty() ? default_shader_dir() : config.shader_dir;
         auto sh = std::make_unique<sf::Shader>();
-        if (sh->loadFromFile(dir + "/events.vert", dir + "/events.frag")) return sh;
+        std::ifstream vert(dir + "/events.vert"), frag(dir + "/events.frag");
+        std::ostringstream vs, fs_text;
+        vs << vert.rdbuf();
+        fs_text << frag.rdbuf();
+        const bool loaded = vert && frag
+            ? sh->loadFromMemory(event_vertex_shader_source(vs.str()), fs_text.str())
+            : sh->loadFromFile(dir + "/events.vert", dir + "/events.frag");  // fails, with SFML's own message
+        if (loaded) return sh;
         why = "could not load " + dir + "/events.vert, events.frag";
     }
     return nullptr;
