@@ -76,6 +76,20 @@ inline const sf::Color kPanelTextDim(150, 160, 178);
 inline const sf::Color kPanelTextFaint(98, 108, 128);
 inline const sf::Color kDisputed(255, 150, 70);
 inline const sf::Color kRule(44, 52, 68);
+inline const sf::Color kPanelBase(12, 16, 25);  // what later events and tints are dimmed towards
+inline const sf::Color kPanelFadeClear(12, 16, 25, 0);     // the "more below" fade, top and bottom
+inline const sf::Color kPanelFadeOpaque(12, 16, 25, 235);
+inline const sf::Color kPillText(14, 16, 22);
+inline const sf::Color kLaterPill(40, 48, 64);
+inline const sf::Color kScrollTrack(40, 48, 64, 200);
+inline const sf::Color kScrollThumb(150, 160, 178, 220);
+inline const sf::Color kEventText(210, 216, 226);
+inline const sf::Color kEventFigures(255, 206, 140);
+inline const sf::Color kDisputedText(20, 12, 6);
+inline const sf::Color kDisputedNote(255, 196, 150);
+inline const sf::Color kTooltipFill(18, 23, 34, 242);
+inline const sf::Color kSelectionGlow(255, 184, 64, 70);
+inline const sf::Color kFocusRing(255, 255, 255, 235);
 
 // The presenter's caption card.
 inline const sf::Color kCardFill(12, 16, 25, 228);

@@ -19,6 +19,8 @@ namespace qantar::render {
 // Where the panel goes on a screen of this size: on the right, from the top to above the legend
 // and timeline bar; never wider than 45 % of the screen.
 Box panel_box(const ScreenSize& size);
+// The panel's and tooltip's scale: the HUD's, but never so small that their text is hard to read.
+double panel_scale(const ScreenSize& size);
 
 // The camera that shows what `fitted_to_free` shows on a screen `free_width_px` wide, on the full
 // screen with the panel on its right (the map slides aside). `fitted_to_free` is a camera for a
