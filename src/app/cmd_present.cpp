@@ -54,7 +54,7 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
     window.setKeyRepeatEnabled(false);
 
     Timeline timeline(data);
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
     const ExtentM country = country_extent_m(data);
     ScheduleOptions so;
     so.seconds_per_day = opt.view.seconds_per_day;

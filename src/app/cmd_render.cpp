@@ -40,7 +40,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
     if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
         throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);
 
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
     render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     renderer.draw(rt, p);
     rt.display();

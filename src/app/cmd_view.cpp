@@ -371,7 +371,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     Dataset data = loading.get();
     view.stage("data loaded");
     Timeline timeline(data);
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
     view.stage("renderer ready");
     view.start(data, timeline, renderer);
     view.run(quit_after);

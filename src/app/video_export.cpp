@@ -167,7 +167,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
         throw std::runtime_error("could not create an offscreen OpenGL target of " +
                                  std::to_string(static_cast<int>(size.width_px)) + "x" + std::to_string(static_cast<int>(size.height_px)));
     const Selection selection = selection_of(data, opt.view);  // an unknown name fails before any frame
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
 
     FramePlan plan;
     plan_frames(plan, opt, data, timeline, story, renderer);

@@ -31,12 +31,18 @@ std::string default_shader_dir() {
     return "shaders";
 }
 
+RendererConfig renderer_config_from_env() {
+    RendererConfig c;
+    const char* no = std::getenv("QANTAR_NO_SHADERS");
+    if (no && *no && std::string(no) != "0") c.allow_shaders = false;
+    return c;
+}
+
 namespace {
 
-// The event shader, or null with the reason in `why` (QANTAR_NO_SHADERS=1 forces the fallback).
+// The event shader, or null with the reason in `why`.
 std::unique_ptr<sf::Shader> load_event_shader(const RendererConfig& config, std::string& why) {
-    const char* no = std::getenv("QANTAR_NO_SHADERS");
-    if (!config.allow_shaders || (no && *no && std::string(no) != "0")) {
+    if (!config.allow_shaders) {
         why = "disabled";
     } else if (!sf::Shader::isAvailable()) {
         why = "not supported by this OpenGL";

@@ -30,7 +30,7 @@ class BaseMap;
 
 struct RendererConfig {
     std::string shader_dir;      // holds events.vert / events.frag; "" : default_shader_dir()
-    bool allow_shaders = true;   // false (or QANTAR_NO_SHADERS=1): the plain fallback
+    bool allow_shaders = true;   // false: the plain fallback
     std::string font_path;       // "" : fontconfig (find_cyrillic_font)
     std::string bold_font_path;  // "" : fontconfig, bold
     bool cache_base_map = true;  // draw the static base map into a texture, redrawn only when the
@@ -39,6 +39,10 @@ struct RendererConfig {
 
 // <exe dir>/../shaders if it exists, else ./shaders, else $QANTAR_SHADERS.
 std::string default_shader_dir();
+
+// The configuration the environment asks for: QANTAR_NO_SHADERS set (and not "0") turns the
+// shaders off. The shells read it here once; the Renderer itself reads no environment.
+RendererConfig renderer_config_from_env();
 
 class Renderer {
 public:
