@@ -12,16 +12,27 @@
 
 namespace qantar::render {
 
+namespace {
+
+// A line of text on a card centred across the screen, its top at top_px, padded by pad_x and
+// pad_y; corner radius `radius_px`, or a pill when it is negative.
+void draw_card(const DrawContext& ctx, const std::string& text, double size, double pad_x, double pad_y,
+               double top_px, double radius_px) {
+    sf::Text c = ctx.text.make(text, size, kText);
+    double w = c.getLocalBounds().width + pad_x * 2, h = c.getLocalBounds().height + pad_y * 2;
+    Box b{(ctx.params.size.width_px - w) / 2, top_px, w, h};
+    rounded_rect(ctx.target, b, kPanel, static_cast<float>(radius_px < 0 ? h / 2 : radius_px));
+    place(c, b.left + pad_x, b.top + pad_y);
+    ctx.target.draw(c);
+}
+
+}  // namespace
+
 void draw_caption(const DrawContext& ctx) {
     const std::string& caption = ctx.params.overlays.caption;
     if (caption.empty()) return;
     const double u = ctx.u();
-    sf::Text c = ctx.text.make(caption, 22, kText);
-    double w = c.getLocalBounds().width + 40 * u, h = c.getLocalBounds().height + 28 * u;
-    Box b{(ctx.params.size.width_px - w) / 2, ctx.params.size.height_px - 260 * u, w, h};
-    rounded_rect(ctx.target, b, kPanel, static_cast<float>(10 * u));
-    place(c, b.left + 20 * u, b.top + 14 * u);
-    ctx.target.draw(c);
+    draw_card(ctx, caption, 22, 20 * u, 14 * u, ctx.params.size.height_px - 260 * u, 10 * u);
 }
 
 void draw_selection_marks(const DrawContext& ctx, const Vec2& map_origin) {
@@ -61,12 +72,7 @@ void draw_notice(const DrawContext& ctx) {
     const std::string& notice = ctx.params.overlays.notice;
     if (notice.empty()) return;
     const double u = ctx.u();
-    sf::Text c = ctx.text.make(notice, 16, kText);
-    double w = c.getLocalBounds().width + 30 * u, h = c.getLocalBounds().height + 20 * u;
-    Box b{(ctx.params.size.width_px - w) / 2, 90 * u, w, h};
-    rounded_rect(ctx.target, b, kPanel, static_cast<float>(h / 2));
-    place(c, b.left + 15 * u, b.top + 10 * u);
-    ctx.target.draw(c);
+    draw_card(ctx, notice, 16, 15 * u, 10 * u, 90 * u, -1);
 }
 
 void draw_help(const DrawContext& ctx) {
