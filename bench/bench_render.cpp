@@ -49,7 +49,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "bench_render: no OpenGL target (needs a display)\n");
         return 1;
     }
-    Renderer renderer(timeline);
+    Renderer renderer(timeline, renderer_config_from_env());
     const double t0 = renderer.start_utc_s(), t1 = renderer.end_utc_s();
     FrameParams p;
     p.size = {1280, 720};

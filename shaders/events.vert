@@ -1,7 +1,7 @@
 // Event markers from a static, time-sorted buffer: each event is a quad of 6 vertices at the
 // event's map position. Per vertex: colour.rgb = category colour, colour.a = size_level*4 + corner,
-// texcoord = (start, end) in minutes since the layer's origin. The look mirrors
-// src/render/event_style.cpp (mark_look).
+// texcoord = (start, end) in minutes since the layer's origin. The formula mirrors
+// src/render/event_style.cpp (mark_look); the constants are its own.
 #version 120
 uniform float u_t;          // story time, minutes since the layer's origin
 uniform float u_window;     // moving window, minutes; <= 0 cumulative
@@ -15,10 +15,9 @@ varying float v_ring;
 varying float v_ring_alpha;
 varying float v_extent;
 
-const float kPulse = 180.0;  // minutes
-const float kGrow = 30.0;
-const float kShrink = 60.0;
-const float kExtent = 3.2;
+// The marker curve's constants (kPulse, kGrow, kShrink, kMaxLife in minutes; kExtent, kBaseRadius,
+// kRadiusPerLevel, kTrailGlow, kTrailCore, kVisibleMin) are declared after #version at load, from
+// src/render/event_style.hpp: one definition for this shader and the C++ fallback.
 
 void main() {
     float a = floor(gl_Color.a * 255.0 + 0.5);
@@ -28,11 +27,11 @@ void main() {
     float start = gl_MultiTexCoord0.x;
     float end = gl_MultiTexCoord0.y;
     float age = u_t - start;
-    float r = (6.0 + level * 0.3) * u_px_scale;
+    float r = (kBaseRadius + level * kRadiusPerLevel) * u_px_scale;
     float grow = smoothstep(0.0, kGrow, age);
     float core = 0.0, glow = 0.0, radius = 0.0;
     if (u_t < end) {
-        float life = age / max(1.0 / 60.0, min(end - start, 1440.0));
+        float life = age / max(1.0 / 60.0, min(end - start, kMaxLife));
         glow = (1.0 - 0.85 * min(1.0, life)) * grow;
         core = grow * (1.0 - 0.5 * min(1.0, life));
         radius = r * (0.5 + 0.5 * grow);
@@ -40,8 +39,8 @@ void main() {
         float since = u_t - end;
         float fade = 1.0 - smoothstep(0.0, kShrink, since);
         float trail = u_window > 0.0 ? 1.0 - clamp(since / u_window, 0.0, 1.0) : 1.0;
-        glow = 0.45 * fade;
-        core = max(fade, 0.4 * trail);
+        glow = kTrailGlow * fade;
+        core = max(fade, kTrailCore * trail);
         radius = r * (0.4 + 0.6 * fade);
     }
     float ring = -1.0, ring_alpha = 0.0;
@@ -49,7 +48,7 @@ void main() {
         ring = age / kPulse;
         ring_alpha = pow(1.0 - ring, 1.5);
     }
-    bool visible = age >= 0.0 && (core > 0.003 || glow > 0.003 || ring >= 0.0);
+    bool visible = age >= 0.0 && (core > kVisibleMin || glow > kVisibleMin || ring >= 0.0);
     if (!visible) {
         gl_Position = vec4(-10.0, -10.0, -10.0, 1.0);
     } else {

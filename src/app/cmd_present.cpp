@@ -5,6 +5,8 @@
 // SFML 2.5 cannot choose a monitor: full screen goes to the primary one (the desktop mode), and
 // --monitor N > 0 says so. QANTAR_QUIT_AFTER_FRAMES=N closes after N frames (smoke tests).
 #include "commands.hpp"
+#include "display.hpp"
+#include "frame_options.hpp"
 
 #include "core/camera_path.hpp"
 #include "io/load.hpp"
@@ -28,13 +30,9 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
         opt.story.empty() ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir) : opt.story;
     const Story story = load_story(story_path, data);
 
-    const char* display = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    if ((!display || !*display) && (!wayland || !*wayland)) {
-        std::cerr << "qantar: present needs a display; to make a video of the story instead, run "
-                     "'xvfb-run -a qantar render --story -o story.mp4'\n";
+    if (!have_display(true, "qantar: present needs a display; to make a video of the story instead, run "
+                            "'xvfb-run -a qantar render --story -o story.mp4'"))
         return 1;
-    }
     if (opt.monitor > 0)
         std::cerr << "qantar: SFML 2.5 cannot choose a monitor; presenting full screen on the primary one "
                      "(move it there, or make the wanted monitor primary)\n";
@@ -56,7 +54,7 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
     window.setKeyRepeatEnabled(false);
 
     Timeline timeline(data);
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
     const ExtentM country = country_extent_m(data);
     ScheduleOptions so;
     so.seconds_per_day = opt.view.seconds_per_day;
@@ -65,12 +63,8 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
     const StorySchedule schedule(story, so);
     render::Presenter presenter(renderer, story, country);
 
-    render::PresenterView view;
-    view.size = {static_cast<double>(window.getSize().x), static_cast<double>(window.getSize().y)};
-    view.lang = render::parse_lang(opt.view.lang);
-    view.time.mode = opt.view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    view.time.window_h = opt.view.window_h;
-    view.seconds_per_day = opt.view.seconds_per_day;
+    render::PresenterView view =
+        presenter_view_of(opt.view, {static_cast<double>(window.getSize().x), static_cast<double>(window.getSize().y)});
 
     sf::Clock clock;
     auto now_s = [&] { return static_cast<double>(clock.getElapsedTime().asMicroseconds()) / 1e6; };

@@ -1,6 +1,8 @@
 // `qantar render --at TIME -o FILE.png [--size WxH]`: one frame, drawn offscreen exactly as the
 // window draws it, written as PNG (temp file + rename). Other outputs: video_export.cpp.
 #include "commands.hpp"
+#include "display.hpp"
+#include "frame_options.hpp"
 #include "core/text.hpp"
 
 #include "core/error.hpp"
@@ -24,12 +26,9 @@ namespace qantar::app {
 int run_render(const LoadOptions& load, const RenderOptions& opt) {
     if (!iends_with(opt.output, ".png") || opt.story) return run_video(load, opt);
     if (!opt.view.at) throw UsageError("render: a still needs --at TIME (e.g. --at 2022-01-05T18:00+06:00)");
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display) {
-        std::cerr << "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
-                     "xvfb-run -a qantar render --at ... -o frame.png\n";
+    if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
+                             "xvfb-run -a qantar render --at ... -o frame.png"))
         return 1;
-    }
     render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
 
     Dataset data = load_dataset(load);
@@ -42,7 +41,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
     if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
         throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);
 
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
     render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     renderer.draw(rt, p);
     rt.display();

@@ -1,16 +1,21 @@
 // `qantar view`: the window. A thin shell: it owns the real clock, the input and the window, and
-// hands the renderer a FrameParams per frame. All drawing lives in src/render.
+// hands the renderer a FrameParams per frame. All drawing lives in src/render; what the keys do
+// lives in view_keys.cpp; clicks, hover and scrubs hit-test the layout of the frame on screen.
 //
 // QANTAR_LOG=1 logs the time to the first frame, the cities' screen positions after the first
 // frame and each resize ("city ID X Y") and every selection ("select city ID", "select none");
 // QANTAR_QUIT_AFTER_FRAMES=N closes after N frames (benchmarks and smoke tests).
 #include "commands.hpp"
+#include "display.hpp"
+#include "frame_options.hpp"
+#include "view_keys.hpp"
 
 #include "core/details.hpp"
 #include "io/export.hpp"
 #include "io/load.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
+#include "render/panel.hpp"
 #include "render/pick.hpp"
 #include "render/playback.hpp"
 #include "render/renderer.hpp"
@@ -20,7 +25,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <cstdlib>
 #include <future>
 #include <iostream>
@@ -36,345 +40,341 @@ render::ScreenSize size_of(const sf::RenderWindow& w) {
     return {static_cast<double>(w.getSize().x), static_cast<double>(w.getSize().y)};
 }
 
+// The window session: its state between frames and one handler per kind of input.
+class ViewSession {
+public:
+    ViewSession(const ViewOptions& opt, Steady::time_point started, bool log)
+        : opt_(opt), started_(started), log_(log), initial_(opt.size ? render::parse_size(*opt.size) : render::ScreenSize{1600, 900}) {
+        s_.fullscreen = opt.fullscreen;
+    }
+
+    void stage(const char* what) const {
+        if (log_) std::cerr << "qantar: " << what << " at " << ms_since_start() << " ms\n";
+    }
+    void open_window();
+    void start(const Dataset& data, const Timeline& timeline, render::Renderer& renderer);
+    void run(long quit_after);
+
+private:
+    long ms_since_start() const {
+        return static_cast<long>(std::chrono::duration<double, std::milli>(Steady::now() - started_).count());
+    }
+    render::FrameParams& p() { return s_.params; }
+    render::Camera home() const;
+    void log_layout() const;
+    void select(Selection sel);
+    Selection pick_at(int x, int y) const;
+    void set_hover(Selection h, int x, int y);
+    void notice(const std::string& text);
+    void refit();
+    void on_resize();
+    void on_key(const sf::Event::KeyEvent& key);
+    void on_press(int x, int y);
+    void on_release(int x, int y);
+    void on_move(int x, int y);
+    void on_wheel(int x, int y, float delta);
+    void handle(const sf::Event& ev);
+    void frame();
+
+    const ViewOptions& opt_;
+    const Steady::time_point started_;
+    const bool log_;
+    const render::ScreenSize initial_;
+    const Dataset* data_ = nullptr;
+    const Timeline* timeline_ = nullptr;
+    render::Renderer* renderer_ = nullptr;
+    sf::RenderWindow window_;
+    ViewState s_;
+    render::FrameLayout shown_;  // the layout of the frame on screen: clicks and hover hit-test it
+    bool camera_fitted_ = true;  // follows the window size until the user zooms or pans
+    Selection selected_;
+    bool panel_logged_ = false;
+    bool log_layout_pending_ = false;  // log the cities' screen positions after the next frame
+    enum class Drag { None, Map, Timeline } drag_ = Drag::None;
+    sf::Vector2i last_mouse_, press_at_;
+    double notice_until_ = 0, real_s_ = 0;
+    long frames_ = 0;
+};
+
+void ViewSession::open_window() {
+    sf::ContextSettings cs;
+    cs.antialiasingLevel = opt_.antialias;
+    const sf::String title = "qantar \xE2\x80\x94 Kazakhstan, January 2022";
+    if (s_.fullscreen)
+        window_.create(sf::VideoMode::getDesktopMode(), sf::String::fromUtf8(title.begin(), title.end()), sf::Style::Fullscreen, cs);
+    else
+        window_.create(sf::VideoMode(static_cast<unsigned>(initial_.width_px), static_cast<unsigned>(initial_.height_px)),
+                       "qantar - Kazakhstan, January 2022", sf::Style::Default, cs);
+    window_.setVerticalSyncEnabled(true);
+    window_.setKeyRepeatEnabled(true);
+}
+
+void ViewSession::start(const Dataset& data, const Timeline& timeline, render::Renderer& renderer) {
+    data_ = &data;
+    timeline_ = &timeline;
+    renderer_ = &renderer;
+    render::Playback& play = s_.play;
+    play.start_utc_s = renderer.start_utc_s();
+    play.end_utc_s = renderer.end_utc_s();
+    play.seconds_per_day = opt_.seconds_per_day;
+    play.t_utc_s = play.start_utc_s;
+    play.playing = !opt_.paused;
+    if (opt_.at) {
+        play.seek(render::parse_moment(*opt_.at, timeline.display_offset_s()));
+        play.playing = false;
+    }
+    p() = frame_params_of(opt_);
+    p().size = size_of(window_);
+    s_.focus_order = render::focus_order(timeline);
+    if (opt_.select) select(find_selection(data, *opt_.select));
+    p().camera = home();
+}
+
+// The fitted camera; with a panel open the map slides aside.
+render::Camera ViewSession::home() const {
+    const render::ScreenSize& size = s_.params.size;
+    if (selected_.empty()) return renderer_->home_camera(size);
+    double fw = render::free_width_px(size);
+    return render::beside_panel(renderer_->home_camera({fw, size.height_px}), size, fw);
+}
+
+void ViewSession::log_layout() const {
+    if (!log_) return;
+    for (const auto& c : shown_.cities)
+        std::cerr << "city " << data_->cities[static_cast<std::size_t>(c.city)].city_id << ' ' << std::lround(c.center_px.x) << ' '
+                  << std::lround(c.center_px.y) << '\n';
+}
+
+void ViewSession::select(Selection sel) {
+    if (sel == selected_) return;
+    selected_ = sel;
+    s_.has_selection = !sel.empty();
+    render::Overlays& o = p().overlays;
+    o.selected_city = sel.kind == Selection::Kind::City ? sel.index : -1;
+    o.selected_region = sel.kind == Selection::Kind::Region ? sel.index : -1;
+    o.panel_scroll_px = 0;
+    panel_logged_ = false;
+    o.hover_city = o.hover_region = -1;  // the map may slide under the pointer
+    log_layout_pending_ = true;
+    if (log_) {
+        if (sel.kind == Selection::Kind::City) std::cerr << "select city " << data_->cities[static_cast<std::size_t>(sel.index)].city_id << '\n';
+        else if (sel.kind == Selection::Kind::Region) std::cerr << "select region " << data_->regions[static_cast<std::size_t>(sel.index)].region_id << '\n';
+        else std::cerr << "select none\n";
+    }
+    if (camera_fitted_) {
+        p().camera = home();
+    } else if (sel.kind == Selection::Kind::City) {  // zoomed in: pan only if the panel would hide it
+        const render::ScreenSize& size = p().size;
+        Vec2 at = render::map_to_screen(p().camera, size, data_->cities[static_cast<std::size_t>(sel.index)].pos_m);
+        double fw = render::free_width_px(size);
+        if (at.x > fw - 30 || at.x < 0 || at.y < 0 || at.y > size.height_px)
+            p().camera = render::pan_by(p().camera, fw / 2 - at.x, at.y < 0 || at.y > size.height_px ? size.height_px / 2 - at.y : 0);
+    }
+}
+
+Selection ViewSession::pick_at(int x, int y) const {
+    const render::ScreenSize& size = s_.params.size;
+    render::PickOptions o;
+    double u = render::ui_scale(size);
+    o.radius_px = std::max(10.0, 14 * u);
+    for (const auto& c : shown_.cities)
+        if (c.label) o.labels.push_back({c.city, *c.label});
+    render::TimelineBar bar = renderer_->timeline_bar(size);
+    o.blocked.push_back({0, bar.box.top - 44 * u, size.width_px, size.height_px});
+    if (shown_.panel.open) o.blocked.push_back(shown_.panel.box);
+    return render::pick(*data_, s_.params.camera, size, {static_cast<double>(x), static_cast<double>(y)}, o);
+}
+
+void ViewSession::set_hover(Selection h, int x, int y) {
+    render::Overlays& o = p().overlays;
+    o.hover_city = h.kind == Selection::Kind::City ? h.index : -1;
+    o.hover_region = h.kind == Selection::Kind::Region ? h.index : -1;
+    o.hover_px = {static_cast<double>(x), static_cast<double>(y)};
+}
+
+void ViewSession::notice(const std::string& text) {
+    p().overlays.notice = text;
+    notice_until_ = real_s_ + 1.6;
+}
+
+void ViewSession::refit() {
+    p().size = size_of(window_);
+    p().camera = home();
+    camera_fitted_ = true;
+}
+
+void ViewSession::on_resize() {
+    render::ScreenSize old = p().size;
+    p().size = size_of(window_);
+    window_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(p().size.width_px), static_cast<float>(p().size.height_px))));
+    log_layout_pending_ = true;
+    if (camera_fitted_) p().camera = home();
+    else p().camera.px_per_m *= p().size.height_px / std::max(1.0, old.height_px);  // centred, scaled with the height
+}
+
+void ViewSession::on_key(const sf::Event::KeyEvent& key) {
+    KeyResult r = handle_key(s_, key.code, key.shift, shown_.panel);
+    if (!r.notice.empty()) notice(r.notice);
+    switch (r.effect) {
+        case KeyEffect::None: break;
+        case KeyEffect::ResetView: p().camera = home(); camera_fitted_ = true; break;
+        case KeyEffect::ToggleFullscreen:
+        case KeyEffect::LeaveFullscreen:
+            s_.fullscreen = !s_.fullscreen;
+            open_window();
+            refit();
+            break;
+        case KeyEffect::FocusMoved:
+            notice(data_->cities[static_cast<std::size_t>(p().overlays.focus_city)].name_en + "  \xC2\xB7  Enter: details");
+            break;
+        case KeyEffect::SelectFocused: select({Selection::Kind::City, p().overlays.focus_city}); break;
+        case KeyEffect::ClearSelection: select({}); break;
+        case KeyEffect::CopyDetails: {
+            std::string text = details_text(details_for(*timeline_, selected_, p().t_utc_s));
+            sf::Clipboard::setString(sf::String::fromUtf8(text.begin(), text.end()));
+            if (log_) std::cerr << "copied " << text.size() << " bytes\n";
+            notice("Copied the details with their sources");
+            break;
+        }
+        case KeyEffect::ExportMoment:  // the current moment's events, cities and regions, as one GeoPackage
+            try {
+                std::string path = export_snapshot(*timeline_, opt_.export_dir, p().t_utc_s, p().time);
+                if (log_) std::cerr << "exported " << path << '\n';
+                notice("Exported " + path);
+            } catch (const std::exception& e) {
+                std::cerr << "qantar: " << e.what() << '\n';
+                notice(std::string("Export failed: ") + e.what());
+            }
+            break;
+        case KeyEffect::Close: window_.close(); break;
+    }
+}
+
+void ViewSession::on_press(int x, int y) {
+    last_mouse_ = {x, y};
+    press_at_ = last_mouse_;
+    render::TimelineBar bar = renderer_->timeline_bar(p().size);
+    if (shown_.panel.contains(x, y)) {
+        drag_ = Drag::None;
+    } else if (bar.contains(x, y)) {
+        drag_ = Drag::Timeline;
+        s_.play.seek(bar.t_of(x));
+    } else {
+        drag_ = Drag::Map;
+    }
+}
+
+// A click (not a drag) on the map selects what is under it; the sea closes the panel.
+void ViewSession::on_release(int x, int y) {
+    if (drag_ == Drag::Map && std::abs(x - press_at_.x) + std::abs(y - press_at_.y) <= 4) select(pick_at(x, y));
+    drag_ = Drag::None;
+}
+
+void ViewSession::on_move(int x, int y) {
+    if (drag_ == Drag::Timeline) {
+        s_.play.seek(renderer_->timeline_bar(p().size).t_of(x));
+    } else if (drag_ == Drag::Map) {
+        p().camera = render::pan_by(p().camera, x - last_mouse_.x, y - last_mouse_.y);
+        camera_fitted_ = false;
+    }
+    if (drag_ == Drag::None && !shown_.panel.contains(x, y)) set_hover(pick_at(x, y), x, y);
+    else set_hover({}, 0, 0);
+    last_mouse_ = {x, y};
+}
+
+void ViewSession::on_wheel(int x, int y, float delta) {
+    if (shown_.panel.contains(x, y)) {
+        const auto& l = shown_.panel;
+        p().overlays.panel_scroll_px = std::clamp(l.scroll_px - 60.0 * render::ui_scale(p().size) * delta, 0.0, l.max_scroll_px);
+        return;
+    }
+    p().camera = render::zoom_at(p().camera, p().size, {static_cast<double>(x), static_cast<double>(y)}, std::pow(1.2, static_cast<double>(delta)));
+    camera_fitted_ = false;
+}
+
+void ViewSession::handle(const sf::Event& ev) {
+    switch (ev.type) {
+        case sf::Event::Closed: window_.close(); break;
+        case sf::Event::Resized: on_resize(); break;
+        case sf::Event::KeyPressed: on_key(ev.key); break;
+        case sf::Event::TextEntered:
+            if (ev.text.unicode == '?') p().overlays.help = !p().overlays.help;
+            break;
+        case sf::Event::MouseButtonPressed:
+            if (ev.mouseButton.button == sf::Mouse::Left) on_press(ev.mouseButton.x, ev.mouseButton.y);
+            break;
+        case sf::Event::MouseButtonReleased:
+            if (ev.mouseButton.button == sf::Mouse::Left) on_release(ev.mouseButton.x, ev.mouseButton.y);
+            break;
+        case sf::Event::MouseMoved: on_move(ev.mouseMove.x, ev.mouseMove.y); break;
+        case sf::Event::MouseLeft: set_hover({}, 0, 0); break;
+        case sf::Event::MouseWheelScrolled: on_wheel(ev.mouseWheelScroll.x, ev.mouseWheelScroll.y, ev.mouseWheelScroll.delta); break;
+        default: break;
+    }
+}
+
+void ViewSession::frame() {
+    render::Playback& play = s_.play;
+    p().t_utc_s = play.t_utc_s;
+    p().playing = play.playing;
+    p().seconds_per_day = play.seconds_per_day;
+    if (play.playing && shown_.panel.open) {  // the panel follows the animation
+        const auto& l = shown_.panel;
+        p().overlays.panel_scroll_px = std::clamp(l.now_y_px - l.viewport.height * 0.6, 0.0, l.max_scroll_px);
+    }
+    shown_ = renderer_->draw(window_, p());
+    window_.display();
+    if (shown_.panel.open && !panel_logged_ && log_) {
+        std::cerr << "panel open " << (selected_.kind == Selection::Kind::City ? "city " + data_->cities[static_cast<std::size_t>(selected_.index)].city_id
+                                                                              : "region " + data_->regions[static_cast<std::size_t>(selected_.index)].region_id)
+                  << '\n';
+        panel_logged_ = true;
+    }
+    if (frames_ == 0 || log_layout_pending_) log_layout();
+    log_layout_pending_ = false;
+    if (++frames_ == 1 && log_) std::cerr << "qantar: first frame after " << ms_since_start() << " ms\n";
+}
+
+void ViewSession::run(long quit_after) {
+    sf::Clock clock;
+    while (window_.isOpen()) {
+        sf::Event ev;
+        while (window_.pollEvent(ev)) handle(ev);
+        if (!window_.isOpen()) break;
+        double dt = clock.restart().asSeconds();
+        real_s_ += dt;
+        if (frames_ > 0) s_.play.advance(dt);  // the first frame shows the start moment itself
+        if (!p().overlays.notice.empty() && real_s_ > notice_until_) p().overlays.notice.clear();
+        frame();
+        if (quit_after > 0 && frames_ >= quit_after) window_.close();
+    }
+}
+
 }  // namespace
 
 int run_view(const LoadOptions& load, const ViewOptions& opt) {
     const auto started = Steady::now();
-    const char* display = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    if ((!display || !*display) && (!wayland || !*wayland)) {
-        std::cerr << "qantar: view needs a display; on a machine without one, run it under xvfb-run "
-                     "(xvfb-run -a qantar view) or write a still with "
-                     "'xvfb-run -a qantar render --at 2022-01-05T18:00+06:00 -o frame.png'\n";
+    if (!have_display(true, "qantar: view needs a display; on a machine without one, run it under xvfb-run "
+                            "(xvfb-run -a qantar view) or write a still with "
+                            "'xvfb-run -a qantar render --at 2022-01-05T18:00+06:00 -o frame.png'"))
         return 1;
-    }
     const bool log = std::getenv("QANTAR_LOG") != nullptr;
     long quit_after = 0;
     if (const char* q = std::getenv("QANTAR_QUIT_AFTER_FRAMES")) quit_after = std::atol(q);
 
-    render::ScreenSize initial = opt.size ? render::parse_size(*opt.size) : render::ScreenSize{1600, 900};
-    auto stage = [&](const char* what) {
-        if (log)
-            std::cerr << "qantar: " << what << " at "
-                      << static_cast<long>(std::chrono::duration<double, std::milli>(Steady::now() - started).count()) << " ms\n";
-    };
+    ViewSession view(opt, started, log);
     // The data loads while the window and its OpenGL context are made (both take a few hundred
     // milliseconds on software OpenGL), so that the first frame comes within a second.
     auto loading = std::async(std::launch::async, [&load] { return load_dataset(load); });
-
-    sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.antialias;
-    const sf::String title = "qantar \xE2\x80\x94 Kazakhstan, January 2022";
-    sf::RenderWindow window;
-    bool fullscreen = opt.fullscreen;
-    auto open_window = [&] {
-        if (fullscreen)
-            window.create(sf::VideoMode::getDesktopMode(), sf::String::fromUtf8(title.begin(), title.end()), sf::Style::Fullscreen, cs);
-        else
-            window.create(sf::VideoMode(static_cast<unsigned>(initial.width_px), static_cast<unsigned>(initial.height_px)),
-                          "qantar - Kazakhstan, January 2022", sf::Style::Default, cs);
-        window.setVerticalSyncEnabled(true);
-        window.setKeyRepeatEnabled(true);
-    };
-    open_window();
-    stage("window open");
+    view.open_window();
+    view.stage("window open");
     Dataset data = loading.get();
-    stage("data loaded");
+    view.stage("data loaded");
     Timeline timeline(data);
-    render::Renderer renderer(timeline);
-    stage("renderer ready");
-    render::Playback play;
-    play.start_utc_s = renderer.start_utc_s();
-    play.end_utc_s = renderer.end_utc_s();
-    play.seconds_per_day = opt.seconds_per_day;
-    play.t_utc_s = play.start_utc_s;
-    play.playing = !opt.paused;
-    if (opt.at) {
-        play.seek(render::parse_moment(*opt.at, timeline.display_offset_s()));
-        play.playing = false;
-    }
-
-    render::FrameParams p;
-    p.time.mode = opt.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    p.time.window_h = opt.window_h;
-    p.lang = render::parse_lang(opt.lang);
-    p.size = size_of(window);
-    bool camera_fitted = true;  // follows the window size until the user zooms or pans
-
-    // Issue 4: selection, hover, keyboard focus, the details panel.
-    Selection selected;
-    const std::vector<int> focus = render::focus_order(timeline);
-    int focus_at = -1;  // index into `focus`
-    sf::Vector2i press_at;
-    bool panel_logged = false;
-    bool log_layout_pending = false;  // log the cities' screen positions after the next frame
-    auto home = [&] {  // the fitted camera; with a panel open the map slides aside
-        if (selected.empty()) return renderer.home_camera(p.size);
-        double fw = render::free_width_px(p.size);
-        return render::beside_panel(renderer.home_camera({fw, p.size.height_px}), p.size, fw);
-    };
-    auto log_layout = [&] {
-        if (!log) return;
-        for (const auto& c : renderer.cities_on_screen())
-            std::cerr << "city " << data.cities[static_cast<std::size_t>(c.city)].city_id << ' ' << std::lround(c.center_px.x) << ' '
-                      << std::lround(c.center_px.y) << '\n';
-    };
-    auto select = [&](Selection s) {
-        if (s == selected) return;
-        selected = s;
-        p.overlays.selected_city = s.kind == Selection::Kind::City ? s.index : -1;
-        p.overlays.selected_region = s.kind == Selection::Kind::Region ? s.index : -1;
-        p.overlays.panel_scroll_px = 0;
-        panel_logged = false;
-        p.overlays.hover_city = p.overlays.hover_region = -1;  // the map may slide under the pointer
-        log_layout_pending = true;
-        if (log) {
-            if (s.kind == Selection::Kind::City) std::cerr << "select city " << data.cities[static_cast<std::size_t>(s.index)].city_id << '\n';
-            else if (s.kind == Selection::Kind::Region) std::cerr << "select region " << data.regions[static_cast<std::size_t>(s.index)].region_id << '\n';
-            else std::cerr << "select none\n";
-        }
-        if (camera_fitted) {
-            p.camera = home();
-        } else if (s.kind == Selection::Kind::City) {  // zoomed in: pan only if the panel would hide it
-            Vec2 at = render::map_to_screen(p.camera, p.size, data.cities[static_cast<std::size_t>(s.index)].pos_m);
-            double fw = render::free_width_px(p.size);
-            if (at.x > fw - 30 || at.x < 0 || at.y < 0 || at.y > p.size.height_px)
-                p.camera = render::pan_by(p.camera, fw / 2 - at.x, at.y < 0 || at.y > p.size.height_px ? p.size.height_px / 2 - at.y : 0);
-        }
-    };
-    auto in_panel = [&](int x, int y) {
-        const auto& l = renderer.panel_layout();
-        return l.open && x >= l.box.left && x <= l.box.right() && y >= l.box.top && y <= l.box.bottom();
-    };
-    auto pick_at = [&](int x, int y) {
-        render::PickOptions o;
-        double u = render::ui_scale(p.size);
-        o.radius_px = std::max(10.0, 14 * u);
-        for (const auto& c : renderer.cities_on_screen())
-            if (c.label) o.labels.push_back({c.city, *c.label});
-        render::TimelineBar bar = renderer.timeline_bar(p.size);
-        o.blocked.push_back({0, bar.box.top - 44 * u, p.size.width_px, p.size.height_px});
-        if (renderer.panel_layout().open) o.blocked.push_back(renderer.panel_layout().box);
-        return render::pick(data, p.camera, p.size, {static_cast<double>(x), static_cast<double>(y)}, o);
-    };
-    auto set_hover = [&](Selection h, int x, int y) {
-        p.overlays.hover_city = h.kind == Selection::Kind::City ? h.index : -1;
-        p.overlays.hover_region = h.kind == Selection::Kind::Region ? h.index : -1;
-        p.overlays.hover_px = {static_cast<double>(x), static_cast<double>(y)};
-    };
-    if (opt.select) select(find_selection(data, *opt.select));
-    p.camera = home();
-
-    enum class Drag { None, Map, Timeline } drag = Drag::None;
-    sf::Vector2i last_mouse;
-    double notice_until = 0;
-    double real_s = 0;
-    sf::Clock clock;
-    long frames = 0;
-    auto notice = [&](const std::string& s) {
-        p.overlays.notice = s;
-        notice_until = real_s + 1.6;
-    };
-    auto speed_text = [&] {
-        char b[64];
-        std::snprintf(b, sizeof b, "Speed: %g s per day", play.seconds_per_day);
-        return std::string(b);
-    };
-
-    while (window.isOpen()) {
-        sf::Event ev;
-        while (window.pollEvent(ev)) {
-            switch (ev.type) {
-                case sf::Event::Closed: window.close(); break;
-                case sf::Event::Resized: {
-                    render::ScreenSize old = p.size;
-                    p.size = size_of(window);
-                    window.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(p.size.width_px), static_cast<float>(p.size.height_px))));
-                    log_layout_pending = true;
-                    if (camera_fitted) {
-                        p.camera = home();
-                    } else {  // keep the map centred where it was, scaled with the window height
-                        p.camera.px_per_m *= p.size.height_px / std::max(1.0, old.height_px);
-                    }
-                    break;
-                }
-                case sf::Event::KeyPressed: {
-                    const bool shift = ev.key.shift;
-                    switch (ev.key.code) {
-                        case sf::Keyboard::Space:
-                            if (!play.playing && play.t_utc_s >= play.end_utc_s) play.seek(play.start_utc_s);
-                            play.playing = !play.playing;
-                            break;
-                        case sf::Keyboard::Right: play.step(shift ? 3600.0 : 86400.0); break;
-                        case sf::Keyboard::Left: play.step(shift ? -3600.0 : -86400.0); break;
-                        case sf::Keyboard::Home: play.seek(play.start_utc_s); break;
-                        case sf::Keyboard::End: play.seek(play.end_utc_s); play.playing = false; break;
-                        case sf::Keyboard::Add:
-                        case sf::Keyboard::Equal: play.faster(); notice(speed_text()); break;
-                        case sf::Keyboard::Subtract:
-                        case sf::Keyboard::Hyphen: play.slower(); notice(speed_text()); break;
-                        case sf::Keyboard::R:
-                            p.camera = home();
-                            camera_fitted = true;
-                            break;
-                        case sf::Keyboard::F:
-                        case sf::Keyboard::F11:
-                            fullscreen = !fullscreen;
-                            open_window();
-                            p.size = size_of(window);
-                            p.camera = home();
-                            camera_fitted = true;
-                            break;
-                        case sf::Keyboard::L: p.overlays.labels = !p.overlays.labels; break;
-                        case sf::Keyboard::M:
-                            p.time.mode = p.time.mode == TimeMode::Window ? TimeMode::Cumulative : TimeMode::Window;
-                            notice(p.time.mode == TimeMode::Window ? "Moving window: the last " +
-                                                                         std::to_string(static_cast<int>(p.time.window_h)) + " hours"
-                                                                   : "Cumulative: every event so far");
-                            break;
-                        case sf::Keyboard::H: p.overlays.help = !p.overlays.help; break;
-                        case sf::Keyboard::Slash: if (shift) p.overlays.help = !p.overlays.help; break;
-                        case sf::Keyboard::Tab:
-                            if (!focus.empty()) {
-                                int n = static_cast<int>(focus.size());
-                                focus_at = focus_at < 0 ? (shift ? n - 1 : 0) : ((focus_at + (shift ? -1 : 1)) % n + n) % n;
-                                p.overlays.focus_city = focus[static_cast<std::size_t>(focus_at)];
-                                notice(data.cities[static_cast<std::size_t>(p.overlays.focus_city)].name_en + "  \xC2\xB7  Enter: details");
-                            }
-                            break;
-                        case sf::Keyboard::Enter:
-                            if (p.overlays.focus_city >= 0) select({Selection::Kind::City, p.overlays.focus_city});
-                            break;
-                        case sf::Keyboard::C:
-                            if (!selected.empty()) {
-                                std::string text = details_text(details_for(timeline, selected, p.t_utc_s));
-                                sf::Clipboard::setString(sf::String::fromUtf8(text.begin(), text.end()));
-                                if (log) std::cerr << "copied " << text.size() << " bytes\n";
-                                notice("Copied the details with their sources");
-                            }
-                            break;
-                        case sf::Keyboard::PageDown:
-                        case sf::Keyboard::PageUp:
-                        case sf::Keyboard::Down:
-                        case sf::Keyboard::Up:
-                            if (renderer.panel_layout().open) {
-                                const auto& l = renderer.panel_layout();
-                                double step = ev.key.code == sf::Keyboard::PageDown || ev.key.code == sf::Keyboard::PageUp ? l.viewport.height * 0.85 : 40;
-                                bool down = ev.key.code == sf::Keyboard::PageDown || ev.key.code == sf::Keyboard::Down;
-                                p.overlays.panel_scroll_px = std::clamp(l.scroll_px + (down ? step : -step), 0.0, l.max_scroll_px);
-                            }
-                            break;
-                        case sf::Keyboard::Escape:
-                            if (p.overlays.help) p.overlays.help = false;
-                            else if (!selected.empty()) select({});
-                            else if (p.overlays.focus_city >= 0) { p.overlays.focus_city = -1; focus_at = -1; }
-                            else if (!p.overlays.notice.empty()) p.overlays.notice.clear();
-                            else if (fullscreen) {
-                                fullscreen = false;
-                                open_window();
-                                p.size = size_of(window);
-                                p.camera = home();
-                                camera_fitted = true;
-                            } else window.close();
-                            break;
-                        case sf::Keyboard::E:
-                            // The current moment's events, cities and regions, as one GeoPackage.
-                            try {
-                                std::string path = export_snapshot(timeline, opt.export_dir, p.t_utc_s, p.time);
-                                if (log) std::cerr << "exported " << path << '\n';
-                                notice("Exported " + path);
-                            } catch (const std::exception& e) {
-                                std::cerr << "qantar: " << e.what() << '\n';
-                                notice(std::string("Export failed: ") + e.what());
-                            }
-                            break;
-                        case sf::Keyboard::Q: window.close(); break;
-                        default: break;
-                    }
-                    break;
-                }
-                case sf::Event::TextEntered:
-                    if (ev.text.unicode == '?') p.overlays.help = !p.overlays.help;
-                    break;
-                case sf::Event::MouseButtonPressed:
-                    if (ev.mouseButton.button == sf::Mouse::Left) {
-                        last_mouse = {ev.mouseButton.x, ev.mouseButton.y};
-                        press_at = last_mouse;
-                        render::TimelineBar bar = renderer.timeline_bar(p.size);
-                        if (in_panel(ev.mouseButton.x, ev.mouseButton.y)) {
-                            drag = Drag::None;
-                        } else if (bar.contains(ev.mouseButton.x, ev.mouseButton.y)) {
-                            drag = Drag::Timeline;
-                            play.seek(bar.t_of(ev.mouseButton.x));
-                        } else {
-                            drag = Drag::Map;
-                        }
-                    }
-                    break;
-                case sf::Event::MouseButtonReleased:
-                    if (ev.mouseButton.button == sf::Mouse::Left) {
-                        // A click (not a drag) on the map: select what is under it; sea closes.
-                        if (drag == Drag::Map && std::abs(ev.mouseButton.x - press_at.x) + std::abs(ev.mouseButton.y - press_at.y) <= 4)
-                            select(pick_at(ev.mouseButton.x, ev.mouseButton.y));
-                        drag = Drag::None;
-                    }
-                    break;
-                case sf::Event::MouseMoved:
-                    if (drag == Drag::Timeline) {
-                        play.seek(renderer.timeline_bar(p.size).t_of(ev.mouseMove.x));
-                    } else if (drag == Drag::Map) {
-                        p.camera = render::pan_by(p.camera, ev.mouseMove.x - last_mouse.x, ev.mouseMove.y - last_mouse.y);
-                        camera_fitted = false;
-                    }
-                    if (drag == Drag::None && !in_panel(ev.mouseMove.x, ev.mouseMove.y))
-                        set_hover(pick_at(ev.mouseMove.x, ev.mouseMove.y), ev.mouseMove.x, ev.mouseMove.y);
-                    else
-                        set_hover({}, 0, 0);
-                    last_mouse = {ev.mouseMove.x, ev.mouseMove.y};
-                    break;
-                case sf::Event::MouseLeft: set_hover({}, 0, 0); break;
-                case sf::Event::MouseWheelScrolled:
-                    if (in_panel(ev.mouseWheelScroll.x, ev.mouseWheelScroll.y)) {
-                        const auto& l = renderer.panel_layout();
-                        p.overlays.panel_scroll_px = std::clamp(l.scroll_px - 60.0 * render::ui_scale(p.size) * ev.mouseWheelScroll.delta, 0.0, l.max_scroll_px);
-                        break;
-                    }
-                    p.camera = render::zoom_at(p.camera, p.size, {static_cast<double>(ev.mouseWheelScroll.x), static_cast<double>(ev.mouseWheelScroll.y)},
-                                               std::pow(1.2, static_cast<double>(ev.mouseWheelScroll.delta)));
-                    camera_fitted = false;
-                    break;
-                default: break;
-            }
-        }
-        if (!window.isOpen()) break;
-
-        double dt = clock.restart().asSeconds();
-        real_s += dt;
-        if (frames > 0) play.advance(dt);  // the first frame shows the start moment itself
-        if (!p.overlays.notice.empty() && real_s > notice_until) p.overlays.notice.clear();
-        p.t_utc_s = play.t_utc_s;
-        p.playing = play.playing;
-        p.seconds_per_day = play.seconds_per_day;
-        if (play.playing && renderer.panel_layout().open) {  // the panel follows the animation
-            const auto& l = renderer.panel_layout();
-            p.overlays.panel_scroll_px = std::clamp(l.now_y_px - l.viewport.height * 0.6, 0.0, l.max_scroll_px);
-        }
-        renderer.draw(window, p);
-        window.display();
-        if (renderer.panel_layout().open && !panel_logged && log) {
-            std::cerr << "panel open " << (selected.kind == Selection::Kind::City ? "city " + data.cities[static_cast<std::size_t>(selected.index)].city_id
-                                                                                     : "region " + data.regions[static_cast<std::size_t>(selected.index)].region_id)
-                      << '\n';
-            panel_logged = true;
-        }
-        if (frames == 0 || log_layout_pending) log_layout();
-        log_layout_pending = false;
-        if (++frames == 1 && log) {
-            double ms = std::chrono::duration<double, std::milli>(Steady::now() - started).count();
-            std::cerr << "qantar: first frame after " << static_cast<long>(ms) << " ms\n";
-        }
-        if (quit_after > 0 && frames >= quit_after) window.close();
-    }
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
+    view.stage("renderer ready");
+    view.start(data, timeline, renderer);
+    view.run(quit_after);
     return 0;
 }
 

@@ -1,11 +1,15 @@
 // Video export (video_export.hpp). Pulls in OpenGL directly for the frame readback only.
 #include "video_export.hpp"
 
+#include "display.hpp"
+#include "frame_options.hpp"
+
 #include "core/error.hpp"
 #include "io/load.hpp"
 #include "io/story_loader.hpp"
 #include "core/timeline.hpp"
 #include "render/options.hpp"
+#include "render/panel.hpp"
 #include "render/presenter_look.hpp"
 #include "video/frame_sink.hpp"
 #include "video/frame_timing.hpp"
@@ -22,32 +26,6 @@
 #include <optional>
 
 namespace qantar::app {
-
-Selection selection_of(const Dataset& data, const ViewOptions& view) {
-    return view.select ? find_selection(data, *view.select) : Selection{};
-}
-
-render::FrameParams offscreen_params(const render::Renderer& renderer, const ViewOptions& view,
-                                     const Selection& selection, const render::ScreenSize& size,
-                                     double t_utc_s) {
-    render::FrameParams p;
-    p.t_utc_s = t_utc_s;
-    p.time.mode = view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    p.time.window_h = view.window_h;
-    p.size = size;
-    p.camera = renderer.home_camera(size);
-    p.lang = render::parse_lang(view.lang);
-    p.playing = false;
-    p.seconds_per_day = view.seconds_per_day;
-    p.overlays.controls = false;  // a still or a video has no keys to explain
-    if (!selection.empty()) {  // the details panel open, the map slid aside (as in the window)
-        p.overlays.selected_city = selection.kind == Selection::Kind::City ? selection.index : -1;
-        p.overlays.selected_region = selection.kind == Selection::Kind::Region ? selection.index : -1;
-        double fw = render::free_width_px(size);
-        p.camera = render::beside_panel(renderer.home_camera({fw, size.height_px}), size, fw);
-    }
-    return p;
-}
 
 void read_pixels(const sf::RenderTexture& rt, std::vector<std::uint8_t>& scratch, std::vector<std::uint8_t>& rgba) {
     // One glGetTexImage into a reused buffer, then a row flip (render textures are stored bottom
@@ -67,8 +45,102 @@ void read_pixels(const sf::RenderTexture& rt, std::vector<std::uint8_t>& scratch
         std::memcpy(rgba.data() + y * row, scratch.data() + (size.y - 1 - y) * pitch, row);
 }
 
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Which frames: a plain animation from..to, or the story's schedule drawn by the presenter.
+struct FramePlan {
+    std::optional<StorySchedule> schedule;
+    std::optional<render::Presenter> presenter;
+    video::FrameTiming plain;
+    std::int64_t frames = 0;
+};
+
+void plan_frames(FramePlan& plan, const RenderOptions& opt, const Dataset& data, const Timeline& timeline,
+                 const std::optional<Story>& story, render::Renderer& renderer) {
+    const ExtentM country = country_extent_m(data);
+    if (story) {
+        ScheduleOptions so;
+        so.seconds_per_day = opt.view.seconds_per_day;
+        so.hold_s = opt.beat_seconds;
+        so.world_width_m = country.width_m();
+        plan.schedule.emplace(*story, so);
+        plan.presenter.emplace(renderer, *story, country);
+        plan.frames = video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame_count();
+        return;
+    }
+    video::FrameTiming& plain = plan.plain;
+    const std::int32_t off = timeline.display_offset_s();
+    plain.from_utc_s = opt.from ? render::parse_moment(*opt.from, off, "--from") : renderer.start_utc_s();
+    plain.to_utc_s = opt.to ? render::parse_moment(*opt.to, off, "--to") : renderer.end_utc_s();
+    if (plain.to_utc_s <= plain.from_utc_s) throw UsageError("render: --to must be later than --from");
+    plain.fps = opt.fps;
+    plain.seconds_per_day = opt.view.seconds_per_day;
+    plan.frames = plain.frame_count();
+}
+
+// QANTAR_PROFILE=1: where a frame's time goes (draw, GPU finish, readback, queue wait).
+struct Profile {
+    bool on = std::getenv("QANTAR_PROFILE") != nullptr;
+    double draw = 0, finish = 0, read = 0, push = 0;
+    void lap(double& acc, Clock::time_point& since) const {
+        const auto now = Clock::now();
+        acc += std::chrono::duration<double>(now - since).count();
+        since = now;
+    }
+    void report(std::int64_t frames) const {
+        if (!on || frames <= 0) return;
+        const double n = static_cast<double>(frames) / 1000.0;
+        std::fprintf(stderr, "profile: ms per frame: draw %.1f, resolve %.1f, readback %.1f, queue %.1f\n",
+                     draw / n, finish / n, read / n, push / n);
+    }
+};
+
+// Draws frames [0, frames) with draw_frame into rt and streams them into the sink; 130 when
+// interrupted (the sink aborted), else 0. Any error aborts the sink and is rethrown.
+template <class DrawFrame>
+int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOptions& opt, const render::ScreenSize& size,
+                  std::int64_t frames, DrawFrame draw_frame) {
+    video::install_interrupt_handlers();
+    video::ProgressReporter progress(frames, stderr, video::ProgressReporter::stream_is_terminal(stderr));
+    const auto started = Clock::now();
+    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
+    std::vector<std::uint8_t> scratch, rgba;
+    Profile prof;
+    try {
+        sink.begin(static_cast<int>(size.width_px), static_cast<int>(size.height_px), opt.fps);
+        for (std::int64_t i = 0; i < frames; ++i) {
+            auto since = Clock::now();
+            draw_frame(i);
+            if (prof.on) { glFinish(); prof.lap(prof.draw, since); }
+            rt.display();
+            if (prof.on) { glFinish(); prof.lap(prof.finish, since); }
+            read_pixels(rt, scratch, rgba);
+            if (prof.on) prof.lap(prof.read, since);
+            sink.push(std::move(rgba), i);
+            rgba = {};
+            if (prof.on) prof.lap(prof.push, since);
+            progress.update(i + 1, elapsed());
+            if (video::interrupted()) {
+                sink.abort();
+                std::cerr << "\nqantar: interrupted; nothing written to " << opt.output << '\n';
+                return 130;
+            }
+        }
+        sink.finish();
+    } catch (...) {
+        sink.abort();
+        throw;
+    }
+    progress.finish(frames, elapsed());
+    prof.report(frames);
+    return 0;
+}
+
+}  // namespace
+
 int run_video(const LoadOptions& load, const RenderOptions& opt) {
-    using Clock = std::chrono::steady_clock;
     const video::Format format = video::format_for(opt.output);  // UsageError for other endings
     const render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
     if (format != video::Format::PngSequence && (static_cast<int>(size.width_px) % 2 || static_cast<int>(size.height_px) % 2))
@@ -85,12 +157,9 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
                                               : *opt.story, data);
 
     // After loading: a bad story file is reported the same with or without a display.
-    const char* display = std::getenv("DISPLAY");
-    if (!display || !*display) {
-        std::cerr << "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
-                     "xvfb-run -a qantar render -o animation.mp4\n";
+    if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
+                             "xvfb-run -a qantar render -o animation.mp4"))
         return 1;
-    }
     sf::ContextSettings cs;
     cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
@@ -98,89 +167,20 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
         throw std::runtime_error("could not create an offscreen OpenGL target of " +
                                  std::to_string(static_cast<int>(size.width_px)) + "x" + std::to_string(static_cast<int>(size.height_px)));
     const Selection selection = selection_of(data, opt.view);  // an unknown name fails before any frame
-    render::Renderer renderer(timeline);
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
 
-    // Which frames: a plain animation from..to, or the story's schedule.
-    std::optional<StorySchedule> schedule;
-    std::optional<render::Presenter> presenter;
-    video::FrameTiming plain;
-    std::int64_t frames = 0;
-    const ExtentM country = country_extent_m(data);
-    if (opt.story) {
-        ScheduleOptions so;
-        so.seconds_per_day = opt.view.seconds_per_day;
-        so.hold_s = opt.beat_seconds;
-        so.world_width_m = country.width_m();
-        schedule.emplace(*story, so);
-        presenter.emplace(renderer, *story, country);
-        frames = video::StoryFrameTiming{&*schedule, static_cast<double>(opt.fps)}.frame_count();
-    } else {
-        const std::int32_t off = timeline.display_offset_s();
-        plain.from_utc_s = opt.from ? render::parse_moment(*opt.from, off, "--from") : renderer.start_utc_s();
-        plain.to_utc_s = opt.to ? render::parse_moment(*opt.to, off, "--to") : renderer.end_utc_s();
-        if (plain.to_utc_s <= plain.from_utc_s) throw UsageError("render: --to must be later than --from");
-        plain.fps = opt.fps;
-        plain.seconds_per_day = opt.view.seconds_per_day;
-        frames = plain.frame_count();
-    }
-    render::PresenterView pv;
-    pv.size = size;
-    pv.lang = render::parse_lang(opt.view.lang);
-    pv.time.mode = opt.view.cumulative ? TimeMode::Cumulative : TimeMode::Window;
-    pv.time.window_h = opt.view.window_h;
-    pv.seconds_per_day = opt.view.seconds_per_day;
-
-    video::install_interrupt_handlers();
-    video::ProgressReporter progress(frames, stderr, video::ProgressReporter::stream_is_terminal(stderr));
-    const auto started = Clock::now();
-    auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
-    std::vector<std::uint8_t> scratch, rgba;
-    // QANTAR_PROFILE=1: where a frame's time goes (draw, GPU finish, readback, queue wait).
-    const bool profile = std::getenv("QANTAR_PROFILE") != nullptr;
-    double t_draw = 0, t_finish = 0, t_read = 0, t_push = 0;
-    auto lap = [&](double& acc, Clock::time_point& since) {
-        const auto now = Clock::now();
-        acc += std::chrono::duration<double>(now - since).count();
-        since = now;
-    };
-    try {
-        sink->begin(static_cast<int>(size.width_px), static_cast<int>(size.height_px), opt.fps);
-        for (std::int64_t i = 0; i < frames; ++i) {
-            auto since = Clock::now();
-            if (presenter) {
-                presenter->draw(rt, video::StoryFrameTiming{&*schedule, static_cast<double>(opt.fps)}.frame(i), pv);
-            } else {
-                render::FrameParams p = offscreen_params(renderer, opt.view, selection, size, plain.time_of_frame(i));
-                p.playing = true;
-                renderer.draw(rt, p);
-            }
-            if (profile) { glFinish(); lap(t_draw, since); }
-            rt.display();
-            if (profile) { glFinish(); lap(t_finish, since); }
-            read_pixels(rt, scratch, rgba);
-            if (profile) lap(t_read, since);
-            sink->push(std::move(rgba), i);
-            rgba = {};
-            if (profile) lap(t_push, since);
-            progress.update(i + 1, elapsed());
-            if (video::interrupted()) {
-                sink->abort();
-                std::cerr << "\nqantar: interrupted; nothing written to " << opt.output << '\n';
-                return 130;
-            }
+    FramePlan plan;
+    plan_frames(plan, opt, data, timeline, story, renderer);
+    const render::PresenterView pv = presenter_view_of(opt.view, size);
+    return encode_frames(*sink, rt, opt, size, plan.frames, [&](std::int64_t i) {
+        if (plan.presenter) {
+            plan.presenter->draw(rt, video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame(i), pv);
+        } else {
+            render::FrameParams p = offscreen_params(renderer, opt.view, selection, size, plan.plain.time_of_frame(i));
+            p.playing = true;
+            renderer.draw(rt, p);
         }
-        sink->finish();
-    } catch (...) {
-        sink->abort();
-        throw;
-    }
-    progress.finish(frames, elapsed());
-    if (profile && frames > 0) {
-        const double n = static_cast<double>(frames) / 1000.0;
-        std::fprintf(stderr, "profile: ms per frame: draw %.1f, resolve %.1f, readback %.1f, queue %.1f\n",
-                     t_draw / n, t_finish / n, t_read / n, t_push / n);
-    }
-    return 0;
+    });
 }
 
 }  // namespace qantar::app

@@ -17,17 +17,6 @@
 
 namespace qantar::app {
 
-// The city or region --select names (empty without --select). Throws UsageError for an unknown
-// name, listing the known ones. Resolved once, before the frames.
-Selection selection_of(const Dataset& data, const ViewOptions& view);
-
-// The FrameParams of a plain (non-story) exported frame or still at moment t: the window's frame
-// without its playback controls line; with a selection, its details panel open and the map slid
-// aside, as in the window.
-render::FrameParams offscreen_params(const render::Renderer& renderer, const ViewOptions& view,
-                                     const Selection& selection, const render::ScreenSize& size,
-                                     double t_utc_s);
-
 // Reads a finished render texture into rgba (resized to w*h*4, top row first), reusing scratch.
 void read_pixels(const sf::RenderTexture& rt, std::vector<std::uint8_t>& scratch, std::vector<std::uint8_t>& rgba);
 

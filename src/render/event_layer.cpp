@@ -7,6 +7,31 @@
 
 namespace qantar::render {
 
+std::vector<EventMark> event_marks_for(const Timeline& timeline) {
+    const Dataset& data = timeline.data();
+    std::vector<EventMark> marks;
+    int capital = -1;
+    for (std::size_t c = 0; c < data.cities.size(); ++c)
+        if (data.cities[c].is_capital) capital = static_cast<int>(c);
+    for (std::size_t i = 0; i < data.events.size(); ++i) {
+        const Event& e = data.events[i];
+        if (e.category == Category::InternetShutdown || e.category == Category::StateOfEmergency) continue;
+        EventMark m;
+        m.pos_m = e.city_index >= 0 ? data.cities[static_cast<std::size_t>(e.city_index)].pos_m : e.pos_m;
+        if (e.city_index < 0 && e.region_index < 0 && capital >= 0) {  // nationwide: at the capital
+            m.pos_m = data.cities[static_cast<std::size_t>(capital)].pos_m;
+            m.city = capital;
+        }
+        m.start_utc_s = static_cast<double>(e.start.utc_s);
+        m.end_utc_s = static_cast<double>(timeline.end_of(i));
+        m.category = e.category;
+        m.size_level = size_level_for(e.participants, e.fatalities);
+        if (e.city_index >= 0) m.city = e.city_index;
+        marks.push_back(m);
+    }
+    return marks;
+}
+
 namespace {
 
 constexpr double kMinute = 60.0;

@@ -8,6 +8,8 @@
 
 #include "event_style.hpp"
 
+#include "core/timeline.hpp"
+
 #include <SFML/Graphics.hpp>
 
 #include <cstddef>
@@ -15,6 +17,10 @@
 #include <vector>
 
 namespace qantar::render {
+
+// The markers the data's events get: states of emergency are shown as region tints and the
+// internet shutdown as a banner, so they get none; nationwide events sit at the capital.
+std::vector<EventMark> event_marks_for(const Timeline& timeline);
 
 struct EventFrame {
     double t_utc_s = 0;

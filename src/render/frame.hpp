@@ -15,6 +15,8 @@ namespace qantar::render {
 
 enum class Lang { En, Kk, Ru };
 Lang parse_lang(const std::string& s);  // "en" | "kk" | "ru"; anything else: En
+// The name in `lang`; Kazakh falls back to Russian, anything missing to English.
+const std::string& pick_name(Lang lang, const std::string& en, const std::string& kk, const std::string& ru);
 
 struct Overlays {
     bool labels = true;        // city labels (key L)

@@ -1,4 +1,5 @@
 #include "options.hpp"
+#include "frame.hpp"
 
 #include "core/error.hpp"
 #include "core/time.hpp"
@@ -22,6 +23,19 @@ ScreenSize parse_size(const std::string& text) {
         w < 16 || h < 16 || w > 16384 || h > 16384)
         throw UsageError("--size: '" + text + "' is not a size (expected WIDTHxHEIGHT, e.g. 1920x1080)");
     return {static_cast<double>(w), static_cast<double>(h)};
+}
+
+Lang parse_lang(const std::string& s) {
+    if (s == "kk") return Lang::Kk;
+    if (s == "ru") return Lang::Ru;
+    return Lang::En;
+}
+
+const std::string& pick_name(Lang lang, const std::string& en, const std::string& kk, const std::string& ru) {
+    if (lang == Lang::Kk && !kk.empty()) return kk;
+    if (lang == Lang::Ru && !ru.empty()) return ru;
+    if (lang == Lang::Kk && !ru.empty()) return ru;
+    return en;
 }
 
 }  // namespace qantar::render

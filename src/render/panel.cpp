@@ -3,6 +3,8 @@
 
 #include "event_style.hpp"
 #include "palette.hpp"
+#include "shapes.hpp"
+#include "text_wrap.hpp"
 #include "renderer.hpp"
 
 #include <algorithm>
@@ -14,18 +16,8 @@ namespace qantar::render {
 
 namespace {
 
-// The panel's own scale: the HUD's, but never so small that its text is hard to read.
-double panel_scale(const ScreenSize& size) { return std::max(0.8, ui_scale(size)); }
-
-const sf::Color kPanelFill(12, 16, 25, 250);
-const sf::Color kPanelEdge(60, 72, 94, 255);
-const sf::Color kTextDim(150, 160, 178);
-const sf::Color kTextFaint(98, 108, 128);
-const sf::Color kDisputed(255, 150, 70);
-const sf::Color kRule(44, 52, 68);
-
 // Upcoming events: pulled towards the panel's background so they read as "not yet".
-sf::Color dim(sf::Color c, bool dimmed) { return dimmed ? mix(c, sf::Color(12, 16, 25, c.a), 0.58) : c; }
+sf::Color dim(sf::Color c, bool dimmed) { return dimmed ? mix(c, sf::Color(kPanelBase.r, kPanelBase.g, kPanelBase.b, c.a), 0.58) : c; }
 
 sf::Color state_color(PlaceState s) {
     switch (s) {
@@ -34,38 +26,7 @@ sf::Color state_color(PlaceState s) {
         case PlaceState::Protest: return {255, 184, 64};
         case PlaceState::Violence: return {255, 72, 56};
     }
-    return kTextDim;
-}
-
-std::unique_ptr<sf::ConvexShape> rounded(const Box& b, sf::Color fill, float radius) {
-    auto s = std::make_unique<sf::ConvexShape>();
-    constexpr int kArc = 5;
-    radius = std::min({radius, static_cast<float>(b.width / 2), static_cast<float>(b.height / 2)});
-    s->setPointCount(4 * (kArc + 1));
-    auto x0 = static_cast<float>(b.left), y0 = static_cast<float>(b.top);
-    auto x1 = static_cast<float>(b.right()), y1 = static_cast<float>(b.bottom());
-    const sf::Vector2f c[4] = {{x1 - radius, y0 + radius}, {x1 - radius, y1 - radius},
-                               {x0 + radius, y1 - radius}, {x0 + radius, y0 + radius}};
-    std::size_t k = 0;
-    for (int q = 0; q < 4; ++q)
-        for (int i = 0; i <= kArc; ++i) {
-            float a = (-90.f + 90.f * static_cast<float>(q) + 90.f * static_cast<float>(i) / kArc) * 3.14159265f / 180.f;
-            s->setPoint(k++, c[q] + sf::Vector2f(std::cos(a), std::sin(a)) * radius);
-        }
-    s->setFillColor(fill);
-    return s;
-}
-
-float text_width(const sf::Font& font, unsigned size, const sf::String& s, bool bold) {
-    float w = 0;
-    sf::Uint32 prev = 0;
-    for (std::size_t i = 0; i < s.getSize(); ++i) {
-        sf::Uint32 c = s[i];
-        if (prev) w += font.getKerning(prev, c, size);
-        w += font.getGlyph(c, size, bold).advance;
-        prev = c;
-    }
-    return w;
+    return kPanelTextDim;
 }
 
 // Content built top to bottom in panel-content coordinates, then drawn through a clipping view.
@@ -99,12 +60,12 @@ struct Builder {
         y += gap * u;
     }
     double text_w(const std::string& utf8, double size, bool is_bold) const {
-        return text_width(is_bold ? bold : regular, px(size), sf::String::fromUtf8(utf8.begin(), utf8.end()), is_bold);
+        return text_advance(is_bold ? bold : regular, px(size), sf::String::fromUtf8(utf8.begin(), utf8.end()), is_bold);
     }
     // A pill with text, at (x, y); returns its width.
     double pill(const std::string& utf8, double x, double yy, double size, sf::Color fill, sf::Color ink) {
         double w = text_w(utf8, size, true) + 14 * u, h = regular.getLineSpacing(px(size)) + 4 * u;
-        ops.push_back(rounded({x, yy, w, h}, fill, static_cast<float>(h / 2)));
+        ops.push_back(rounded_shape({x, yy, w, h}, fill, static_cast<float>(h / 2)));
         text_at(sf::String::fromUtf8(utf8.begin(), utf8.end()), x + 7 * u, yy + 1.5 * u, size, ink, true);
         return w;
     }
@@ -123,7 +84,7 @@ struct Builder {
         ops.push_back(std::move(c));
     }
     void heading(const std::string& s) {
-        sf::Text& t = text_at(sf::String::fromUtf8(s.begin(), s.end()), 0, y, 12, kTextFaint, true);
+        sf::Text& t = text_at(sf::String::fromUtf8(s.begin(), s.end()), 0, y, 12, kPanelTextFaint, true);
         t.setLetterSpacing(1.5f);
         y += regular.getLineSpacing(px(12)) + 6 * u;
     }
@@ -145,52 +106,8 @@ std::string short_moment(const std::string& human) {
 
 }  // namespace
 
-std::vector<sf::String> wrap_text(const sf::Font& font, unsigned size, const std::string& utf8, double max_w, bool bold) {
-    sf::String s = sf::String::fromUtf8(utf8.begin(), utf8.end());
-    std::vector<sf::String> lines;
-    const float space = font.getGlyph(' ', size, bold).advance;
-    const float limit = static_cast<float>(std::max(1.0, max_w));
-    sf::String line;
-    float line_w = 0;
-    std::size_t i = 0;
-    while (i < s.getSize()) {
-        if (s[i] == '\n') {
-            lines.push_back(line);
-            line.clear();
-            line_w = 0;
-            ++i;
-            continue;
-        }
-        if (s[i] == ' ') { ++i; continue; }
-        std::size_t j = i;
-        while (j < s.getSize() && s[j] != ' ' && s[j] != '\n') ++j;
-        sf::String word = s.substring(i, j - i);
-        float ww = text_width(font, size, word, bold);
-        float need = line.isEmpty() ? ww : line_w + space + ww;
-        if (need <= limit) {
-            if (!line.isEmpty()) line += ' ';
-            line += word;
-            line_w = need;
-        } else {
-            if (!line.isEmpty()) lines.push_back(line);
-            line.clear();
-            line_w = 0;
-            // A word wider than the line: break it between characters.
-            while (ww > limit && word.getSize() > 1) {
-                std::size_t k = 1;
-                while (k < word.getSize() && text_width(font, size, word.substring(0, k + 1), bold) <= limit) ++k;
-                lines.push_back(word.substring(0, k));
-                word = word.substring(k);
-                ww = text_width(font, size, word, bold);
-            }
-            line = word;
-            line_w = ww;
-        }
-        i = j;
-    }
-    if (!line.isEmpty() || lines.empty()) lines.push_back(line);
-    return lines;
-}
+
+double panel_scale(const ScreenSize& size) { return std::max(0.8, ui_scale(size)); }
 
 Box panel_box(const ScreenSize& size) {
     double u = panel_scale(size);
@@ -212,6 +129,219 @@ Camera beside_panel(const Camera& fitted, const ScreenSize& size, double free_w)
     return c;
 }
 
+namespace {
+
+// The names (English, then Kazakh and Russian with their language codes) and the subtitle.
+void add_names(Builder& b, const Details& d) {
+    const double u = b.u;
+    const sf::Font& regular = b.regular;
+    b.para(d.name_en, 0, 26, kText, true, 2);
+    // Kazakh and Russian names, each with its language code.
+    double x = 0;
+    for (const auto& [code, name] : {std::pair<const char*, const std::string*>{"KK", &d.name_kk}, {"RU", &d.name_ru}}) {
+        if (name->empty()) continue;
+        double cw = b.text_w(code, 10, true), nw = b.text_w(*name, 16, false);
+        if (x > 0 && x + cw + 6 * u + nw > b.width) {
+            x = 0;
+            b.y += regular.getLineSpacing(b.px(16)) + 2 * u;
+        }
+        b.text_at(code, x, b.y + 4 * u, 10, kPanelTextFaint, true);
+        b.text_at(sf::String::fromUtf8(name->begin(), name->end()), x + cw + 6 * u, b.y, 16, kPanelTextDim, false);
+        x += cw + 6 * u + nw + 18 * u;
+    }
+    if (x > 0) b.y += regular.getLineSpacing(b.px(16)) + 4 * u;
+    b.para(d.subtitle, 0, 13.5, kPanelTextDim, false, 10);
+}
+
+// The state at the moment, as pills, and the moment itself.
+void add_state(Builder& b, const Details& d) {
+    const double u = b.u;
+    sf::Color sc = state_color(d.state);
+    double x = b.pill(upper_copy(std::string(place_state_label(d.state))), 0, b.y, 11.5, mix(sc, kPanelBase, 0.25),
+                      kPillText);
+    if (d.emergency && d.state != PlaceState::Emergency)
+        x += 6 * u + b.pill("STATE OF EMERGENCY", x + 6 * u, b.y, 11.5, state_color(PlaceState::Emergency), kPillText);
+    std::string at = "at " + d.moment_local + " (" + d.moment_offset + ")";
+    double ph = b.pill_h(11.5);
+    if (x + 8 * u + b.text_w(at, 12.5, false) <= b.width) {
+        b.text_at(sf::String::fromUtf8(at.begin(), at.end()), x + 8 * u, b.y + 2.5 * u, 12.5, kPanelTextDim, false);
+        b.y += ph + 12 * u;
+    } else {
+        b.y += ph + 4 * u;
+        b.para(at, 0, 12.5, kPanelTextDim, false, 8);
+    }
+}
+
+// How the unrest reached a city; a region lists its cities.
+void add_spread(Builder& b, const Details& d) {
+    if (d.selection.kind == Selection::Kind::City) {
+        if (d.spread) {
+            const SpreadInfo& s = *d.spread;
+            std::string txt;
+            if (s.root) txt = "The unrest began here, " + s.when_local + " (" + s.utc_offset + ").";
+            else {
+                char h[48];
+                std::snprintf(h, sizeof h, "%.0f h", s.after_root_h);
+                char km[32];
+                std::snprintf(km, sizeof km, "%.0f km", s.distance_km);
+                txt = std::string(s.reached_by_t ? "Unrest reached it " : "Unrest will reach it ") + s.when_local + " (" +
+                      s.utc_offset + "), " + h + " after " + s.root_name + ", spreading from " + s.from_name + " (" + km + ").";
+            }
+            b.para(txt, 0, 14.5, s.reached_by_t ? kText : kPanelTextDim, false, 12);
+        } else {
+            b.para("No protest or riot recorded here.", 0, 14.5, kPanelTextDim, false, 12);
+        }
+    } else if (!d.cities.empty()) {
+        std::string cs = "Cities: ";
+        for (std::size_t i = 0; i < d.cities.size(); ++i) cs += (i ? ", " : "") + d.cities[i];
+        b.para(cs, 0, 14, kPanelTextDim, false, 12);
+    }
+}
+
+// The totals so far, in four columns (two rows on a narrow panel).
+void add_totals(Builder& b, const Details& d) {
+    const double u = b.u;
+    const sf::Font& regular = b.regular;
+    b.heading("SO FAR");
+    struct Col { const char* label; Count v; sf::Color c; };
+    const Col cols[] = {{"participants", d.totals.participants, kParticipants},
+                        {"injured", d.totals.injured, kInjured},
+                        {"killed", d.totals.killed, kKilled},
+                        {"detained", d.totals.detained, kDetained}};
+    double cw = b.width / 4;
+    bool two_rows = cw < 70 * u + 20;
+    double x = 0, row_top = b.y, nh = regular.getLineSpacing(b.px(21));
+    for (int k = 0; k < 4; ++k) {
+        const Col& c = cols[k];
+        std::string v = c.v ? with_thousands(*c.v) : "\xE2\x80\x94";
+        b.text_at(sf::String::fromUtf8(v.begin(), v.end()), x, row_top, 21, c.v ? c.c : kPanelTextFaint, true);
+        b.text_at(c.label, x, row_top + nh + 1 * u, 11.5, kPanelTextDim, false);
+        x += two_rows ? b.width / 2 : cw;
+        if (two_rows && k == 1) {
+            x = 0;
+            row_top += nh + regular.getLineSpacing(b.px(11.5)) + 10 * u;
+        }
+    }
+    b.y = row_top + nh + regular.getLineSpacing(b.px(11.5)) + 16 * u;
+}
+
+// The events, past then later, with the "now" rule between them. Returns the content y of that
+// rule (or of the end, when nothing is later).
+double add_events(Builder& b, const Details& d) {
+    const double u = b.u;
+    const sf::Font& regular = b.regular;
+    std::size_t later = d.events.size() - d.past_count;
+    std::string h = "EVENTS  \xC2\xB7  " + std::to_string(d.past_count) + " SO FAR";
+    if (later) h += "  \xC2\xB7  " + std::to_string(later) + " LATER";
+    b.heading(h);
+    if (d.events.empty()) b.para("No events recorded here.", 0, 14, kPanelTextDim, false, 6);
+    if (d.past_count == 0 && !d.events.empty()) b.para("Nothing yet at this moment.", 0, 14, kPanelTextDim, false, 8);
+    double now_y_px = -1;
+    for (std::size_t i = 0; i < d.events.size(); ++i) {
+        const DetailsEvent& e = d.events[i];
+        const bool dimmed = !e.past;
+        if (i == d.past_count) {  // the "now" line between the past and what is to come
+            now_y_px = b.y;
+            double ty = b.y;
+            std::string now = "NOW  \xC2\xB7  " + short_moment(d.moment_local);
+            b.y += 7 * u;
+            b.rule(0, b.width, mix(kAccent, kPanelBase, 0.35), 1.5);
+            double tw = b.text_w(now, 11, true) + 12 * u;
+            b.ops.push_back(rounded_shape({b.width - tw, ty, tw, 15 * u}, kPanelBase, 3));
+            sf::Text& tt = b.text_at(sf::String::fromUtf8(now.begin(), now.end()), b.width - tw + 6 * u, ty + 0.5 * u, 11, kAccent, true);
+            tt.setLetterSpacing(1.2f);
+            b.y = ty + 22 * u;
+        }
+        const double x0 = 16 * u;
+        const sf::Color cc = category_color(e.category);
+        double top = b.y;
+        // Time, and where it is for region panels.
+        std::string when = e.when_local + "  " + e.utc_offset;
+        sf::Text& tt = b.text_at(sf::String::fromUtf8(when.begin(), when.end()), x0, b.y, 14, dim(kText, dimmed), true);
+        double tx = x0 + tt.getLocalBounds().width + tt.getLocalBounds().left;
+        if (!e.past) {
+            b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, kLaterPill, kPanelTextDim);
+        } else if (e.active) {
+            b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
+                   mix(cc, kPanelBase, 0.2), kPillText);
+        }
+        (void)tx;
+        b.y += regular.getLineSpacing(b.px(14)) + 3 * u;
+        b.disc(x0 / 2 - 1 * u, top + regular.getLineSpacing(b.px(14)) * 0.55, 5 * u, dim(cc, dimmed));
+        // Category chip and place.
+        double cw = b.pill(std::string(category_label(e.category)), x0, b.y, 11.5, dim(mix(cc, kPanelBase, 0.15), dimmed),
+                           kPillText);
+        double after = x0 + cw + 8 * u;
+        std::string place = e.place;
+        if (!e.time_note.empty()) place += (place.empty() ? "" : "  \xC2\xB7  ") + e.time_note;
+        if (!place.empty() && after + b.text_w(place, 12.5, false) <= b.width)
+            b.text_at(sf::String::fromUtf8(place.begin(), place.end()), after, b.y + 1.5 * u, 12.5, dim(kPanelTextDim, dimmed), false);
+        b.y += b.pill_h(11.5) + 6 * u;
+        if (!place.empty() && after + b.text_w(place, 12.5, false) > b.width) b.para(place, x0, 12.5, dim(kPanelTextDim, dimmed), false, 4);
+        b.para(e.description, x0, 14, dim(kEventText, dimmed), false, 4);
+        if (!e.figures.empty()) b.para(e.figures, x0, 13.5, dim(kEventFigures, dimmed), true, 4);
+        if (e.disputed) {
+            b.y += 2 * u;
+            b.pill("DISPUTED", x0, b.y, 10.5, dim(kDisputed, dimmed), kDisputedText);
+            b.y += b.pill_h(10.5) + 3 * u;
+            b.para(e.disputed_note.empty() ? "The figures are disputed." : e.disputed_note, x0, 13,
+                   dim(kDisputedNote, dimmed), false, 4);
+        }
+        std::string src = "Sources: " + e.source;
+        if (!e.source_keys.empty()) src += "  [" + e.source_keys + "]";
+        b.para(src, x0, 12, dim(kPanelTextFaint, dimmed), false, 0);
+        // A left rule joins the event's lines to its dot.
+        auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),
+                                                                     static_cast<float>(std::max(0.0, b.y - top - 22 * u))));
+        bar->setPosition(static_cast<float>(x0 / 2 - 1.75 * u), static_cast<float>(top + 20 * u));
+        bar->setFillColor(dim(mix(cc, kPanelBase, 0.6), dimmed));
+        b.ops.push_back(std::move(bar));
+        b.y += 10 * u;
+        if (i + 1 < d.events.size() && i + 1 != d.past_count) {
+            b.rule(x0, b.width, kRule);
+            b.y += 12 * u;
+        }
+    }
+    return now_y_px < 0 ? b.y : now_y_px;
+}
+
+// The scroll bar, and a fade at the bottom edge while there is more below.
+void draw_scroll_bar(sf::RenderTarget& target, const PanelLayout& lay, double u) {
+    if (lay.max_scroll_px <= 0) return;
+    double track = lay.viewport.height;
+    double thumb = std::max(24 * u, track * lay.viewport.height / lay.content_px);
+    double ty = lay.viewport.top + (track - thumb) * lay.scroll_px / lay.max_scroll_px;
+    target.draw(*rounded_shape({lay.box.right() - 9 * u, lay.viewport.top, 4 * u, track}, kScrollTrack, static_cast<float>(2 * u)));
+    target.draw(*rounded_shape({lay.box.right() - 9 * u, ty, 4 * u, thumb}, kScrollThumb, static_cast<float>(2 * u)));
+    // A fade at the bottom edge says that there is more below.
+    if (lay.scroll_px < lay.max_scroll_px - 1) {
+        sf::Vertex fade[] = {
+            {{static_cast<float>(lay.box.left + 2), static_cast<float>(lay.viewport.bottom() - 28 * u)}, kPanelFadeClear},
+            {{static_cast<float>(lay.box.right() - 12 * u), static_cast<float>(lay.viewport.bottom() - 28 * u)}, kPanelFadeClear},
+            {{static_cast<float>(lay.box.right() - 12 * u), static_cast<float>(lay.viewport.bottom())}, kPanelFadeOpaque},
+            {{static_cast<float>(lay.box.left + 2), static_cast<float>(lay.viewport.bottom())}, kPanelFadeOpaque}};
+        target.draw(fade, 4, sf::Quads);
+    }
+}
+
+// The footer: a rule and the keys.
+void draw_footer(sf::RenderTarget& target, const PanelLayout& lay, const sf::Font& regular, double pad, double footer_h, double u) {
+    std::string hint = "C  copy with sources   \xC2\xB7   Esc  close";
+    if (lay.max_scroll_px > 0) hint += "   \xC2\xB7   wheel  scroll";
+    unsigned cs = static_cast<unsigned>(std::max(8L, std::lround(12 * u)));
+    sf::RectangleShape r(sf::Vector2f(static_cast<float>(lay.box.width - 2 * pad), static_cast<float>(std::max(1.0, u))));
+    r.setPosition(static_cast<float>(lay.box.left + pad), static_cast<float>(std::round(lay.box.bottom() - footer_h)));
+    r.setFillColor(kRule);
+    target.draw(r);
+    auto lines = wrap_text(regular, cs, hint, lay.box.width - 2 * pad);
+    sf::Text t(lines.front(), regular, cs);
+    t.setFillColor(kPanelTextFaint);
+    t.setPosition(std::round(static_cast<float>(lay.box.left + pad)), std::round(static_cast<float>(lay.box.bottom() - footer_h + 7 * u)));
+    target.draw(t);
+}
+
+}  // namespace
+
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,
                        const ScreenSize& size, double scroll_px) {
     const double u = panel_scale(size);
@@ -226,171 +356,12 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     lay.viewport.height = std::max(10.0, std::round(lay.viewport.height));
 
     Builder b{regular, bold, u, lay.viewport.width - 8 * u, 0, {}};
-    const bool is_city = d.selection.kind == Selection::Kind::City;
 
-    // Names, region, population.
-    b.para(d.name_en, 0, 26, kText, true, 2);
-    // Kazakh and Russian names, each with its language code.
-    {
-        double x = 0;
-        for (const auto& [code, name] : {std::pair<const char*, const std::string*>{"KK", &d.name_kk}, {"RU", &d.name_ru}}) {
-            if (name->empty()) continue;
-            double cw = b.text_w(code, 10, true), nw = b.text_w(*name, 16, false);
-            if (x > 0 && x + cw + 6 * u + nw > b.width) {
-                x = 0;
-                b.y += regular.getLineSpacing(b.px(16)) + 2 * u;
-            }
-            b.text_at(code, x, b.y + 4 * u, 10, kTextFaint, true);
-            b.text_at(sf::String::fromUtf8(name->begin(), name->end()), x + cw + 6 * u, b.y, 16, kTextDim, false);
-            x += cw + 6 * u + nw + 18 * u;
-        }
-        if (x > 0) b.y += regular.getLineSpacing(b.px(16)) + 4 * u;
-    }
-    b.para(d.subtitle, 0, 13.5, kTextDim, false, 10);
-
-    // State at the moment.
-    {
-        sf::Color sc = state_color(d.state);
-        double x = b.pill(upper_copy(std::string(place_state_label(d.state))), 0, b.y, 11.5, mix(sc, sf::Color(12, 16, 25), 0.25),
-                          sf::Color(14, 16, 22));
-        if (d.emergency && d.state != PlaceState::Emergency)
-            x += 6 * u + b.pill("STATE OF EMERGENCY", x + 6 * u, b.y, 11.5, state_color(PlaceState::Emergency), sf::Color(14, 16, 22));
-        std::string at = "at " + d.moment_local + " (" + d.moment_offset + ")";
-        double ph = b.pill_h(11.5);
-        if (x + 8 * u + b.text_w(at, 12.5, false) <= b.width) {
-            b.text_at(sf::String::fromUtf8(at.begin(), at.end()), x + 8 * u, b.y + 2.5 * u, 12.5, kTextDim, false);
-            b.y += ph + 12 * u;
-        } else {
-            b.y += ph + 4 * u;
-            b.para(at, 0, 12.5, kTextDim, false, 8);
-        }
-    }
-
-    // How the unrest reached it.
-    if (is_city) {
-        if (d.spread) {
-            const SpreadInfo& s = *d.spread;
-            std::string txt;
-            if (s.root) txt = "The unrest began here, " + s.when_local + " (" + s.utc_offset + ").";
-            else {
-                char h[48];
-                std::snprintf(h, sizeof h, "%.0f h", s.after_root_h);
-                char km[32];
-                std::snprintf(km, sizeof km, "%.0f km", s.distance_km);
-                txt = std::string(s.reached_by_t ? "Unrest reached it " : "Unrest will reach it ") + s.when_local + " (" +
-                      s.utc_offset + "), " + h + " after " + s.root_name + ", spreading from " + s.from_name + " (" + km + ").";
-            }
-            b.para(txt, 0, 14.5, s.reached_by_t ? kText : kTextDim, false, 12);
-        } else {
-            b.para("No protest or riot recorded here.", 0, 14.5, kTextDim, false, 12);
-        }
-    } else if (!d.cities.empty()) {
-        std::string cs = "Cities: ";
-        for (std::size_t i = 0; i < d.cities.size(); ++i) cs += (i ? ", " : "") + d.cities[i];
-        b.para(cs, 0, 14, kTextDim, false, 12);
-    }
-
-    // Totals so far.
-    {
-        b.heading("SO FAR");
-        struct Col { const char* label; Count v; sf::Color c; };
-        const Col cols[] = {{"participants", d.totals.participants, sf::Color(255, 200, 120)},
-                            {"injured", d.totals.injured, sf::Color(255, 190, 110)},
-                            {"killed", d.totals.killed, sf::Color(255, 110, 96)},
-                            {"detained", d.totals.detained, sf::Color(150, 170, 255)}};
-        double cw = b.width / 4;
-        bool two_rows = cw < 70 * u + 20;
-        double x = 0, row_top = b.y, nh = regular.getLineSpacing(b.px(21));
-        for (int k = 0; k < 4; ++k) {
-            const Col& c = cols[k];
-            std::string v = c.v ? with_thousands(*c.v) : "\xE2\x80\x94";
-            b.text_at(sf::String::fromUtf8(v.begin(), v.end()), x, row_top, 21, c.v ? c.c : kTextFaint, true);
-            b.text_at(c.label, x, row_top + nh + 1 * u, 11.5, kTextDim, false);
-            x += two_rows ? b.width / 2 : cw;
-            if (two_rows && k == 1) {
-                x = 0;
-                row_top += nh + regular.getLineSpacing(b.px(11.5)) + 10 * u;
-            }
-        }
-        b.y = row_top + nh + regular.getLineSpacing(b.px(11.5)) + 16 * u;
-    }
-
-    // The events.
-    {
-        std::size_t later = d.events.size() - d.past_count;
-        std::string h = "EVENTS  \xC2\xB7  " + std::to_string(d.past_count) + " SO FAR";
-        if (later) h += "  \xC2\xB7  " + std::to_string(later) + " LATER";
-        b.heading(h);
-        if (d.events.empty()) b.para("No events recorded here.", 0, 14, kTextDim, false, 6);
-        if (d.past_count == 0 && !d.events.empty()) b.para("Nothing yet at this moment.", 0, 14, kTextDim, false, 8);
-        lay.now_y_px = -1;
-        for (std::size_t i = 0; i < d.events.size(); ++i) {
-            const DetailsEvent& e = d.events[i];
-            const bool dimmed = !e.past;
-            if (i == d.past_count) {  // the "now" line between the past and what is to come
-                lay.now_y_px = b.y;
-                double ty = b.y;
-                std::string now = "NOW  \xC2\xB7  " + short_moment(d.moment_local);
-                b.y += 7 * u;
-                b.rule(0, b.width, mix(kAccent, sf::Color(12, 16, 25), 0.35), 1.5);
-                double tw = b.text_w(now, 11, true) + 12 * u;
-                b.ops.push_back(rounded({b.width - tw, ty, tw, 15 * u}, sf::Color(12, 16, 25, 255), 3));
-                sf::Text& tt = b.text_at(sf::String::fromUtf8(now.begin(), now.end()), b.width - tw + 6 * u, ty + 0.5 * u, 11, kAccent, true);
-                tt.setLetterSpacing(1.2f);
-                b.y = ty + 22 * u;
-            }
-            const double x0 = 16 * u;
-            const sf::Color cc = category_color(e.category);
-            double top = b.y;
-            // Time, and where it is for region panels.
-            std::string when = e.when_local + "  " + e.utc_offset;
-            sf::Text& tt = b.text_at(sf::String::fromUtf8(when.begin(), when.end()), x0, b.y, 14, dim(kText, dimmed), true);
-            double tx = x0 + tt.getLocalBounds().width + tt.getLocalBounds().left;
-            if (!e.past) {
-                b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, sf::Color(40, 48, 64), kTextDim);
-            } else if (e.active) {
-                b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
-                       mix(cc, sf::Color(12, 16, 25), 0.2), sf::Color(14, 16, 22));
-            }
-            (void)tx;
-            b.y += regular.getLineSpacing(b.px(14)) + 3 * u;
-            b.disc(x0 / 2 - 1 * u, top + regular.getLineSpacing(b.px(14)) * 0.55, 5 * u, dim(cc, dimmed));
-            // Category chip and place.
-            double cw = b.pill(std::string(category_label(e.category)), x0, b.y, 11.5, dim(mix(cc, sf::Color(12, 16, 25), 0.15), dimmed),
-                               sf::Color(14, 16, 22));
-            double after = x0 + cw + 8 * u;
-            std::string place = e.place;
-            if (!e.time_note.empty()) place += (place.empty() ? "" : "  \xC2\xB7  ") + e.time_note;
-            if (!place.empty() && after + b.text_w(place, 12.5, false) <= b.width)
-                b.text_at(sf::String::fromUtf8(place.begin(), place.end()), after, b.y + 1.5 * u, 12.5, dim(kTextDim, dimmed), false);
-            b.y += b.pill_h(11.5) + 6 * u;
-            if (!place.empty() && after + b.text_w(place, 12.5, false) > b.width) b.para(place, x0, 12.5, dim(kTextDim, dimmed), false, 4);
-            b.para(e.description, x0, 14, dim(sf::Color(210, 216, 226), dimmed), false, 4);
-            if (!e.figures.empty()) b.para(e.figures, x0, 13.5, dim(sf::Color(255, 206, 140), dimmed), true, 4);
-            if (e.disputed) {
-                b.y += 2 * u;
-                b.pill("DISPUTED", x0, b.y, 10.5, dim(kDisputed, dimmed), sf::Color(20, 12, 6));
-                b.y += b.pill_h(10.5) + 3 * u;
-                b.para(e.disputed_note.empty() ? "The figures are disputed." : e.disputed_note, x0, 13,
-                       dim(sf::Color(255, 196, 150), dimmed), false, 4);
-            }
-            std::string src = "Sources: " + e.source;
-            if (!e.source_keys.empty()) src += "  [" + e.source_keys + "]";
-            b.para(src, x0, 12, dim(kTextFaint, dimmed), false, 0);
-            // A left rule joins the event's lines to its dot.
-            auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),
-                                                                         static_cast<float>(std::max(0.0, b.y - top - 22 * u))));
-            bar->setPosition(static_cast<float>(x0 / 2 - 1.75 * u), static_cast<float>(top + 20 * u));
-            bar->setFillColor(dim(mix(cc, sf::Color(12, 16, 25), 0.6), dimmed));
-            b.ops.push_back(std::move(bar));
-            b.y += 10 * u;
-            if (i + 1 < d.events.size() && i + 1 != d.past_count) {
-                b.rule(x0, b.width, kRule);
-                b.y += 12 * u;
-            }
-        }
-        if (lay.now_y_px < 0) lay.now_y_px = b.y;
-    }
+    add_names(b, d);
+    add_state(b, d);
+    add_spread(b, d);
+    add_totals(b, d);
+    lay.now_y_px = add_events(b, d);
     b.y += 8 * u;
 
     lay.content_px = b.y;
@@ -398,9 +369,9 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     lay.scroll_px = std::clamp(scroll_px, 0.0, lay.max_scroll_px);
 
     // The panel, its content through a clipping view, a scroll bar, the footer.
-    target.draw(*rounded(lay.box, kPanelFill, static_cast<float>(12 * u)));
+    target.draw(*rounded_shape(lay.box, kPanelFill, static_cast<float>(12 * u)));
     {
-        auto edge = rounded(lay.box, sf::Color::Transparent, static_cast<float>(12 * u));
+        auto edge = rounded_shape(lay.box, sf::Color::Transparent, static_cast<float>(12 * u));
         edge->setOutlineColor(kPanelEdge);
         edge->setOutlineThickness(static_cast<float>(-std::max(1.0, u)));
         target.draw(*edge);
@@ -414,104 +385,9 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     for (const auto& op : b.ops) target.draw(*op);
     target.setView(saved);
 
-    if (lay.max_scroll_px > 0) {
-        double track = lay.viewport.height;
-        double thumb = std::max(24 * u, track * lay.viewport.height / lay.content_px);
-        double ty = lay.viewport.top + (track - thumb) * lay.scroll_px / lay.max_scroll_px;
-        target.draw(*rounded({lay.box.right() - 9 * u, lay.viewport.top, 4 * u, track}, sf::Color(40, 48, 64, 200), static_cast<float>(2 * u)));
-        target.draw(*rounded({lay.box.right() - 9 * u, ty, 4 * u, thumb}, sf::Color(150, 160, 178, 220), static_cast<float>(2 * u)));
-        // A fade at the bottom edge says that there is more below.
-        if (lay.scroll_px < lay.max_scroll_px - 1) {
-            sf::Vertex fade[] = {
-                {{static_cast<float>(lay.box.left + 2), static_cast<float>(lay.viewport.bottom() - 28 * u)}, sf::Color(12, 16, 25, 0)},
-                {{static_cast<float>(lay.box.right() - 12 * u), static_cast<float>(lay.viewport.bottom() - 28 * u)}, sf::Color(12, 16, 25, 0)},
-                {{static_cast<float>(lay.box.right() - 12 * u), static_cast<float>(lay.viewport.bottom())}, sf::Color(12, 16, 25, 235)},
-                {{static_cast<float>(lay.box.left + 2), static_cast<float>(lay.viewport.bottom())}, sf::Color(12, 16, 25, 235)}};
-            target.draw(fade, 4, sf::Quads);
-        }
-    }
-    {
-        std::string hint = "C  copy with sources   \xC2\xB7   Esc  close";
-        if (lay.max_scroll_px > 0) hint += "   \xC2\xB7   wheel  scroll";
-        unsigned cs = static_cast<unsigned>(std::max(8L, std::lround(12 * u)));
-        sf::RectangleShape r(sf::Vector2f(static_cast<float>(lay.box.width - 2 * pad), static_cast<float>(std::max(1.0, u))));
-        r.setPosition(static_cast<float>(lay.box.left + pad), static_cast<float>(std::round(lay.box.bottom() - footer_h)));
-        r.setFillColor(kRule);
-        target.draw(r);
-        auto lines = wrap_text(regular, cs, hint, lay.box.width - 2 * pad);
-        sf::Text t(lines.front(), regular, cs);
-        t.setFillColor(kTextFaint);
-        t.setPosition(std::round(static_cast<float>(lay.box.left + pad)), std::round(static_cast<float>(lay.box.bottom() - footer_h + 7 * u)));
-        target.draw(t);
-    }
+    draw_scroll_bar(target, lay, u);
+    draw_footer(target, lay, regular, pad, footer_h, u);
     return lay;
-}
-
-void draw_tooltip(sf::RenderTarget& target, const std::vector<std::string>& lines, const sf::Font& regular, const sf::Font& bold,
-                  const ScreenSize& size, const Vec2& at, const Box* avoid) {
-    if (lines.empty()) return;
-    const double u = panel_scale(size);
-    const double pad = 10 * u;
-    std::vector<sf::Text> texts;
-    double w = 0, h = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-        const std::string& s = lines[i];
-        sf::Text t(sf::String::fromUtf8(s.begin(), s.end()), i == 0 ? bold : regular,
-                   static_cast<unsigned>(std::lround((i == 0 ? 15 : 13) * u)));
-        t.setFillColor(i == 0 ? kText : kTextDim);
-        w = std::max(w, static_cast<double>(t.getLocalBounds().width + t.getLocalBounds().left));
-        h += (i == 0 ? regular.getLineSpacing(t.getCharacterSize()) + 2 * u : regular.getLineSpacing(t.getCharacterSize()));
-        texts.push_back(std::move(t));
-    }
-    Box box{at.x + 16 * u, at.y + 18 * u, w + 2 * pad, h + 2 * pad - 2 * u};
-    if (box.right() > size.width_px - 4 || (avoid && overlaps(box, *avoid))) box.left = at.x - 12 * u - box.width;
-    if (box.bottom() > size.height_px - 4) box.top = at.y - 12 * u - box.height;
-    box.left = std::max(4.0, box.left);
-    box.top = std::max(4.0, box.top);
-    target.draw(*rounded(box, sf::Color(18, 23, 34, 242), static_cast<float>(7 * u)));
-    double y = box.top + pad - 2 * u;
-    for (std::size_t i = 0; i < texts.size(); ++i) {
-        texts[i].setPosition(std::round(static_cast<float>(box.left + pad)), std::round(static_cast<float>(y)));
-        target.draw(texts[i]);
-        y += regular.getLineSpacing(texts[i].getCharacterSize()) + (i == 0 ? 2 * u : 0);
-    }
-}
-
-void draw_selection_ring(sf::RenderTarget& target, const Vec2& c, double r, double u, bool focus_only) {
-    const double rr = r + (focus_only ? 7 : 6) * u;
-    if (focus_only) {  // dashed white ring: the keyboard focus
-        constexpr int kDash = 12;
-        std::vector<sf::Vertex> v;
-        for (int k = 0; k < kDash; ++k) {
-            double a0 = 6.2831853 * k / kDash, a1 = a0 + 6.2831853 / kDash * 0.55;
-            for (int s = 0; s < 4; ++s) {
-                double b0 = a0 + (a1 - a0) * s / 4, b1 = a0 + (a1 - a0) * (s + 1) / 4;
-                double w = 1.2 * u;
-                auto P = [&](double a, double rad) {
-                    return sf::Vector2f(static_cast<float>(c.x + std::cos(a) * rad), static_cast<float>(c.y + std::sin(a) * rad));
-                };
-                sf::Color col(255, 255, 255, 235);
-                v.insert(v.end(), {{P(b0, rr - w), col}, {P(b0, rr + w), col}, {P(b1, rr + w), col},
-                                   {P(b0, rr - w), col}, {P(b1, rr + w), col}, {P(b1, rr - w), col}});
-            }
-        }
-        target.draw(v.data(), v.size(), sf::Triangles);
-        return;
-    }
-    sf::CircleShape glow(static_cast<float>(rr + 5 * u), 40);
-    glow.setOrigin(glow.getRadius(), glow.getRadius());
-    glow.setPosition(static_cast<float>(c.x), static_cast<float>(c.y));
-    glow.setFillColor(sf::Color::Transparent);
-    glow.setOutlineColor(sf::Color(255, 184, 64, 70));
-    glow.setOutlineThickness(static_cast<float>(4 * u));
-    target.draw(glow);
-    sf::CircleShape ring(static_cast<float>(rr), 40);
-    ring.setOrigin(ring.getRadius(), ring.getRadius());
-    ring.setPosition(static_cast<float>(c.x), static_cast<float>(c.y));
-    ring.setFillColor(sf::Color::Transparent);
-    ring.setOutlineColor(kAccent);
-    ring.setOutlineThickness(static_cast<float>(2.2 * u));
-    target.draw(ring);
 }
 
 }  // namespace qantar::render

@@ -5,6 +5,7 @@
 
 #include "camera.hpp"
 #include "labels.hpp"
+#include "layout.hpp"
 
 #include "core/details.hpp"
 
@@ -18,6 +19,8 @@ namespace qantar::render {
 // Where the panel goes on a screen of this size: on the right, from the top to above the legend
 // and timeline bar; never wider than 45 % of the screen.
 Box panel_box(const ScreenSize& size);
+// The panel's and tooltip's scale: the HUD's, but never so small that their text is hard to read.
+double panel_scale(const ScreenSize& size);
 
 // The camera that shows what `fitted_to_free` shows on a screen `free_width_px` wide, on the full
 // screen with the panel on its right (the map slides aside). `fitted_to_free` is a camera for a
@@ -25,21 +28,6 @@ Box panel_box(const ScreenSize& size);
 Camera beside_panel(const Camera& fitted_to_free, const ScreenSize& size, double free_width_px);
 // The width the map keeps left of the panel.
 double free_width_px(const ScreenSize& size);
-
-struct PanelLayout {
-    bool open = false;
-    Box box;                    // the panel on screen
-    Box viewport;               // the scrolled content area on screen
-    double content_px = 0;      // height of the whole content
-    double max_scroll_px = 0;   // content_px - viewport height, >= 0
-    double scroll_px = 0;       // as drawn (clamped)
-    double now_y_px = 0;        // content y of the "now" line (the first later event), or the end
-};
-
-// Wraps UTF-8 text to lines no wider than max_width_px (at word boundaries; a word wider than
-// the line is broken between characters).
-std::vector<sf::String> wrap_text(const sf::Font& font, unsigned char_size, const std::string& utf8,
-                                  double max_width_px, bool bold = false);
 
 // Draws the panel for `d` and returns its layout; scroll_px is clamped to [0, max_scroll_px].
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,

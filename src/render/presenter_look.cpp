@@ -1,5 +1,7 @@
 #include "presenter_look.hpp"
 
+#include "palette.hpp"
+#include "text_wrap.hpp"
 #include "renderer.hpp"
 
 #include <algorithm>
@@ -8,11 +10,6 @@
 namespace qantar::render {
 
 namespace {
-
-const sf::Color kCardFill(12, 16, 25, 228);
-const sf::Color kCardEdge(255, 184, 64);
-const sf::Color kCardText(232, 236, 242);
-const sf::Color kCardDim(140, 150, 168);
 
 double card_width_px(const ScreenSize& size, double u) { return std::min(0.3 * size.width_px, 560 * u); }
 
@@ -43,7 +40,7 @@ Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, dou
     c.line_px = std::round(c.caption_px * 1.36);
     c.head_px = std::round(c.small_px * 2.2);
     c.foot_px = beat.source_keys.empty() ? 0 : std::round(c.small_px * 2.4);
-    c.lines = wrap_text(beat.caption, font, c.caption_px, column.width - 2 * c.pad_px);
+    c.lines = wrap_words_by_ink(font, c.caption_px, beat.caption, column.width - 2 * c.pad_px);
     double h = 2 * c.pad_px + c.head_px + c.line_px * static_cast<double>(c.lines.size()) + c.foot_px;
     h = std::min(h, column.height);
     c.box = {column.left, column.bottom() - h, column.width, h};
@@ -183,31 +180,5 @@ void Presenter::draw(sf::RenderTarget& target, const CameraFrame& frame, const P
     }
 }
 
-std::vector<std::string> wrap_text(const std::string& utf8, const sf::Font& font, unsigned size_px, double max_width_px) {
-    std::vector<std::string> lines;
-    std::string line, word;
-    auto width = [&](const std::string& s) {
-        sf::Text t(sf::String::fromUtf8(s.begin(), s.end()), font, size_px);
-        return static_cast<double>(t.getLocalBounds().width);
-    };
-    auto flush_word = [&] {
-        if (word.empty()) return;
-        std::string cand = line.empty() ? word : line + " " + word;
-        if (!line.empty() && width(cand) > max_width_px) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = cand;
-        }
-        word.clear();
-    };
-    for (char ch : utf8) {
-        if (ch == ' ' || ch == '\n') flush_word();
-        else word += ch;
-    }
-    flush_word();
-    if (!line.empty()) lines.push_back(line);
-    return lines;
-}
 
 }  // namespace qantar::render

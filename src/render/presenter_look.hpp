@@ -70,8 +70,4 @@ private:
     ExtentM country_;
 };
 
-// Splits text into lines no wider than max_width_px in this font and size (words are never split).
-std::vector<std::string> wrap_text(const std::string& utf8, const sf::Font& font, unsigned size_px,
-                                   double max_width_px);
-
 }  // namespace qantar::render

@@ -172,15 +172,13 @@ TEST_CASE("the details panel fits, scrolls and is drawn at every size", "[displa
         p.size = {static_cast<double>(w), static_cast<double>(h)};
         p.t_utc_s = static_cast<double>(parse_iso8601("2022-01-05T18:00+06:00")->utc_s);
         p.camera = r.home_camera(p.size);
-        r.draw(rt, p);
-        CHECK_FALSE(r.panel_layout().open);
+        CHECK_FALSE(r.draw(rt, p).panel.open);
         rt.display();
         sf::Image plain = rt.getTexture().copyToImage();
 
         p.overlays.selected_city = b.data.find_city("almaty");
-        r.draw(rt, p);
+        const PanelLayout first = r.draw(rt, p).panel;
         rt.display();
-        const PanelLayout first = r.panel_layout();
         REQUIRE(first.open);
         CHECK(first.box.right() <= w);
         CHECK(first.box.bottom() <= h);
@@ -192,9 +190,9 @@ TEST_CASE("the details panel fits, scrolls and is drawn at every size", "[displa
         // Almaty's panel is long: it scrolls, and scrolling past the end is clamped.
         CHECK(first.max_scroll_px > 0);
         p.overlays.panel_scroll_px = 1e9;
-        r.draw(rt, p);
-        CHECK(r.panel_layout().scroll_px == Approx(first.max_scroll_px));
-        CHECK(r.panel_layout().now_y_px > 0);
+        const PanelLayout scrolled = r.draw(rt, p).panel;
+        CHECK(scrolled.scroll_px == Approx(first.max_scroll_px));
+        CHECK(scrolled.now_y_px > 0);
         // The panel changed the pixels inside its box and drew bright (past, not dimmed) text there.
         int differ = 0, bright = 0;
         for (unsigned y = static_cast<unsigned>(first.viewport.top); y < static_cast<unsigned>(first.viewport.bottom()); y += 2)

@@ -40,9 +40,9 @@ struct Fixture {
         REQUIRE(rt.create(kW, kH, cs));
     }
     std::unique_ptr<Renderer> renderer(bool shaders) {
-        RendererConfig c;
+        RendererConfig c = renderer_config_from_env();  // as the shells: QANTAR_NO_SHADERS applies
         c.shader_dir = QANTAR_SOURCE_DIR "/shaders";
-        c.allow_shaders = shaders;
+        c.allow_shaders = shaders && c.allow_shaders;
         return std::make_unique<Renderer>(*timeline, c);
     }
     sf::Image frame(Renderer& r, double t) {

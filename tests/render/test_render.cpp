@@ -119,3 +119,14 @@ TEST_CASE("sizes and moments from the command line", "[render][options]") {
     CHECK(parse_moment("2022-01-05T18:00", 6 * 3600) == Approx(1641384000));
     CHECK_THROWS_AS(parse_moment("yesterday", 0), UsageError);
 }
+
+TEST_CASE("the shader gets the marker curve's constants from event_style.hpp", "[render][style]") {
+    const std::string src = event_vertex_shader_source("// comment\n#version 120\nvoid main() {}\n");
+    CHECK(src.rfind("// comment\n#version 120\nconst float kPulse = 180.0;\n", 0) == 0);
+    CHECK(src.find("const float kExtent = 3.2;\n") != std::string::npos);
+    CHECK(src.find("const float kBaseRadius = 6.0;\n") != std::string::npos);
+    CHECK(src.find("const float kVisibleMin = 0.003;\n") != std::string::npos);
+    CHECK(src.find("void main() {}") > src.find("kVisibleMin"));
+    CHECK(kPulseS == 3 * 3600.0);
+    CHECK(kShrinkS == 3600.0);
+}

@@ -1,0 +1,32 @@
+// The one place where command-line view options become frame parameters: the window (view), the
+// presenter (present), stills and videos (render) all start from these.
+#pragma once
+
+#include "commands.hpp"
+
+#include "core/details.hpp"
+#include "render/frame.hpp"
+#include "render/presenter_look.hpp"
+#include "render/renderer.hpp"
+
+namespace qantar::app {
+
+// --window / --cumulative.
+TimeSettings time_settings_of(const ViewOptions& view);
+// Time settings, language and speed; the caller sets the moment, size and camera.
+render::FrameParams frame_params_of(const ViewOptions& view);
+// The presenter's view (time settings, language, speed) on a screen of this size.
+render::PresenterView presenter_view_of(const ViewOptions& view, const render::ScreenSize& size);
+
+// The city or region --select names (empty without --select). Throws UsageError for an unknown
+// name, listing the known ones. Resolved once, before the frames.
+Selection selection_of(const Dataset& data, const ViewOptions& view);
+
+// The FrameParams of a plain (non-story) exported frame or still at moment t: the window's frame
+// without its playback controls line; with a selection, its details panel open and the map slid
+// aside, as in the window.
+render::FrameParams offscreen_params(const render::Renderer& renderer, const ViewOptions& view,
+                                     const Selection& selection, const render::ScreenSize& size,
+                                     double t_utc_s);
+
+}  // namespace qantar::app

@@ -1,0 +1,71 @@
+#include "core/scene.hpp"
+
+#include "core/time.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace qantar {
+
+namespace {
+
+constexpr double kSpreadDrawS = 3 * 3600.0;   // an arc grows over the three hours before arrival
+constexpr double kTroopFadeS = 6 * 3600.0;    // a troop arc fades over six hours after its end
+constexpr double kTroopFlightMaxS = 10 * 3600.0;
+
+LocalClock local_clock(double t, std::int32_t off) {
+    auto local = static_cast<std::int64_t>(std::floor(t)) + off;
+    std::int64_t day = (local >= 0 ? local : local - 86399) / 86400;
+    const CivilDate c = civil_from_days(day);
+    std::int64_t sod = local - day * 86400;
+    return {static_cast<int>(c.y), static_cast<int>(c.m), static_cast<int>(c.d), weekday_from_days(day),
+            static_cast<int>(sod / 3600), static_cast<int>(sod / 60 % 60), off};
+}
+
+void add_arcs(const Timeline& tl, double t, Scene& s) {
+    for (const SpreadLink& l : tl.spread()) {
+        if (l.from_city < 0) continue;
+        double p = (t - (static_cast<double>(l.first_utc_s) - kSpreadDrawS)) / kSpreadDrawS;
+        if (p <= 0) continue;
+        s.spread.push_back({l.from_city, l.city, std::min(1.0, p)});
+    }
+    const Dataset& data = tl.data();
+    for (std::size_t i = 0; i < data.events.size(); ++i) {
+        const Event& e = data.events[i];
+        if (e.category != Category::ForeignTroops || !e.origin_m) continue;
+        double start = static_cast<double>(e.start.utc_s), end = static_cast<double>(tl.end_of(i));
+        if (t < start || t > end + kTroopFadeS) continue;
+        double fly = std::min(kTroopFlightMaxS, std::max(1.0, end - start));
+        TroopArc a;
+        a.event = i;
+        a.progress = std::clamp((t - start) / fly, 0.0, 1.0);
+        a.fade = t > end ? 1 - (t - end) / kTroopFadeS : 1.0;
+        a.withdrawal = e.movement == "withdrawal";
+        s.troops.push_back(a);
+    }
+}
+
+}  // namespace
+
+Scene build_scene(const Timeline& tl, const SceneInputs& in) {
+    const Dataset& data = tl.data();
+    const double t = in.t_utc_s;
+    Scene s;
+    s.t_utc_s = t;
+    s.window_s = in.time.mode == TimeMode::Window ? in.time.window_h * 3600.0 : 0.0;
+    for (std::size_t i = 0; i < data.events.size(); ++i)
+        if (data.events[i].category == Category::InternetShutdown && tl.is_active(i, t)) s.shutdown = true;
+    for (std::size_t r = 0; r < data.regions.size(); ++r) s.region_states.push_back(tl.region_state(static_cast<int>(r), t));
+    for (std::size_t c = 0; c < data.cities.size(); ++c) s.city_states.push_back(tl.city_state(static_cast<int>(c), t));
+    add_arcs(tl, t, s);
+    s.clock = local_clock(t, tl.display_offset_s());
+    s.unrest_day = tl.unrest_day(t);
+    s.tally = tl.tally_at(t);
+    s.selected = in.selected;
+    s.hover = in.hover;
+    if (!in.selected.empty()) s.details = details_for(tl, in.selected, t);
+    if (!in.hover.empty() && in.hover != in.selected) s.tooltip = tooltip_lines(tl, in.hover, t);
+    return s;
+}
+
+}  // namespace qantar

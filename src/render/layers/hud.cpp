@@ -1,0 +1,120 @@
+// The HUD: the veil and banner of the shutdown, the date block, the national figures.
+#include "layers.hpp"
+
+#include "render/palette.hpp"
+
+#include "core/text.hpp"
+#include "core/time.hpp"
+
+#include <cstdio>
+
+namespace qantar::render {
+
+namespace {
+
+const char* const kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
+                               "August", "September", "October", "November", "December"};
+const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
+
+// One row of the national figures, with who announced it and when: announcements differ in what
+// they count. Returns the y below it.
+double draw_figure_row(const DrawContext& ctx, const char* label, const Count& v, int entry, sf::Color c,
+                       double rx, double ry) {
+    const double u = ctx.u();
+    sf::Text lab = ctx.text.make(label, 15, kTextDim);
+    sf::Text num = ctx.text.make(with_thousands(*v), 28, c, true);
+    double lw = lab.getLocalBounds().width;
+    place(lab, rx - lw, ry + 10 * u);
+    place(num, rx - lw - 10 * u - num.getLocalBounds().width, ry);
+    ctx.target.draw(num);
+    ctx.target.draw(lab);
+    ry += 34 * u;
+    if (entry >= 0) {
+        const TallyEntry& te = ctx.data().tally[static_cast<std::size_t>(entry)];
+        std::string src = format_human(te.announced_at);
+        src.resize(src.size() - 6);  // the date; the hour of many announcements is not known
+        if (!te.announced_by.empty()) src += " \u00B7 " + te.announced_by;
+        if (!te.source_keys.empty()) src += " [" + te.source_keys + "]";
+        sf::Text st = ctx.text.make(src, 12, kTextFaint);
+        place(st, rx - st.getLocalBounds().width, ry);
+        ctx.target.draw(st);
+        ry += 22 * u;
+    }
+    return ry;
+}
+
+}  // namespace
+
+void draw_veil(const DrawContext& ctx) {
+    if (!ctx.scene.shutdown) return;
+    sf::RectangleShape veil({static_cast<float>(ctx.params.size.width_px), static_cast<float>(ctx.params.size.height_px)});
+    veil.setFillColor(kVeil);
+    ctx.target.draw(veil);
+}
+
+void draw_date_block(const DrawContext& ctx) {
+    const double u = ctx.u();
+    const LocalClock& k = ctx.scene.clock;
+    char hm[32];
+    std::snprintf(hm, sizeof hm, "%02d:%02d", k.hour, k.minute);
+    double x = 40 * u, y = 34 * u;
+    sf::Text h1 = ctx.text.make("KAZAKHSTAN  \xC2\xB7  JANUARY 2022 UNREST", 13, kTextFaint, true);
+    h1.setLetterSpacing(1.6f);
+    place(h1, x, y);
+    ctx.target.draw(h1);
+    y += 26 * u;
+    sf::Text date = ctx.text.make(std::string(kWeekdays[k.weekday]) + " " + std::to_string(k.day) + " " +
+                                      kMonths[k.month - 1] + " " + std::to_string(k.year), 34, kText, true);
+    place(date, x, y);
+    ctx.target.draw(date);
+    y += 52 * u;
+    sf::Text tod = ctx.text.make(std::string(hm) + "  local time (UTC" + format_utc_offset(k.offset_s).substr(0, 3) + ")", 18, kTextDim);
+    place(tod, x, y);
+    ctx.target.draw(tod);
+    y += 30 * u;
+    const int dn = ctx.scene.unrest_day;
+    sf::Text dtext = ctx.text.make(dn > 0 ? "Day " + std::to_string(dn) + " of the unrest" : "Before the unrest", 18,
+                                   dn > 0 ? kAccent : kTextDim, true);
+    place(dtext, x, y);
+    ctx.target.draw(dtext);
+}
+
+void draw_figures(const DrawContext& ctx) {
+    const double u = ctx.u();
+    const TallyAt& ta = ctx.scene.tally;
+    double rx = ctx.params.size.width_px - 40 * u;
+    double ry = 34 * u;
+    sf::Text ft = ctx.text.make("OFFICIAL NATIONAL FIGURES", 13, kTextFaint, true);
+    ft.setLetterSpacing(1.6f);
+    place(ft, rx - ft.getLocalBounds().width, ry);
+    ctx.target.draw(ft);
+    ry += 28 * u;
+    struct Row { const char* label; Count v; int entry; sf::Color c; };
+    const Row rows[] = {{"killed", ta.killed, ta.killed_entry, kKilled},
+                        {"security forces killed", ta.security_killed, ta.security_killed_entry, kSecurityKilled},
+                        {"injured", ta.injured, ta.injured_entry, kInjured},
+                        {"detained", ta.detained, ta.detained_entry, kDetained}};
+    bool any = false;
+    for (const Row& r : rows) {
+        if (!r.v) continue;
+        any = true;
+        ry = draw_figure_row(ctx, r.label, r.v, r.entry, r.c, rx, ry);
+    }
+    if (!any) {
+        sf::Text none = ctx.text.make("none announced yet", 15, kTextDim);
+        place(none, rx - none.getLocalBounds().width, ry);
+        ctx.target.draw(none);
+    }
+}
+
+void draw_banner(const DrawContext& ctx) {
+    if (!ctx.scene.shutdown) return;
+    const double u = ctx.u();
+    const Box& b = ctx.layout.banner;
+    sf::Text text = ctx.text.make(kShutdownBannerText, banner_style(), kBannerText);
+    rounded_rect(ctx.target, b, kBannerFill, static_cast<float>(b.height / 2));
+    place(text, b.left + 18 * u, b.top + (b.height - text.getLocalBounds().height) / 2);
+    ctx.target.draw(text);
+}
+
+}  // namespace qantar::render

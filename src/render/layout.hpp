@@ -1,0 +1,109 @@
+// The layout of a frame: where the HUD, the banner, the timeline bar, the city markers and
+// labels, the troops' origin labels and the details panel go on the screen. Computed before
+// drawing from the scene, the frame parameters and text measurements (no drawing, no GL), so that
+// the window hit-tests clicks, hover and timeline scrubs with the same value the frame was drawn
+// from, and tests can check it at any size without a display.
+#pragma once
+
+#include "camera.hpp"
+#include "frame.hpp"
+#include "labels.hpp"
+#include "text_measure.hpp"
+
+#include "core/scene.hpp"
+#include "core/timeline.hpp"
+
+#include <SFML/System/Vector2.hpp>  // float screen points, as the arcs are drawn
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace qantar::render {
+
+// HUD scale for a target size (1.0 at 1920x1080, never below 0.62).
+double ui_scale(const ScreenSize& size);
+
+// The timeline bar at the bottom of the screen: where it is and how x maps to time.
+struct TimelineBar {
+    Box box;               // the histogram area, screen pixels
+    double t0_utc_s = 0;   // time at box.left
+    double t1_utc_s = 0;   // time at box.right()
+    double x_of(double t_utc_s) const;
+    double t_of(double x_px) const;  // clamped to [t0, t1]
+    bool contains(double x_px, double y_px) const;  // with a few pixels of slack
+};
+
+// The animation's range on the bar: from the first day's start to the last day's end.
+double animation_start_utc_s(const Timeline& timeline);
+double animation_end_utc_s(const Timeline& timeline);
+
+TimelineBar timeline_bar(const ScreenSize& size, double hud_scale, double t0_utc_s, double t1_utc_s);
+// Screen margins the fitted map leaves for the HUD.
+Insets map_insets(const ScreenSize& size);
+// Screen boxes the HUD covers (labels keep clear of them): legend and bar, date block, figures.
+std::vector<Box> hud_obstacles(const ScreenSize& size, double hud_scale);
+// The box in which a troop arc's origin is named (between the HUD bands).
+Box troop_label_area(const ScreenSize& size, double u, const TimelineBar& bar);
+
+// A quadratic Bezier arc in screen pixels (float, as drawn).
+struct ArcCurve {
+    sf::Vector2f a, c, b;
+    sf::Vector2f at(float s) const;
+};
+ArcCurve spread_curve(sf::Vector2f from, sf::Vector2f to);  // bows to the left
+ArcCurve troop_curve(sf::Vector2f from, sf::Vector2f to);   // bows to the right
+
+// The details panel as drawn (filled in by the panel layer).
+struct PanelLayout {
+    bool open = false;
+    Box box;                    // the panel on screen
+    Box viewport;               // the scrolled content area on screen
+    double content_px = 0;      // height of the whole content
+    double max_scroll_px = 0;   // content_px - viewport height, >= 0
+    double scroll_px = 0;       // as drawn (clamped)
+    double now_y_px = 0;        // content y of the "now" line (the first later event), or the end
+    bool contains(double x_px, double y_px) const {
+        return open && x_px >= box.left && x_px <= box.right() && y_px >= box.top && y_px <= box.bottom();
+    }
+};
+
+struct CityOnScreen {
+    int city = -1;
+    Vec2 center_px;
+    double radius_px = 0;
+    bool hot = false;          // protest or violence: brighter, larger, bold label
+    std::optional<Box> label;  // when labels are on and it found a place
+};
+
+// A foreign-troop origin named where its arc enters the map area.
+struct EdgeLabel {
+    std::size_t troop = 0;  // index into Scene::troops
+    std::string text;
+    Box box;
+};
+
+struct FrameLayout {
+    ScreenSize size;
+    double u = 1;                 // ui_scale(size) * hud_scale
+    std::vector<Box> hud_boxes;
+    TimelineBar bar;
+    Box banner;                   // the internet-shutdown banner
+    bool show_banner = false;
+    std::vector<CityOnScreen> cities;  // one per Dataset::cities, in order
+    std::vector<EdgeLabel> edge_labels;
+    PanelLayout panel;            // open == false until the panel layer has drawn it
+};
+
+// The text styles the layout measures (and the layers draw with).
+TextStyle city_label_style(bool hot);
+TextStyle edge_label_style();
+TextStyle banner_style();
+inline constexpr const char* kShutdownBannerText = "INTERNET SHUT DOWN NATIONWIDE";
+
+// Everything but the panel (which the panel layer lays out while drawing it).
+FrameLayout build_layout(const Timeline& timeline, const Scene& scene, const FrameParams& params,
+                         const TextMeasure& measure);
+
+}  // namespace qantar::render

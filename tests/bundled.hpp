@@ -1,0 +1,27 @@
+// The bundled data set (geodata/), loaded once per test executable.
+#pragma once
+
+#include "io/load.hpp"
+#include "core/timeline.hpp"
+
+#include <memory>
+
+namespace qantar::test {
+
+struct BundledData {
+    Dataset data;
+    std::unique_ptr<Timeline> timeline;
+    BundledData() {
+        LoadOptions o;
+        o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
+        data = load_dataset(o);
+        timeline = std::make_unique<Timeline>(data);
+    }
+};
+
+inline const BundledData& bundled_data() {
+    static const BundledData b;
+    return b;
+}
+
+}  // namespace qantar::test

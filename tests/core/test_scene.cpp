@@ -1,0 +1,98 @@
+// The scene at several moments of the bundled data: consistent with the timeline it is built from,
+// and the few things it decides itself (arcs, the clock, the shutdown, what the panel shows).
+#include "core/scene.hpp"
+#include "core/time.hpp"
+
+#include <catch2/catch.hpp>
+#include "bundled.hpp"
+
+using namespace qantar;
+
+namespace {
+
+double at(const char* iso) { return static_cast<double>(parse_iso8601(iso)->utc_s); }
+
+Scene scene_at(const char* iso, TimeSettings time = {}, Selection sel = {}, Selection hover = {}) {
+    return build_scene(*test::bundled_data().timeline, {at(iso), time, sel, hover});
+}
+
+}  // namespace
+
+TEST_CASE("the scene's states and figures are the timeline's at that moment", "[scene]") {
+    const Timeline& tl = *test::bundled_data().timeline;
+    for (const char* iso : {"2022-01-01T12:00+06:00", "2022-01-04T22:00+06:00", "2022-01-05T18:00+06:00",
+                            "2022-01-07T12:00+06:00", "2022-01-14T12:00+06:00"}) {
+        const double t = at(iso);
+        Scene s = scene_at(iso);
+        REQUIRE(s.region_states.size() == tl.data().regions.size());
+        REQUIRE(s.city_states.size() == tl.data().cities.size());
+        for (std::size_t r = 0; r < s.region_states.size(); ++r) CHECK(s.region_states[r] == tl.region_state(static_cast<int>(r), t));
+        for (std::size_t c = 0; c < s.city_states.size(); ++c) CHECK(s.city_states[c] == tl.city_state(static_cast<int>(c), t));
+        CHECK(s.unrest_day == tl.unrest_day(t));
+        CHECK(s.tally.killed == tl.tally_at(t).killed);
+        CHECK(s.t_utc_s == t);
+    }
+}
+
+TEST_CASE("spread arcs grow before arrival and stay; troop arcs fly and fade", "[scene]") {
+    std::size_t last = 0;
+    for (const char* iso : {"2022-01-01T12:00+06:00", "2022-01-03T12:00+06:00", "2022-01-04T22:00+06:00",
+                            "2022-01-05T18:00+06:00", "2022-01-07T12:00+06:00", "2022-01-19T12:00+06:00"}) {
+        Scene s = scene_at(iso);
+        CHECK(s.spread.size() >= last);  // arcs never disappear
+        last = s.spread.size();
+        for (const SpreadArc& a : s.spread) {
+            CHECK(a.progress > 0);
+            CHECK(a.progress <= 1);
+            CHECK(a.from_city >= 0);
+        }
+        for (const TroopArc& a : s.troops) {
+            CHECK(a.progress >= 0);
+            CHECK(a.progress <= 1);
+            CHECK(a.fade <= 1);
+        }
+    }
+    CHECK(scene_at("2022-01-01T12:00+06:00").troops.empty());
+    Scene end = scene_at("2022-01-19T12:00+06:00");
+    CHECK_FALSE(end.spread.empty());
+    for (const SpreadArc& a : end.spread) CHECK(a.progress == 1);
+}
+
+TEST_CASE("the clock reads the display offset; the window is in seconds", "[scene]") {
+    TimeSettings w;
+    w.mode = TimeMode::Window;
+    w.window_h = 12;
+    Scene s = scene_at("2022-01-05T18:07+06:00", w);
+    CHECK(s.clock.year == 2022);
+    CHECK(s.clock.month == 1);
+    CHECK(s.clock.day == 5);
+    CHECK(s.clock.weekday == 3);  // a Wednesday
+    CHECK(s.clock.hour == 18);
+    CHECK(s.clock.minute == 7);
+    CHECK(s.window_s == 12 * 3600.0);
+    TimeSettings cum;
+    cum.mode = TimeMode::Cumulative;
+    CHECK(scene_at("2022-01-05T18:07+06:00", cum).window_s == 0);
+}
+
+TEST_CASE("the internet shutdown is in force in the middle of the unrest only", "[scene]") {
+    CHECK_FALSE(scene_at("2022-01-01T12:00+06:00").shutdown);
+    CHECK(scene_at("2022-01-06T12:00+06:00").shutdown);
+    CHECK_FALSE(scene_at("2022-01-19T12:00+06:00").shutdown);
+}
+
+TEST_CASE("the selection's details and the hover's tooltip, never both for one place", "[scene]") {
+    const Dataset& data = test::bundled_data().data;
+    const Selection almaty{Selection::Kind::City, data.find_city("almaty")};
+    const Selection region{Selection::Kind::Region, 0};
+    Scene none = scene_at("2022-01-05T18:00+06:00");
+    CHECK_FALSE(none.details);
+    CHECK(none.tooltip.empty());
+    Scene both = scene_at("2022-01-05T18:00+06:00", {}, almaty, region);
+    REQUIRE(both.details);
+    CHECK(both.details->selection == almaty);
+    CHECK_FALSE(both.tooltip.empty());
+    Scene same = scene_at("2022-01-05T18:00+06:00", {}, almaty, almaty);
+    CHECK(same.details);
+    CHECK(same.tooltip.empty());
+}

@@ -1,0 +1,132 @@
+// The frame layout without a display: a fixed-width stand-in measures the text. Labels never
+// overlap each other, the markers, the HUD or the banner; the panel fits from 640x480 to
+// 3840x2160; the timeline bar maps time and x both ways.
+#include "render/layout.hpp"
+#include "render/panel.hpp"
+
+#include "core/time.hpp"
+
+#include <catch2/catch.hpp>
+#include "bundled.hpp"
+
+using namespace qantar;
+using namespace qantar::render;
+
+namespace {
+
+// Every character 0.6 em wide, one em high (UTF-8 continuation bytes take no width).
+class FixedMeasure : public TextMeasure {
+public:
+    explicit FixedMeasure(double u) : u_(u) {}
+    TextBounds measure(const std::string& utf8, const TextStyle& style) const override {
+        double chars = 0;
+        for (unsigned char c : utf8) chars += (c & 0xC0) == 0x80 ? 0 : 1;
+        const double px = std::round(style.size * u_);
+        return {0, 0, chars * 0.6 * px * style.letter_spacing + 2 * style.outline * u_, px + 2 * style.outline * u_};
+    }
+
+private:
+    double u_;
+};
+
+const ScreenSize kSizes[] = {{640, 480}, {960, 540}, {1280, 720}, {1920, 1080}, {3840, 2160}};
+
+FrameParams params_at(const char* iso, const ScreenSize& size) {
+    const Dataset& data = test::bundled_data().data;
+    MapBounds b;
+    for (const auto& p : data.national_outline.polygons_m)
+        for (const auto& r : p.rings)
+            for (const auto& v : r) b.add(v);
+    FrameParams p;
+    p.t_utc_s = static_cast<double>(parse_iso8601(iso)->utc_s);
+    p.size = size;
+    p.camera = fit_camera(b, size, map_insets(size));
+    return p;
+}
+
+FrameLayout layout_of(const FrameParams& p) {
+    const Timeline& tl = *test::bundled_data().timeline;
+    Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+    return build_layout(tl, s, p, FixedMeasure(ui_scale(p.size) * p.hud_scale));
+}
+
+bool inside(const Box& b, const ScreenSize& size) {
+    return b.left >= 0 && b.top >= 0 && b.right() <= size.width_px && b.bottom() <= size.height_px;
+}
+
+}  // namespace
+
+TEST_CASE("city labels overlap nothing placed before them, at every size", "[render][layout]") {
+    for (const ScreenSize& size : kSizes)
+        for (const char* iso : {"2022-01-04T22:00+06:00", "2022-01-06T12:00+06:00", "2022-01-07T12:00+06:00"}) {
+            FrameParams p = params_at(iso, size);
+            FrameLayout L = layout_of(p);
+            REQUIRE(L.cities.size() == test::bundled_data().data.cities.size());
+            std::vector<Box> labels;
+            for (const CityOnScreen& c : L.cities)
+                if (c.label) labels.push_back(*c.label);
+            CHECK(labels.size() > 0);
+            for (std::size_t i = 0; i < labels.size(); ++i) {
+                CHECK(inside(labels[i], size));
+                for (std::size_t j = i + 1; j < labels.size(); ++j) CHECK_FALSE(overlaps(labels[i], labels[j]));
+                for (const Box& h : L.hud_boxes) CHECK_FALSE(overlaps(labels[i], h));
+                if (L.show_banner) CHECK_FALSE(overlaps(labels[i], L.banner));
+                for (const CityOnScreen& c : L.cities) {
+                    Box marker{c.center_px.x - c.radius_px, c.center_px.y - c.radius_px, 2 * c.radius_px, 2 * c.radius_px};
+                    CHECK_FALSE(overlaps(labels[i], marker));
+                }
+            }
+        }
+}
+
+TEST_CASE("labels off: no label boxes, markers still laid out", "[render][layout]") {
+    FrameParams p = params_at("2022-01-05T18:00+06:00", {1280, 720});
+    p.overlays.labels = false;
+    FrameLayout L = layout_of(p);
+    for (const CityOnScreen& c : L.cities) {
+        CHECK_FALSE(c.label);
+        CHECK(c.radius_px > 0);
+    }
+}
+
+TEST_CASE("the banner shows only during the shutdown and with the HUD", "[render][layout]") {
+    FrameParams p = params_at("2022-01-06T12:00+06:00", {1280, 720});
+    FrameLayout L = layout_of(p);
+    CHECK(L.show_banner);
+    CHECK(inside(L.banner, p.size));
+    p.overlays.hud = false;
+    CHECK_FALSE(layout_of(p).show_banner);
+    CHECK_FALSE(layout_of(params_at("2022-01-01T12:00+06:00", {1280, 720})).show_banner);
+}
+
+TEST_CASE("the panel box and the timeline bar fit from 640x480 to 3840x2160", "[render][layout][panel]") {
+    for (const ScreenSize& size : kSizes) {
+        FrameParams p = params_at("2022-01-05T18:00+06:00", size);
+        FrameLayout L = layout_of(p);
+        const Box panel = panel_box(size);
+        CHECK(inside(panel, size));
+        CHECK(panel.bottom() <= L.bar.box.top);  // above the legend and the bar
+        CHECK(inside(L.bar.box, size));
+        CHECK(free_width_px(size) <= panel.left);
+        for (const Box& h : L.hud_boxes) CHECK(h.width > 0);
+    }
+}
+
+TEST_CASE("the timeline bar maps time to x and back", "[render][layout]") {
+    const Timeline& tl = *test::bundled_data().timeline;
+    TimelineBar bar = timeline_bar({1280, 720}, 1, animation_start_utc_s(tl), animation_end_utc_s(tl));
+    CHECK(bar.x_of(bar.t0_utc_s) == Approx(bar.box.left));
+    CHECK(bar.x_of(bar.t1_utc_s) == Approx(bar.box.right()));
+    const double mid = (bar.t0_utc_s + bar.t1_utc_s) / 2;
+    CHECK(bar.t_of(bar.x_of(mid)) == Approx(mid));
+    CHECK(bar.t_of(-100) == bar.t0_utc_s);  // clamped
+    CHECK(bar.contains(bar.box.left + 1, bar.box.top + 1));
+    CHECK_FALSE(bar.contains(bar.box.left + 1, bar.box.top - 50));
+}
+
+TEST_CASE("arc curves start and end at their ends and bow to opposite sides", "[render][layout]") {
+    ArcCurve s = spread_curve({0, 0}, {100, 0}), t = troop_curve({0, 0}, {100, 0});
+    CHECK(s.at(0).x == 0);
+    CHECK(s.at(1).x == 100);
+    CHECK(s.at(0.5f).y * t.at(0.5f).y < 0);
+}
