@@ -45,7 +45,7 @@ else
   # results (invalid UTF-8 out, times that do not round-trip) are reported but not failures until
   # issue 13's fixes land (QANTAR_FUZZ_STRICT=1 makes them failures); crashes, sanitizer reports,
   # hangs and stray exceptions fail the step.
-  step fuzz env QANTAR_FUZZ_JOBS=2 QANTAR_FUZZ_FRESH=1 QANTAR_FUZZ_STRICT="${QANTAR_FUZZ_STRICT:-0}" \
+  step fuzz env QANTAR_FUZZ_JOBS=2 QANTAR_FUZZ_FRESH=1 QANTAR_FUZZ_STRICT="${QANTAR_FUZZ_STRICT:-1}" \
     ./scripts/fuzz.sh "${QANTAR_FUZZ_SECONDS:-15}"
 fi
 

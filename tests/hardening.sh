@@ -126,6 +126,16 @@ case_render_frames_span() {
   else fail "exit $rc in ${secs} s; want a refusal naming the frame-count limit" "$(first_line)"; fi
 }
 
+case_story_beat_9999() {
+  # A story whose last beat is in the year 9999: the video's frame count is refused, not attempted.
+  { head -n 3 "$QANTAR_GEODATA/story-2022-01.csv"
+    sed -n 3p "$QANTAR_GEODATA/story-2022-01.csv" | sed 's/^[^,]*,2022-01-02/late,9999-01-02/'; } >s9999.csv
+  run 20 -- render --story s9999.csv -o s.mp4
+  if [[ $rc -eq 124 || $rc -eq 137 ]]; then fail "not refused within 20 s"
+  elif [[ $rc -ne 0 ]] && one_clean_line && [[ $err == *frame* ]] && [[ ! -e s.mp4 ]]; then ok
+  else fail "exit $rc in ${secs} s; want a refusal naming the frame-count limit" "$(first_line)"; fi
+}
+
 case_info_years_span() {
   # ~4 KB of events from year 715 to 5412: the per-day histogram must not try to hold 1.7 M days.
   {
@@ -407,7 +417,7 @@ EOF
   else fail "no connection, but exit $rc / not one clean line" "$(first_line)"; fi
 }
 
-all_cases=(fifo_events fifo_story render_frames_spd render_frames_span info_years_span
+all_cases=(fifo_events fifo_story render_frames_spd render_frames_span story_beat_9999 info_years_span
   input_is_output_png input_is_output_video usage_nan region_utc_nan latitude_hex
   csv_unterminated_quote utf8_column_name region_short_rings directory_as_events
   fatalities_out_of_range output_is_directory still_unwritable permission_denied_input crs_unknown

@@ -32,6 +32,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
     render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
 
     Dataset data = load_dataset(load);
+    io::refuse_overwriting_inputs(opt.output, data.input_files);
     Timeline timeline(data);
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());
 

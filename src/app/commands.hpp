@@ -3,6 +3,7 @@
 // Errors are thrown (InputError: exit 1, UsageError: exit 2) and printed as one line by main.
 #pragma once
 
+#include "core/limits.hpp"
 #include "io/load.hpp"
 
 #include <optional>
@@ -33,6 +34,7 @@ struct RenderOptions {
     int fps = 30;                        // --fps
     std::optional<std::string> story;    // --story [FILE] ("" = the bundled story)
     double beat_seconds = 4.0;           // --beat-seconds
+    std::int64_t max_frames = kDefaultMaxFrames;  // --max-frames
 };
 
 struct PresentOptions {

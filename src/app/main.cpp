@@ -118,6 +118,9 @@ int main(int argc, char** argv) {
     render_cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
     render_cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
+    render_cmd->add_option("--max-frames", render.max_frames,
+                           "Refuse videos of more frames than this (default " + with_thousands(kDefaultMaxFrames) + ")")
+        ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}))->option_text("N");
     render_cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, false, "seconds"))->option_text("S");
 

@@ -5,6 +5,8 @@
 #include "frame_options.hpp"
 
 #include "core/error.hpp"
+#include "core/limits.hpp"
+#include "io/atomic_file.hpp"
 #include "io/load.hpp"
 #include "io/story_loader.hpp"
 #include "core/timeline.hpp"
@@ -67,6 +69,7 @@ void plan_frames(FramePlan& plan, const RenderOptions& opt, const Dataset& data,
         so.world_width_m = country.width_m();
         plan.schedule.emplace(*story, so);
         plan.presenter.emplace(renderer, *story, country);
+        check_frame_count(opt.fps * plan.schedule->duration_s(), opt.max_frames);  // before any integer cast
         plan.frames = video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame_count();
         return;
     }
@@ -77,6 +80,7 @@ void plan_frames(FramePlan& plan, const RenderOptions& opt, const Dataset& data,
     if (plain.to_utc_s <= plain.from_utc_s) throw UsageError("render: --to must be later than --from");
     plain.fps = opt.fps;
     plain.seconds_per_day = opt.view.seconds_per_day;
+    check_frame_count(plain.fps * plain.animation_seconds(), opt.max_frames);  // before any integer cast
     plan.frames = plain.frame_count();
 }
 
@@ -155,6 +159,9 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
     if (opt.story)
         story = load_story(opt.story->empty() ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir)
                                               : *opt.story, data);
+    std::vector<std::string> inputs = data.input_files;
+    if (story) inputs.push_back(story->path);
+    io::refuse_overwriting_inputs(opt.output, inputs);
 
     // After loading: a bad story file is reported the same with or without a display.
     if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "

@@ -19,13 +19,6 @@ void check_frame_count(double frames, std::int64_t max_frames) {
                      "; shorten it (--from/--to, --seconds-per-day, --fps) or raise the limit with --max-frames N");
 }
 
-void check_image_size(double width_px, double height_px) {
-    const auto ok = [](double v) { return v >= 1 && v <= kMaxImageSidePx; };
-    if (ok(width_px) && ok(height_px)) return;
-    throw UsageError("--size " + format_number(width_px) + "x" + format_number(height_px) +
-                     ": each side must be from 1 to " + std::to_string(kMaxImageSidePx) + " pixels");
-}
-
 void check_time_span(const std::string& file, std::int64_t first_utc_s, const std::string& first_where,
                      std::int64_t last_utc_s, const std::string& last_where, double max_years) {
     const double years = static_cast<double>(last_utc_s - first_utc_s) / (365.2425 * kSecondsPerDay);

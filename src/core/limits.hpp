@@ -15,7 +15,8 @@ inline constexpr double kMaxBeatSeconds = 3600;        // an hour per presenter 
 
 // Output size: frames of one video (--max-frames), pixels per side of a still or video.
 inline constexpr std::int64_t kDefaultMaxFrames = 1'000'000;  // 9 h 15 min at 30 fps
-inline constexpr int kMaxImageSidePx = 16384;
+inline constexpr int kMinImageSidePx = 16;
+inline constexpr int kMaxImageSidePx = 16384;  // OpenGL textures on common GPUs go no larger
 
 // The time span of the data (--max-span-years): per-day tables grow with it.
 inline constexpr double kDefaultMaxSpanYears = 500;
@@ -28,9 +29,6 @@ namespace qantar {
 // integer conversion; NaN counts as too many) would pass `max_frames`. The message says how many,
 // the limit, and the options that change either.
 void check_frame_count(double frames, std::int64_t max_frames);
-
-// Throws UsageError unless 1 <= width, height <= kMaxImageSidePx.
-void check_image_size(double width_px, double height_px);
 
 // Throws InputError naming `file` when the data spans more than max_years from first_utc_s to
 // last_utc_s; `first_where`/`last_where` say which rows ("line 12") hold the two ends.

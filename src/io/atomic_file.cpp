@@ -86,6 +86,27 @@ int remove_stale_temporaries(const fs::path& dest) {
     return removed;
 }
 
+namespace {
+
+bool same_file(const fs::path& a, const std::string& b) {
+    std::error_code ec;
+    fs::path ca = fs::weakly_canonical(a, ec);
+    if (ec) ca = fs::absolute(a);
+    fs::path cb = fs::weakly_canonical(fs::path(b), ec);
+    if (ec) cb = fs::absolute(fs::path(b));
+    if (ca == cb) return true;
+    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
+    return false;
+}
+
+}  // namespace
+
+void refuse_overwriting_inputs(const std::string& out, const std::vector<std::string>& inputs) {
+    for (const std::string& in : inputs)
+        if (!in.empty() && same_file(fs::path(out), in))
+            throw WriteError("refusing to overwrite " + out + ": it is one of the input files");
+}
+
 void install_signal_cleanup() {
     struct sigaction sa {};
     sa.sa_handler = cleanup_and_reraise;

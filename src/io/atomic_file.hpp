@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace qantar::io {
 
@@ -32,6 +33,10 @@ int remove_stale_temporaries(const std::filesystem::path& dest);
 // signal end the process as usual. Installed once; a command that handles signals itself (video
 // export, the window) may install its own afterwards.
 void install_signal_cleanup();
+
+// Throws WriteError("refusing to overwrite <out>: it is one of the input files") when `out` names
+// the same file as one of `inputs` (by path or, when both exist, by identity).
+void refuse_overwriting_inputs(const std::string& out, const std::vector<std::string>& inputs);
 
 // Writes every byte to fd, retrying on EINTR; throws WriteError("cannot write <shown>: <errno text>").
 void write_all(int fd, std::string_view bytes, const std::string& shown);

@@ -13,21 +13,6 @@ namespace qantar {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-bool same_file(const fs::path& a, const std::string& b) {
-    std::error_code ec;
-    fs::path ca = fs::weakly_canonical(a, ec);
-    if (ec) ca = fs::absolute(a);
-    fs::path cb = fs::weakly_canonical(fs::path(b), ec);
-    if (ec) cb = fs::absolute(fs::path(b));
-    if (ca == cb) return true;
-    if (fs::exists(a, ec) && fs::exists(b, ec)) return fs::equivalent(a, b, ec);
-    return false;
-}
-
-}  // namespace
-
 void write_export_file(const std::string& path, const std::string& bytes,
                        const std::vector<std::string>& protected_files) {
     try {
@@ -36,9 +21,7 @@ void write_export_file(const std::string& path, const std::string& bytes,
             io::write_all(STDOUT_FILENO, bytes, "standard output");
             return;
         }
-        for (const std::string& in : protected_files)
-            if (same_file(fs::path(path), in))
-                throw ExportError("refusing to overwrite " + path + ": it is one of the input files");
+        io::refuse_overwriting_inputs(path, protected_files);
         io::write_file_atomically(path, bytes);
     } catch (const io::WriteError& e) {
         throw ExportError(e.what());

@@ -1,4 +1,7 @@
 #include "options.hpp"
+
+#include "core/limits.hpp"
+#include "core/text.hpp"
 #include "frame.hpp"
 
 #include "core/error.hpp"
@@ -20,8 +23,9 @@ ScreenSize parse_size(const std::string& text) {
     unsigned w = 0, h = 0;
     char x = 0, extra = 0;
     if (std::sscanf(text.c_str(), "%u%c%u%c", &w, &x, &h, &extra) != 3 || (x != 'x' && x != 'X') ||
-        w < 16 || h < 16 || w > 16384 || h > 16384)
-        throw UsageError("--size: '" + text + "' is not a size (expected WIDTHxHEIGHT, e.g. 1920x1080)");
+        w < kMinImageSidePx || h < kMinImageSidePx || w > kMaxImageSidePx || h > kMaxImageSidePx)
+        throw UsageError("--size: '" + abbreviate(text) + "' is not a size (expected WIDTHxHEIGHT, e.g. 1920x1080, each side " +
+                         std::to_string(kMinImageSidePx) + " to " + std::to_string(kMaxImageSidePx) + " pixels)");
     return {static_cast<double>(w), static_cast<double>(h)};
 }
 
