@@ -78,108 +78,139 @@ void add_view_options(CLI::App& cmd, ViewOptions& v) {
         ->check(CLI::IsMember({0, 2, 4}));
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-    // `qantar [options]` means `qantar view [options]`.
+// `qantar [options]` means `qantar view [options]`.
+std::vector<std::string> with_default_subcommand(int argc, char** argv) {
     static const char* const kSubcommands[] = {"view", "render", "present", "export", "info"};
     std::vector<std::string> args(argv, argv + argc);
     bool has_sub = false;
     for (int i = 1; i < argc; ++i)
         for (const char* s : kSubcommands)
             if (args[i] == s) has_sub = true;
-    bool top_help = argc > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "--version");
+    const bool top_help = argc > 1 && (args[1] == "--help" || args[1] == "-h" || args[1] == "--version");
     if (!has_sub && !top_help) args.insert(args.begin() + 1, "view");
-    std::vector<char*> cargs;
-    for (auto& a : args) cargs.push_back(a.data());
+    return args;
+}
 
-    CLI::App app{"qantar: dated events as an animated map. Bundled story: Kazakhstan, January 2022.", "qantar"};
-    app.set_version_flag("--version", "qantar 0.1.0");
-    app.require_subcommand(1);
-
+// Every subcommand with its options, parsed into plain structs.
+struct Cli {
+    CLI::App app{"qantar: dated events as an animated map.", "qantar"};
     LoadOptions load;
     ViewOptions view;
     RenderOptions render;
     PresentOptions present;
     ExportOptions exp;
     bool json = false;
+    CLI::App *view_cmd = nullptr, *render_cmd = nullptr, *present_cmd = nullptr, *export_cmd = nullptr,
+             *info_cmd = nullptr;
+};
 
-    auto* view_cmd = app.add_subcommand("view", "Open the animated map in a window (the default)");
-    add_data_options(*view_cmd, load);
-    add_view_options(*view_cmd, view);
-
-    auto* render_cmd = app.add_subcommand("render", "Render a still (PNG) or a video (MP4, GIF, WebM, PNG sequence)");
-    add_data_options(*render_cmd, load);
-    add_view_options(*render_cmd, render.view);
-    render_cmd->add_option("-o,--output", render.output, "Output: FILE.png (with --at), FILE.mp4, FILE.gif, FILE.webm or DIR/")
+void add_render_command(Cli& cli) {
+    auto* cmd = cli.render_cmd =
+        cli.app.add_subcommand("render", "Render a still (PNG) or a video (MP4, GIF, WebM, PNG sequence)");
+    RenderOptions& render = cli.render;
+    add_data_options(*cmd, cli.load);
+    add_view_options(*cmd, render.view);
+    cmd->add_option("-o,--output", render.output, "Output: FILE.png (with --at), FILE.mp4, FILE.gif, FILE.webm or DIR/")
         ->required()->option_text("OUT");
-    render_cmd->add_option("--from", render.from, "Video start (default: the start of the data)")->option_text("TIME");
-    render_cmd->add_option("--to", render.to, "Video end (default: the end of the data)")->option_text("TIME");
-    render_cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
-    render_cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
+    cmd->add_option("--from", render.from, "Video start (default: the start of the data)")->option_text("TIME");
+    cmd->add_option("--to", render.to, "Video end (default: the end of the data)")->option_text("TIME");
+    cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
+    cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
-    render_cmd->add_option("--max-frames", render.max_frames,
-                           "Refuse videos of more frames than this (default " + with_thousands(kDefaultMaxFrames) + ")")
+    cmd->add_option("--max-frames", render.max_frames,
+                    "Refuse videos of more frames than this (default " + with_thousands(kDefaultMaxFrames) + ")")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}))->option_text("N");
-    render_cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
+    cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, false, "seconds"))->option_text("S");
+}
 
-    auto* present_cmd = app.add_subcommand("present", "Presenter mode: full screen story with captions and camera moves");
-    add_data_options(*present_cmd, load);
-    add_view_options(*present_cmd, present.view);
-    present_cmd->add_option("--story", present.story, "Story file (default: the bundled January 2022 story)")
-        ->option_text("FILE");
-    present_cmd->add_flag("--autoplay", present.autoplay, "Advance beats by themselves");
-    present_cmd->add_option("--beat-seconds", present.beat_seconds, "Autoplay: how long each beat holds")
+void add_present_command(Cli& cli) {
+    auto* cmd = cli.present_cmd =
+        cli.app.add_subcommand("present", "Presenter mode: full screen story with captions and camera moves");
+    PresentOptions& present = cli.present;
+    add_data_options(*cmd, cli.load);
+    add_view_options(*cmd, present.view);
+    cmd->add_option("--story", present.story, "Story file (default: the bundled story)")->option_text("FILE");
+    cmd->add_flag("--autoplay", present.autoplay, "Advance beats by themselves");
+    cmd->add_option("--beat-seconds", present.beat_seconds, "Autoplay: how long each beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, true, "seconds"))->option_text("S");
-    present_cmd->add_flag("--loop", present.loop, "Autoplay: start again after the last beat");
-    present_cmd->add_option("--monitor", present.monitor, "Monitor to present on")->check(CLI::NonNegativeNumber);
+    cmd->add_flag("--loop", present.loop, "Autoplay: start again after the last beat");
+    cmd->add_option("--monitor", present.monitor, "Monitor to present on")->check(CLI::NonNegativeNumber);
+}
 
-    auto* export_cmd = app.add_subcommand("export", "Export events, cities, regions, the spread tree or the tally");
-    add_data_options(*export_cmd, load);
-    export_cmd->add_option("-o,--output", exp.output,
-                           "Output file: .geojson, .gpkg, .fgb, .csv, .kml, or - for GeoJSON on standard output")
+void add_export_and_info_commands(Cli& cli) {
+    auto* cmd = cli.export_cmd =
+        cli.app.add_subcommand("export", "Export events, cities, regions, the spread tree or the tally");
+    add_data_options(*cmd, cli.load);
+    cmd->add_option("-o,--output", cli.exp.output,
+                    "Output file: .geojson, .gpkg, .fgb, .csv, .kml, or - for GeoJSON on standard output")
         ->required()->option_text("OUT");
-    export_cmd->add_option("--layer", exp.layer, "Layer to export")
+    cmd->add_option("--layer", cli.exp.layer, "Layer to export")
         ->check(CLI::IsMember({"events", "cities", "regions", "spread", "tally"}));
-    export_cmd->add_option("--at", exp.at, "The state at this moment")->option_text("TIME");
-    export_cmd->add_option("--window", exp.window_h, "With --at: only events active in this many hours before it")
+    cmd->add_option("--at", cli.exp.at, "The state at this moment")->option_text("TIME");
+    cmd->add_option("--window", cli.exp.window_h, "With --at: only events active in this many hours before it")
         ->check(finite_in(0, kMaxWindowHours, true, "hours"))->option_text("HOURS");
 
-    auto* info_cmd = app.add_subcommand("info", "Describe the data: counts, dates, how the unrest spread");
-    add_data_options(*info_cmd, load);
-    info_cmd->add_flag("--json", json, "Print one JSON object");
+    cli.info_cmd = cli.app.add_subcommand("info", "Describe the data: counts, dates, how the unrest spread");
+    add_data_options(*cli.info_cmd, cli.load);
+    cli.info_cmd->add_flag("--json", cli.json, "Print one JSON object");
+}
 
+void build_cli(Cli& cli) {
+    cli.app.set_version_flag("--version", "qantar 0.1.0");
+    cli.app.require_subcommand(1);
+    cli.view_cmd = cli.app.add_subcommand("view", "Open the animated map in a window (the default)");
+    add_data_options(*cli.view_cmd, cli.load);
+    add_view_options(*cli.view_cmd, cli.view);
+    add_render_command(cli);
+    add_present_command(cli);
+    add_export_and_info_commands(cli);
+}
+
+// A usage error as one line, like every other error: what was wrong and where to look.
+int report_usage_error(const CLI::App& app, const CLI::ParseError& e) {
+    std::string sub;
+    for (const auto* c : app.get_subcommands()) sub = c->get_name();
+    std::string what = e.what();
+    std::replace(what.begin(), what.end(), '\n', ' ');
+    std::cerr << "qantar: " << (sub.empty() ? "" : sub + ": ") << what << " (see qantar "
+              << (sub.empty() ? "" : sub + " ") << "--help)\n";
+    return 2;
+}
+
+int run_command(const Cli& cli) {
+    if (cli.info_cmd->parsed()) return run_info(cli.load, cli.json);
+    if (cli.export_cmd->parsed()) return run_export(cli.load, cli.exp);
+    if (cli.render_cmd->parsed()) return run_render(cli.load, cli.render);
+    if (cli.present_cmd->parsed()) return run_present(cli.load, cli.present);
+    return run_view(cli.load, cli.view);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args = with_default_subcommand(argc, argv);
+    std::vector<char*> cargs;
+    for (auto& a : args) cargs.push_back(a.data());
+
+    Cli cli;
+    build_cli(cli);
     try {
-        app.parse(static_cast<int>(cargs.size()), cargs.data());
+        cli.app.parse(static_cast<int>(cargs.size()), cargs.data());
     } catch (const CLI::ParseError& e) {
-        if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
-        // One line, like every other error: what was wrong and where to look.
-        std::string sub;
-        for (const auto* c : app.get_subcommands()) sub = c->get_name();
-        std::string what = e.what();
-        std::replace(what.begin(), what.end(), '\n', ' ');
-        std::cerr << "qantar: " << (sub.empty() ? "" : sub + ": ") << what << " (see qantar "
-                  << (sub.empty() ? "" : sub + " ") << "--help)\n";
-        return 2;
+        if (e.get_exit_code() == 0) return cli.app.exit(e);  // --help, --version
+        return report_usage_error(cli.app, e);
     }
 
     // Ctrl-C or SIGTERM while a file is being written leaves nothing behind (video export and the
     // window install their own handlers on top of this one).
     io::install_signal_cleanup();
     try {
-        if (info_cmd->parsed()) return run_info(load, json);
-        if (export_cmd->parsed()) return run_export(load, exp);
-        if (render_cmd->parsed()) return run_render(load, render);
-        if (present_cmd->parsed()) return run_present(load, present);
-        return run_view(load, view);
+        return run_command(cli);
     } catch (const UsageError& e) {
         std::cerr << "qantar: " << e.what() << '\n';
         return 2;
-    } catch (const InputError& e) {
-        std::cerr << "qantar: " << e.what() << '\n';
-        return 1;
-    } catch (const std::exception& e) {
+    } catch (const std::exception& e) {  // InputError and every other failure: exit 1
         std::cerr << "qantar: " << e.what() << '\n';
         return 1;
     }

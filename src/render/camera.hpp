@@ -24,9 +24,9 @@ struct Insets {
     double left_px = 0, top_px = 0, right_px = 0, bottom_px = 0;
 };
 
-// Copied by value. center_m is the map point at the centre of the screen.
+// Copied by value. centre_m is the map point at the centre of the screen.
 struct Camera {
-    Vec2 center_m;
+    Vec2 centre_m;
     double px_per_m = 1e-4;
     friend bool operator==(const Camera&, const Camera&) = default;
 };

@@ -125,7 +125,7 @@ double free_width_px(const ScreenSize& size) { return std::max(1.0, panel_box(si
 
 Camera beside_panel(const Camera& fitted, const ScreenSize& size, double free_w) {
     Camera c = fitted;
-    c.center_m.x = fitted.center_m.x + (size.width_px - free_w) / 2 / fitted.px_per_m;
+    c.centre_m.x = fitted.centre_m.x + (size.width_px - free_w) / 2 / fitted.px_per_m;
     return c;
 }
 

@@ -1,6 +1,8 @@
 // Picking (see pick.hpp). Pure.
 #include "pick.hpp"
 
+#include "core/geometry.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -12,24 +14,7 @@ bool inside(const Box& b, const Vec2& p) {
     return p.x >= b.left && p.x <= b.right() && p.y >= b.top && p.y <= b.bottom();
 }
 
-double ring_area(const std::vector<Vec2>& r) {
-    double a = 0;
-    for (std::size_t i = 0, j = r.empty() ? 0 : r.size() - 1; i < r.size(); j = i++)
-        a += (r[j].x + r[i].x) * (r[j].y - r[i].y);
-    return std::abs(a) / 2;
-}
-
 }  // namespace
-
-bool polygon_contains(const Polygon& poly, const Vec2& p) {
-    bool in = false;
-    for (const auto& ring : poly.rings)
-        for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
-            const Vec2 &a = ring[i], &b = ring[j];
-            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) in = !in;
-        }
-    return in;
-}
 
 Selection pick(const Dataset& data, const Camera& cam, const ScreenSize& size, const Vec2& pt,
                const PickOptions& opt) {
@@ -61,7 +46,7 @@ Selection pick(const Dataset& data, const Camera& cam, const ScreenSize& size, c
     double region_area = 0;
     for (std::size_t r = 0; r < data.regions.size(); ++r)
         for (const Polygon& poly : data.regions[r].polygons_m) {
-            if (poly.rings.empty() || !polygon_contains(poly, m)) continue;
+            if (poly.rings.empty() || !contains(poly, m)) continue;
             double a = ring_area(poly.rings.front());
             if (region < 0 || a < region_area) {
                 region = static_cast<int>(r);

@@ -102,7 +102,7 @@ Camera presenter_camera(const CameraFrame& frame, const ScreenSize& size, const 
     cam.px_per_m = fit * std::max(1e-6, frame.zoom);
     // Put centre_m at the free area's centre: screen x = W/2 + (m.x - c.x) * k, y = H/2 - (m.y - c.y) * k.
     const double fx = in.left_px + free_w / 2, fy = in.top_px + free_h / 2;
-    cam.center_m = {frame.centre_m.x - (fx - size.width_px / 2) / cam.px_per_m,
+    cam.centre_m = {frame.centre_m.x - (fx - size.width_px / 2) / cam.px_per_m,
                     frame.centre_m.y + (fy - size.height_px / 2) / cam.px_per_m};
     return cam;
 }

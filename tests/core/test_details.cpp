@@ -2,6 +2,7 @@
 // later), regions, the clipboard text and --select lookup. Bundled data.
 #include "core/details.hpp"
 #include "core/error.hpp"
+#include "bundled.hpp"
 #include "io/load.hpp"
 
 #include <catch2/catch.hpp>
@@ -12,21 +13,7 @@ using namespace qantar;
 
 namespace {
 
-struct Bundled {
-    Dataset data;
-    std::unique_ptr<Timeline> timeline;
-    Bundled() {
-        LoadOptions o;
-        o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
-        data = load_dataset(o);
-        timeline = std::make_unique<Timeline>(data);
-    }
-};
-
-const Bundled& bundled() {
-    static const Bundled b;
-    return b;
-}
+const test::BundledData& bundled() { return test::bundled_data(); }
 
 double t_of(const char* iso) {
     auto t = parse_iso8601(iso);

@@ -1,22 +1,7 @@
 // libFuzzer harness: the cities CSV (city_id, names, region_id, population, latitude, longitude).
-// The input is written to a file named cities.csv and loaded with qantar::load_dataset, then a Timeline is
-// built over the result (spread, states, tallies). Expected errors are fine; anything else is a
-// finding (see fuzz_util.hpp). Odd-sized inputs load with skip_invalid set.
+// Loaded as cities.csv by fuzz::fuzz_load. Expected errors are fine; anything else is a finding (fuzz_util.hpp).
 #include "fuzz_util.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    using namespace qantar;
-    fuzz::init();
-    const std::string path = fuzz::write_input("cities.csv", data, size);
-    fuzz::expect_clean([&] {
-        LoadOptions options;
-        options.geodata_dir = fuzz::small_data_dir();
-        options.cities_path = path;
-        options.context = false;
-        options.skip_invalid = size % 2 == 1;
-        const Dataset dataset = load_dataset(options);
-        const Timeline timeline(dataset);
-        (void)timeline;
-    });
-    return 0;
+    return qantar::fuzz::fuzz_load(data, size, "cities.csv", qantar::fuzz::small_data_dir(), &qantar::LoadOptions::cities_path);
 }

@@ -140,4 +140,24 @@ inline void finding(const std::string& what) {
     std::abort();
 }
 
+// The loader harnesses: the input becomes the file `name` in the scratch directory, `field` of
+// LoadOptions points at it (the rest from `geodata`), and it is loaded and a Timeline built over it
+// (spread, states, tallies). Odd-sized inputs load with skip_invalid set.
+inline int fuzz_load(const std::uint8_t* data, std::size_t size, const std::string& name, const std::string& geodata,
+                     std::string LoadOptions::*field) {
+    init();
+    const std::string path = write_input(name, data, size);
+    expect_clean([&] {
+        LoadOptions options;
+        options.geodata_dir = geodata;
+        options.*field = path;
+        options.context = false;
+        options.skip_invalid = size % 2 == 1;
+        const Dataset dataset = load_dataset(options);
+        const Timeline timeline(dataset);
+        (void)timeline;
+    });
+    return 0;
+}
+
 }  // namespace qantar::fuzz

@@ -50,7 +50,7 @@ sf::Transform map_transform(const Camera& cam, const ScreenSize& size, const Vec
     sf::Transform t;
     t.translate(static_cast<float>(size.width_px / 2), static_cast<float>(size.height_px / 2));
     t.scale(static_cast<float>(cam.px_per_m), static_cast<float>(-cam.px_per_m));
-    t.translate(static_cast<float>(origin.x - cam.center_m.x), static_cast<float>(origin.y - cam.center_m.y));
+    t.translate(static_cast<float>(origin.x - cam.centre_m.x), static_cast<float>(origin.y - cam.centre_m.y));
     return t;
 }
 
@@ -151,7 +151,7 @@ void BaseMap::draw(const DrawContext& ctx) {
     update_lines(cam, u);
     const auto W = static_cast<unsigned>(size.width_px), H = static_cast<unsigned>(size.height_px);
     if (cache_ && W > 0 && H > 0) {
-        CacheKey key{cam.center_m.x, cam.center_m.y, cam.px_per_m, size.width_px, size.height_px, u, region_colors_};
+        CacheKey key{cam.centre_m.x, cam.centre_m.y, cam.px_per_m, size.width_px, size.height_px, u, region_colors_};
         if (!cache_key_ || !(*cache_key_ == key)) {
             if (!cached_ok_ || cached_.getSize() != sf::Vector2u(W, H)) cached_ok_ = cached_.create(W, H);
             if (cached_ok_) {
