@@ -219,6 +219,17 @@ case_csv_unterminated_quote() {
   else fail "exit $rc; want an error naming the line" "$(first_line)"; fi
 }
 
+case_csv_quote_swallows_rows() {
+  # A quote left open in a free-text column mid-file: the next rows must not vanish into it.
+  printf '%s\n' 'event_id_cnty,latitude,longitude,category,start_time,city_id,notes' \
+    'A1,43.2389,76.9458,riot,2022-01-05T09:00+06:00,almaty,"oops' \
+    'A2,43.2389,76.9458,riot,2022-01-05T10:00+06:00,almaty,fine' \
+    'A3,43.2389,76.9458,riot,2022-01-05T11:00+06:00,almaty,"a quoted, closed note"' >ev.csv
+  run 20 -- info --events ev.csv
+  if [[ $rc -eq 1 ]] && one_clean_line && [[ $err == *"line 2"* && $err == *quote* ]]; then ok
+  else fail "exit $rc; want an error naming line 2 and the open quote" "$(first_line)"; fi
+}
+
 case_utf8_column_name() {
   events_csv ev.csv
   printf '%s,bad\xff\xfename\n' "$header" >ev2.csv
@@ -419,7 +430,7 @@ EOF
 
 all_cases=(fifo_events fifo_story render_frames_spd render_frames_span story_beat_9999 info_years_span
   input_is_output_png input_is_output_video usage_nan region_utc_nan latitude_hex
-  csv_unterminated_quote utf8_column_name region_short_rings directory_as_events
+  csv_unterminated_quote csv_quote_swallows_rows utf8_column_name region_short_rings directory_as_events
   fatalities_out_of_range output_is_directory still_unwritable permission_denied_input crs_unknown
   latitude_huge window_negative usage_prefix vrt_no_raw_errors sigterm_export sigint_export
   kill9_render_mp4 kill9_render_frames no_network)

@@ -25,7 +25,11 @@ private:
         std::string s = file;
         if (!where.empty()) s += ": " + where;
         if (!field.empty()) s += ": field '" + field + "'";
-        return s + ": " + message;
+        s += ": " + message;
+        // One line, whatever the data held: line breaks in a quoted value show as "\n".
+        std::string one_line;
+        for (char c : s) one_line += c == '\n' ? std::string("\\n") : c == '\r' ? std::string() : std::string(1, c);
+        return one_line;
     }
     std::string file_, where_, field_;
 };

@@ -10,6 +10,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <unordered_map>
@@ -193,7 +194,26 @@ std::string LayerReader::text(int index) const {
     if (!s) return {};
     if (!CPLIsUTF8(s, -1))
         throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
+    if (is_csv_ && std::strchr(s, '\n')) check_quoted_lines(index, s);
     return s;
+}
+
+// A quoted CSV value may hold line breaks (ACLED's notes do), but a quote left open swallows the
+// rows after it into one value without a word: a continuation line that holds as many separators
+// as a whole row is a row, not text.
+void LayerReader::check_quoted_lines(int index, const char* value) const {
+    const int columns = field_count();
+    if (columns < 3) return;
+    int lines = 0;
+    for (const char* p = std::strchr(value, '\n'); p; p = std::strchr(p + 1, '\n')) {
+        ++lines;
+        int separators = 0;
+        for (const char* q = p + 1; *q && *q != '\n'; ++q) separators += (*q == ',' || *q == ';' || *q == '\t');
+        if (separators >= columns - 1)
+            throw InputError(path_, where(), field_name(index),
+                             "a quote opened in this value is not closed where the row ends: the value runs on over " +
+                                 std::to_string(lines) + " more line(s) that look like rows of their own (close or remove the quote)");
+    }
 }
 
 std::optional<Vec2> LayerReader::point() const {

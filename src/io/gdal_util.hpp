@@ -90,6 +90,7 @@ public:
     std::vector<Polygon> polygons() const;
 
 private:
+    void check_quoted_lines(int index, const char* value) const;
     struct Impl;
     std::string path_;
     std::unique_ptr<Impl> impl_;
