@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Fuzzes qantar's loaders, time parsers and exporters with the libFuzzer harnesses in tests/fuzz
-# (issue 13). Builds build-fuzz/ with clang-14 (-DQANTAR_FUZZ=ON: ASan + UBSan + libFuzzer) if
-# needed, then runs each harness for SECONDS (default 60) with the dictionary tests/fuzz/qantar.dict
-# and its seed corpus, and prints per harness the executions, exec/s and any reproducer saved.
+# (issue 13). Builds them in build-san/, the clang-14 build it shares with scripts/sanitize.sh
+# (scripts/san-build.sh: -DQANTAR_FUZZ=ON, ASan + UBSan + libFuzzer), then runs each harness for
+# SECONDS (default 60) with the dictionary tests/fuzz/qantar.dict and its seed corpus, and prints
+# per harness the executions, exec/s and any reproducer saved.
 #
 # usage: scripts/fuzz.sh [SECONDS_PER_HARNESS] [HARNESS...]
 #        (harnesses: events_csv events_geojson cities regions tally story time export export_events;
@@ -10,9 +11,12 @@
 # environment:
 #   QANTAR_FUZZ_JOBS=N   harnesses run N at a time (default 1)
 #   QANTAR_FUZZ_FRESH=1  start from the seeds only, in a temporary corpus (test.sh uses this);
-#                        otherwise the corpus grows in build-fuzz/fuzz-corpus/<harness> across runs
-# Reproducers (crash-*, timeout-*, oom-*, leak-*) go to build-fuzz/fuzz-findings/<harness>/ and logs
-# to build-fuzz/fuzz-logs/; replay one with: build-fuzz/tests/fuzz/fuzz_<harness> FILE
+#                        otherwise the corpus grows in build-san/fuzz-corpus/<harness> across runs
+#   QANTAR_FUZZ_STRICT=1 wrong results (invalid UTF-8 out, times that do not round-trip) are findings
+#                        too (read by the harnesses, tests/fuzz/fuzz_util.hpp)
+#   QANTAR_SAN_BUILT=1   build-san/ is already built (test.sh builds it once for both steps)
+# Reproducers (crash-*, timeout-*, oom-*, leak-*) go to build-san/fuzz-findings/<harness>/ and logs
+# to build-san/fuzz-logs/; replay one with: build-san/tests/fuzz/fuzz_<harness> FILE
 # Exit status: 0 when no harness found anything, 1 on a finding, 2 for a usage or build error.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -29,18 +33,11 @@ for h in "${harnesses[@]}"; do
 done
 jobs=${QANTAR_FUZZ_JOBS:-1}
 
-bdir=build-fuzz
-if [[ ! -f $bdir/CMakeCache.txt ]]; then
-  command -v clang++-14 >/dev/null || { echo "fuzz: clang++-14 not found (scripts/setup.sh installs it)" >&2; exit 2; }
-  CC=clang-14 CXX=clang++-14 cmake -S . -B $bdir -DQANTAR_FUZZ=ON -DQANTAR_BENCH=OFF \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null || exit 2
-fi
-targets=()
-for h in "${harnesses[@]}"; do targets+=(--target "fuzz_$h"); done
-if ! build_log=$(cmake --build $bdir -j 2 "${targets[@]}" 2>&1); then
-  echo "$build_log" | tail -n 40 >&2
-  echo "fuzz: build failed" >&2
-  exit 2
+bdir=build-san
+if [[ "${QANTAR_SAN_BUILT:-0}" != 1 ]]; then
+  targets=()
+  for h in "${harnesses[@]}"; do targets+=("fuzz_$h"); done
+  ./scripts/san-build.sh "${targets[@]}" || { echo "fuzz: build failed" >&2; exit 2; }
 fi
 
 fdir=$root/$bdir/tests/fuzz

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (issue 13). Configures
-# build-asan/ with clang-14 and -fsanitize=address,undefined,float-cast-overflow
-# -fno-sanitize-recover=all, builds the test executables (qantar_tests, which runs build-asan/qantar,
-# and qantar_render_tests) and runs them; any sanitizer report fails the run. Leaks inside fontconfig
-# and Mesa are suppressed (tests/sanitizers/lsan.supp, each entry says why); nothing of qantar's is.
+# The unit tests under AddressSanitizer + UndefinedBehaviorSanitizer (issue 13), in build-san/, the
+# clang-14 build it shares with scripts/fuzz.sh (scripts/san-build.sh configures and builds it:
+# -fsanitize=fuzzer-no-link,address,undefined,float-cast-overflow -fno-sanitize-recover=all, -O1 -g;
+# the test executables link without libFuzzer and keep their own main). Builds the test executables
+# (qantar_tests, which runs build-san/qantar, and qantar_render_tests) and runs them; any sanitizer
+# report fails the run. Leaks inside fontconfig and Mesa are suppressed (tests/sanitizers/lsan.supp,
+# each entry says why); nothing of qantar's is.
 # Used by scripts/test.sh (skip with QANTAR_SKIP_SANITIZERS=1); run alone from the repository root.
 #
 # usage: scripts/sanitize.sh [CATCH2_ARGS...]    (e.g. a test name or "[export]")
+# environment: QANTAR_SAN_BUILT=1  build-san/ is already built (test.sh builds it once for both steps)
 # The render tests' [display] cases need an X display; without one this runs under xvfb-run.
 # Exit status: 0 when every executable passed, 1 otherwise.
 set -euo pipefail
@@ -18,21 +21,10 @@ if [[ -z "${DISPLAY:-}" ]] && command -v xvfb-run >/dev/null && [[ -z "${QANTAR_
   exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$0" "$@"
 fi
 
-bdir=build-asan
-san="-fsanitize=address,undefined,float-cast-overflow -fno-sanitize-recover=all -fno-omit-frame-pointer"
+bdir=build-san
 start=$(date +%s)
-if [[ ! -f $bdir/CMakeCache.txt ]]; then
-  command -v clang++-14 >/dev/null || { echo "sanitizers: clang++-14 not found (scripts/setup.sh installs it)" >&2; exit 1; }
-  # -O1: a sanitized build that compiles fast and still runs the tests in seconds.
-  CC=clang-14 CXX=clang++-14 cmake -S . -B $bdir -DQANTAR_BENCH=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -g" -DCMAKE_CXX_FLAGS="$san" \
-    -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" >/dev/null
-fi
-echo "sanitizers: building $bdir (qantar_tests, qantar_render_tests)"
-if ! log=$(cmake --build $bdir -j 2 --target qantar_tests qantar_render_tests 2>&1); then
-  echo "$log" | grep -E 'error|Error' | head -n 30 >&2
-  echo "sanitizers: build failed" >&2
-  exit 1
+if [[ "${QANTAR_SAN_BUILT:-0}" != 1 ]]; then
+  ./scripts/san-build.sh qantar_tests qantar_render_tests qantar || { echo "sanitizers: build failed" >&2; exit 1; }
 fi
 built=$(date +%s)
 

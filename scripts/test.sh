@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test with CTest. Tests that need a display
-# run under xvfb-run when there is none. Then (issue 13) the unit tests again under ASan + UBSan
-# (scripts/sanitize.sh, in build-asan/) and each fuzz harness for a short time over its seeds
-# (scripts/fuzz.sh, in build-fuzz/). Skip those with QANTAR_SKIP_SANITIZERS=1 / QANTAR_SKIP_FUZZ=1.
+# run under xvfb-run when there is none. Then (issue 13) one sanitized clang build, build-san/
+# (scripts/san-build.sh), that both following steps use: the unit tests again under ASan + UBSan
+# (scripts/sanitize.sh) and each fuzz harness for a short time over its seeds (scripts/fuzz.sh).
+# Skip those with QANTAR_SKIP_SANITIZERS=1 / QANTAR_SKIP_FUZZ=1 (both: no sanitized build either).
 # Arguments go to the first ctest. Exit status: non-zero if any step failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -32,14 +33,32 @@ step() {
   [[ $rc -eq 0 ]] || status=1
 }
 
-if [[ "${QANTAR_SKIP_SANITIZERS:-0}" == 1 ]]; then
+skip_san=${QANTAR_SKIP_SANITIZERS:-0}
+skip_fuzz=${QANTAR_SKIP_FUZZ:-0}
+
+# The sanitized build, once, with what the steps below need; they then only run (QANTAR_SAN_BUILT=1).
+san_targets=()
+[[ $skip_san == 1 ]] || san_targets+=(qantar_tests qantar_render_tests qantar)
+[[ $skip_fuzz == 1 ]] || san_targets+=(fuzz_all)
+san_built=0
+if [[ ${#san_targets[@]} -gt 0 ]]; then
+  step san-build ./scripts/san-build.sh "${san_targets[@]}"
+  [[ ${steps[-1]} == "san-build: ok"* ]] && san_built=1
+fi
+export QANTAR_SAN_BUILT=1
+
+if [[ $skip_san == 1 ]]; then
   steps+=("sanitizers: skipped (QANTAR_SKIP_SANITIZERS=1)")
+elif [[ $san_built == 0 ]]; then
+  steps+=("sanitizers: FAILED (not run: build-san did not build)")
 else
   step sanitizers ./scripts/sanitize.sh
 fi
 
-if [[ "${QANTAR_SKIP_FUZZ:-0}" == 1 ]]; then
+if [[ $skip_fuzz == 1 ]]; then
   steps+=("fuzz: skipped (QANTAR_SKIP_FUZZ=1)")
+elif [[ $san_built == 0 ]]; then
+  steps+=("fuzz: FAILED (not run: build-san did not build)")
 else
   # Two harnesses at a time, each from its seeds only, ${QANTAR_FUZZ_SECONDS:-15} s each. Wrong
   # results (invalid UTF-8 out, times that do not round-trip) are reported but not failures until
