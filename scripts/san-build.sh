@@ -6,14 +6,14 @@
 # -fsanitize=address,undefined (their own main); the harnesses of tests/fuzz with -fsanitize=fuzzer.
 #
 # usage: scripts/san-build.sh [TARGET...]
-#        (default: qantar_tests qantar_render_tests qantar fuzz_all, all that both steps need)
+#        (default: qantar_tests qantar_render_tests qantar_app_tests qantar fuzz_all, all that both steps need)
 # Exit status: 0 when built, 2 when clang-14 is missing, the configuration or the build failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bdir=build-san
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(qantar_tests qantar_render_tests qantar fuzz_all)
+[[ ${#targets[@]} -gt 0 ]] || targets=(qantar_tests qantar_render_tests qantar_app_tests qantar fuzz_all)
 
 if [[ ! -f $bdir/CMakeCache.txt ]]; then
   command -v clang++-14 >/dev/null || { echo "san-build: clang++-14 not found (scripts/setup.sh installs it)" >&2; exit 2; }

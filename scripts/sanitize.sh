@@ -24,7 +24,7 @@ fi
 bdir=build-san
 start=$(date +%s)
 if [[ "${QANTAR_SAN_BUILT:-0}" != 1 ]]; then
-  ./scripts/san-build.sh qantar_tests qantar_render_tests qantar || { echo "sanitizers: build failed" >&2; exit 1; }
+  ./scripts/san-build.sh qantar_tests qantar_render_tests qantar_app_tests qantar || { echo "sanitizers: build failed" >&2; exit 1; }
 fi
 built=$(date +%s)
 
@@ -41,7 +41,7 @@ for dri in /usr/lib/*/dri/swrast_dri.so /usr/lib/dri/swrast_dri.so; do
 done
 
 # The two executables side by side (two cores), then their results in order.
-exes=(qantar_tests qantar_render_tests)
+exes=(qantar_tests qantar_render_tests qantar_app_tests)
 declare -A pids
 for exe in "${exes[@]}"; do
   (cd $bdir && "./$exe" "$@") >"$bdir/sanitize-$exe.log" 2>&1 &

@@ -13,7 +13,7 @@ packages=(
   xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri xclip
   # Sanitizer and fuzz steps of test.sh (issue 13): clang with its runtime libraries (ASan, UBSan,
   # libFuzzer; clang-14 only recommends them); `time` and python3 for tests/hardening.sh.
-  clang-14 libclang-rt-14-dev time python3
+  clang-14 libclang-rt-14-dev time python3 ninja-build
 )
 
 missing=()
