@@ -94,7 +94,10 @@ DatasetPtr open_vector(const std::string& path) {
     if (!ds) {
         std::string why = capture.last_error();
         if (why.empty() || why.find("not recognized as") != std::string::npos)
-            why = "GDAL cannot open it as a vector file (unknown or unsupported format)";
+            why = iends_with(path, ".vrt")
+                      ? "GDAL cannot open it as a vector file qantar reads: OGR VRT files are not read, since they "
+                        "can point anywhere, the network included (convert it with ogr2ogr -f GPKG)"
+                      : "GDAL cannot open it as a vector file (unknown or unsupported format)";
         throw InputError(path, "", "", why);
     }
     return DatasetPtr(ds);
