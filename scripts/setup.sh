@@ -14,6 +14,10 @@ packages=(
   # Sanitizer and fuzz steps of test.sh (issue 13): clang with its runtime libraries (ASan, UBSan,
   # libFuzzer; clang-14 only recommends them); `time` and python3 for tests/hardening.sh.
   clang-14 libclang-rt-14-dev time python3 ninja-build
+  # Stories as data (issue 10): TOML manifests, IANA time zones (ICU), gettext catalogues.
+  libtomlplusplus-dev libhowardhinnant-date-dev libicu-dev tzdata gettext
+  # PostGIS as a source (issue 11): the tests start their own PostgreSQL 15 cluster.
+  postgresql-15 postgresql-15-postgis-3
 )
 
 missing=()
