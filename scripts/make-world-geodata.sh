@@ -153,10 +153,15 @@ json.dump(fc, open(f"{tmp}/admin1_raw.geojson", "w", encoding="utf-8"), ensure_a
 print(f"admin-1: {len(units)} units read", file=sys.stderr)
 PY
 
-  # 2. Simplify on the shared topology of all units, then round.
-  "$tmp/ms/node_modules/.bin/mapshaper" "$tmp/admin1_raw.geojson" \
-    -simplify "$SIMPLIFY" keep-shapes -quiet -o "$tmp/admin1_simple.geojson" precision="$PRECISION" \
-    || die "mapshaper failed"
+  # 2. Simplify on the shared topology of all units, round; then mapshaper's -clean on the simplified
+  # units removes the small overlaps and gaps that simplification leaves where two borders cross
+  # (an overlap goes to the smaller unit: with the default rule two small enclosed units vanish).
+  # (Two runs: -clean in the same run rebuilds the arcs from the unsimplified vertices.)
+  local ms=$tmp/ms/node_modules/.bin/mapshaper
+  "$ms" "$tmp/admin1_raw.geojson" -simplify "$SIMPLIFY" keep-shapes -quiet \
+    -o "$tmp/admin1_simple0.geojson" precision="$PRECISION" || die "mapshaper -simplify failed"
+  "$ms" "$tmp/admin1_simple0.geojson" -clean overlap-rule=min-area -quiet \
+    -o "$tmp/admin1_simple.geojson" precision="$PRECISION" || die "mapshaper -clean failed"
 
   # 3. Valid geometries (OGR's MakeValid, GEOS; SpatiaLite's ST_MakeValid breaks one Mexican unit),
   # interior points for the time zones.
@@ -333,6 +338,11 @@ print(*sorted(f["properties"]["region_id"] for f in json.load(open(sys.argv[1]))
     "SELECT region_id FROM admin1 WHERE NOT ST_IsEmpty(geometry) AND ST_GeometryType(geometry) = 'MULTIPOLYGON'
      ORDER BY region_id"))
   [[ -z $lost ]] || die "admin-1 units lost in simplification or repair: $lost"
+  # No two units of a country overlap (beyond rounding): the sum of their areas is the area of their union.
+  lost=$(sql_csv "$out/admin1.fgb" "SELECT iso_a3, sum(ST_Area(geometry)) - ST_Area(ST_Union(geometry))
+    FROM admin1 GROUP BY iso_a3 HAVING sum(ST_Area(geometry)) - ST_Area(ST_Union(geometry))
+                                       > 1e-7 * sum(ST_Area(geometry)) + 1e-9")
+  [[ -z $lost ]] || die "admin-1 units that overlap within a country (iso_a3, overlap in square degrees): $lost"
 
   # Cities: the admin-1 unit that contains each (ST_Within on the written polygons).
   ogr2ogr -update "$work" "$out/admin1.fgb" -nln admin1_w -nlt MULTIPOLYGON
