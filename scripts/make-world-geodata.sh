@@ -385,7 +385,7 @@ check_files() {
   } >"$tmp/attrs.csv"
 
   # Known answers: the unit and country containing a point.
-  local probe name lon lat want_iso want_tz got
+  local name lon lat want_iso want_tz got
   while IFS='|' read -r name lon lat want_iso want_tz; do
     got=$(sql_csv "$out/admin1.fgb" "SELECT iso_a3, tz FROM admin1
       WHERE ST_Intersects(geometry, MakePoint($lon, $lat, 4326)) ORDER BY region_id")
