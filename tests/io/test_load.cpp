@@ -276,9 +276,12 @@ TEST_CASE("LoadOptions time_field and end_field name other columns", "[load]") {
                                                "A,riot,2022-01-04T19:00+06:00,2022-01-05T03:00+06:00,almaty\n"));
     o.time_field = "began";
     o.end_field = "finished";
+    o.category_field = "kind";  // a story's [fields] category
     const Dataset d = load_dataset(o);
     REQUIRE(d.events.size() == 1);
     CHECK(d.events[0].event_id_cnty == "A");
+    CHECK(d.category_of(d.events[0]).id == "riot");
+    CHECK(d.category_field == "kind");
     REQUIRE(d.events[0].end);
     CHECK(d.events[0].end->utc_s - d.events[0].start.utc_s == 8 * 3600);
     o.time_field = "nope";
