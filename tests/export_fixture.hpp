@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include "story_categories.hpp"
+
 namespace qantar::test {
 
 inline const std::string kExportFixtures = std::string(QANTAR_SOURCE_DIR) + "/tests/data/export";
@@ -20,6 +22,7 @@ inline LoadOptions export_fixture_options() {
     o.regions_path = kExportFixtures + "/regions.geojson";
     o.tally_path = kExportFixtures + "/tally.csv";
     o.context = false;
+    o.categories = story_categories();  // the fixtures use the bundled story's category ids
     return o;
 }
 

@@ -95,7 +95,7 @@ case_fifo_events() {
 case_fifo_story() {
   mkfifo story.csv
   local what
-  for what in "present --story story.csv" "render --story story.csv -o story.mp4"; do
+  for what in "present --beats story.csv" "render --beats story.csv -o story.mp4"; do
     # shellcheck disable=SC2086
     run 20 -- $what
     if [[ $rc -eq 124 || $rc -eq 137 ]]; then fail "'$what' hangs on a FIFO story (killed after 20 s)"; return
@@ -128,9 +128,9 @@ case_render_frames_span() {
 
 case_story_beat_9999() {
   # A story whose last beat is in the year 9999: the video's frame count is refused, not attempted.
-  { head -n 3 "$QANTAR_GEODATA/story-2022-01.csv"
-    sed -n 3p "$QANTAR_GEODATA/story-2022-01.csv" | sed 's/^[^,]*,2022-01-02/late,9999-01-02/'; } >s9999.csv
-  run 20 -- render --story s9999.csv -o s.mp4
+  { head -n 3 "$QANTAR_GEODATA/kazakhstan-2022/beats.csv"
+    sed -n 3p "$QANTAR_GEODATA/kazakhstan-2022/beats.csv" | sed 's/^[^,]*,2022-01-02/late,9999-01-02/'; } >s9999.csv
+  run 20 -- render --beats s9999.csv -o s.mp4
   if [[ $rc -eq 124 || $rc -eq 137 ]]; then fail "not refused within 20 s"
   elif [[ $rc -ne 0 ]] && one_clean_line && [[ $err == *frame* ]] && [[ ! -e s.mp4 ]]; then ok
   else fail "exit $rc in ${secs} s; want a refusal naming the frame-count limit" "$(first_line)"; fi
@@ -187,7 +187,7 @@ case_input_is_output_video() {
 case_usage_nan() {
   local a bad=""
   for a in "render --at $at -o x.png --window nan" "render --at $at -o x.png --seconds-per-day nan" \
-           "render --at $at -o x.png --seconds-per-day 1e308" "render -o x.mp4 --story --beat-seconds 1e308" \
+           "render --at $at -o x.png --seconds-per-day 1e308" "render -o x.mp4 --beats --beat-seconds 1e308" \
            "present --beat-seconds 1e308"; do
     # shellcheck disable=SC2086
     run 20 -- $a
@@ -293,7 +293,7 @@ case_permission_denied_input() {
   if [[ $(id -u) -eq 0 ]]; then
     # Mode 000 does not stop root: read it as nobody, when nobody may run the program and enter here.
     chmod 755 "$work" "$work/c" 2>/dev/null || true
-    if ! command -v su >/dev/null || ! su nobody -s /bin/sh -c "test -x '$bin' && test -r '$QANTAR_GEODATA/events.csv'" 2>/dev/null; then
+    if ! command -v su >/dev/null || ! su nobody -s /bin/sh -c "test -x '$bin' && test -r '$QANTAR_GEODATA/kazakhstan-2022/events.csv'" 2>/dev/null; then
       skip "running as root, and nobody cannot run $bin"; return
     fi
     rc=0

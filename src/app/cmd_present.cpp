@@ -27,11 +27,11 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
     // Data and story first: a bad story file is one line and exit 1, with or without a display.
     Dataset data = load_dataset(load);
     const std::string story_path =
-        opt.story.empty() ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir) : opt.story;
+        opt.story.empty() ? story_beats_path(load) : opt.story;
     const Story story = load_story(story_path, data);
 
     if (!have_display(true, "qantar: present needs a display; to make a video of the story instead, run "
-                            "'xvfb-run -a qantar render --story -o story.mp4'"))
+                            "'xvfb-run -a qantar render --beats -o story.mp4'"))
         return 1;
     if (opt.monitor > 0)
         std::cerr << "qantar: SFML 2.5 cannot choose a monitor; presenting full screen on the primary one "

@@ -52,6 +52,7 @@ public:
         if (log_) std::cerr << "qantar: " << what << " at " << ms_since_start() << " ms\n";
     }
     void open_window();
+    std::string window_title = "qantar";  // before the data loads: from the story's options
     void start(const Dataset& data, const Timeline& timeline, render::Renderer& renderer);
     void run(long quit_after);
 
@@ -99,12 +100,14 @@ private:
 void ViewSession::open_window() {
     sf::ContextSettings cs;
     cs.antialiasingLevel = opt_.antialias;
-    const sf::String title = "qantar \xE2\x80\x94 Kazakhstan, January 2022";
+    // The story's window title, else "qantar" and the title.
+    const std::string& text = window_title;
+    const sf::String title = sf::String::fromUtf8(text.begin(), text.end());
     if (s_.fullscreen)
-        window_.create(sf::VideoMode::getDesktopMode(), sf::String::fromUtf8(title.begin(), title.end()), sf::Style::Fullscreen, cs);
+        window_.create(sf::VideoMode::getDesktopMode(), title, sf::Style::Fullscreen, cs);
     else
         window_.create(sf::VideoMode(static_cast<unsigned>(initial_.width_px), static_cast<unsigned>(initial_.height_px)),
-                       "qantar - Kazakhstan, January 2022", sf::Style::Default, cs);
+                       title, sf::Style::Default, cs);
     window_.setVerticalSyncEnabled(true);
     window_.setKeyRepeatEnabled(true);
 }
@@ -363,6 +366,8 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     if (const char* q = std::getenv("QANTAR_QUIT_AFTER_FRAMES")) quit_after = std::atol(q);
 
     ViewSession view(opt, started, log);
+    if (load.story && !load.story->window_title.empty()) view.window_title = load.story->window_title;
+    else if (!load.title.empty()) view.window_title += " \xE2\x80\x94 " + load.title;
     // The data loads while the window and its OpenGL context are made (both take a few hundred
     // milliseconds on software OpenGL), so that the first frame comes within a second.
     auto loading = std::async(std::launch::async, [&load] { return load_dataset(load); });

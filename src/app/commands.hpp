@@ -32,14 +32,14 @@ struct RenderOptions {
     std::string output;                  // -o FILE.png | .mp4 | .gif | .webm | DIR/
     std::optional<std::string> from, to; // --from / --to
     int fps = 30;                        // --fps
-    std::optional<std::string> story;    // --story [FILE] ("" = the bundled story)
+    std::optional<std::string> story;    // --beats [FILE] ("" = the story's beats)
     double beat_seconds = 4.0;           // --beat-seconds
     std::int64_t max_frames = kDefaultMaxFrames;  // --max-frames
 };
 
 struct PresentOptions {
     ViewOptions view;
-    std::string story;          // --story FILE ("" = the bundled story)
+    std::string story;          // --beats FILE ("" = the story's beats)
     bool autoplay = false;      // --autoplay
     double beat_seconds = 8.0;  // --beat-seconds (autoplay hold)
     bool loop = false;          // --loop
@@ -53,7 +53,13 @@ struct ExportOptions {
     std::optional<double> window_h;      // --window HOURS (with --at)
 };
 
+struct InitOptions {
+    std::string dir;     // init DIR
+    bool force = false;  // --force: write into a non-empty DIR
+};
+
 int run_info(const LoadOptions& load, bool json);
+int run_init(const LoadOptions& load, const InitOptions& init);
 int run_view(const LoadOptions& load, const ViewOptions& view);
 int run_render(const LoadOptions& load, const RenderOptions& render);
 int run_present(const LoadOptions& load, const PresentOptions& present);

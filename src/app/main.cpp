@@ -4,6 +4,7 @@
 #include "core/limits.hpp"
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
+#include "io/story_manifest.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -39,7 +40,15 @@ CLI::Validator finite_in(double lo, double hi, bool open_lo, const std::string& 
         "NUMBER");
 }
 
-void add_data_options(CLI::App& cmd, LoadOptions& load) {
+void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
+    // story: --story selects a story folder (its story.toml); explicit options below override it.
+    cmd.add_option("--story", story,
+                   "Story folder or its story.toml (default: the bundled story; none with --events alone)")
+        ->option_text("DIR");
+    cmd.add_option("--color-by", load.color_by, "Colour events by this field (top values, the rest \"Other\")")
+        ->option_text("FIELD");
+    cmd.add_option("--title", load.title, "Title of the map")->option_text("TEXT");
+    cmd.add_option("--subtitle", load.subtitle, "Subtitle of the map")->option_text("TEXT");
     cmd.add_option("--events", load.events_path,
                    "Events file (any GDAL format: CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf, ACLED export)")
         ->option_text("FILE");
@@ -47,7 +56,7 @@ void add_data_options(CLI::App& cmd, LoadOptions& load) {
     cmd.add_option("--regions", load.regions_path, "Regions file (polygons, any GDAL format)")->option_text("FILE");
     cmd.add_option("--tally", load.tally_path, "National tally file (CSV)")->option_text("FILE");
     cmd.add_option("--geodata", load.geodata_dir, "Directory of the bundled data")->option_text("DIR");
-    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: Lambert conformal conic for Kazakhstan)")
+    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: the story's)")
         ->option_text("CRS");
     cmd.add_option("--time-field", load.time_field, "Event start-time field (default: start_time, else event_date)")
         ->option_text("NAME");
@@ -80,7 +89,7 @@ void add_view_options(CLI::App& cmd, ViewOptions& v) {
 
 // `qantar [options]` means `qantar view [options]`.
 std::vector<std::string> with_default_subcommand(int argc, char** argv) {
-    static const char* const kSubcommands[] = {"view", "render", "present", "export", "info"};
+    static const char* const kSubcommands[] = {"view", "render", "present", "export", "info", "init"};
     std::vector<std::string> args(argv, argv + argc);
     bool has_sub = false;
     for (int i = 1; i < argc; ++i)
@@ -100,6 +109,9 @@ struct Cli {
     PresentOptions present;
     ExportOptions exp;
     bool json = false;
+    std::string story;  // --story DIR|story.toml
+    InitOptions init;
+    CLI::App* init_cmd = nullptr;
     CLI::App *view_cmd = nullptr, *render_cmd = nullptr, *present_cmd = nullptr, *export_cmd = nullptr,
              *info_cmd = nullptr;
 };
@@ -108,14 +120,14 @@ void add_render_command(Cli& cli) {
     auto* cmd = cli.render_cmd =
         cli.app.add_subcommand("render", "Render a still (PNG) or a video (MP4, GIF, WebM, PNG sequence)");
     RenderOptions& render = cli.render;
-    add_data_options(*cmd, cli.load);
+    add_data_options(*cmd, cli.load, cli.story);
     add_view_options(*cmd, render.view);
     cmd->add_option("-o,--output", render.output, "Output: FILE.png (with --at), FILE.mp4, FILE.gif, FILE.webm or DIR/")
         ->required()->option_text("OUT");
     cmd->add_option("--from", render.from, "Video start (default: the start of the data)")->option_text("TIME");
     cmd->add_option("--to", render.to, "Video end (default: the end of the data)")->option_text("TIME");
     cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
-    cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
+    cmd->add_option("--beats", render.story, "Render the presenter's beats as a video (default: the story's)")
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
     cmd->add_option("--max-frames", render.max_frames,
                     "Refuse videos of more frames than this (default " + with_thousands(kDefaultMaxFrames) + ")")
@@ -128,9 +140,9 @@ void add_present_command(Cli& cli) {
     auto* cmd = cli.present_cmd =
         cli.app.add_subcommand("present", "Presenter mode: full screen story with captions and camera moves");
     PresentOptions& present = cli.present;
-    add_data_options(*cmd, cli.load);
+    add_data_options(*cmd, cli.load, cli.story);
     add_view_options(*cmd, present.view);
-    cmd->add_option("--story", present.story, "Story file (default: the bundled story)")->option_text("FILE");
+    cmd->add_option("--beats", present.story, "Presenter beats file (default: the story's)")->option_text("FILE");
     cmd->add_flag("--autoplay", present.autoplay, "Advance beats by themselves");
     cmd->add_option("--beat-seconds", present.beat_seconds, "Autoplay: how long each beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, true, "seconds"))->option_text("S");
@@ -141,7 +153,7 @@ void add_present_command(Cli& cli) {
 void add_export_and_info_commands(Cli& cli) {
     auto* cmd = cli.export_cmd =
         cli.app.add_subcommand("export", "Export events, cities, regions, the spread tree or the tally");
-    add_data_options(*cmd, cli.load);
+    add_data_options(*cmd, cli.load, cli.story);
     cmd->add_option("-o,--output", cli.exp.output,
                     "Output file: .geojson, .gpkg, .fgb, .csv, .kml, or - for GeoJSON on standard output")
         ->required()->option_text("OUT");
@@ -151,8 +163,8 @@ void add_export_and_info_commands(Cli& cli) {
     cmd->add_option("--window", cli.exp.window_h, "With --at: only events active in this many hours before it")
         ->check(finite_in(0, kMaxWindowHours, true, "hours"))->option_text("HOURS");
 
-    cli.info_cmd = cli.app.add_subcommand("info", "Describe the data: counts, dates, how the unrest spread");
-    add_data_options(*cli.info_cmd, cli.load);
+    cli.info_cmd = cli.app.add_subcommand("info", "Describe the data: counts, dates, how the events spread");
+    add_data_options(*cli.info_cmd, cli.load, cli.story);
     cli.info_cmd->add_flag("--json", cli.json, "Print one JSON object");
 }
 
@@ -160,11 +172,17 @@ void build_cli(Cli& cli) {
     cli.app.set_version_flag("--version", "qantar 0.1.0");
     cli.app.require_subcommand(1);
     cli.view_cmd = cli.app.add_subcommand("view", "Open the animated map in a window (the default)");
-    add_data_options(*cli.view_cmd, cli.load);
+    add_data_options(*cli.view_cmd, cli.load, cli.story);
     add_view_options(*cli.view_cmd, cli.view);
     add_render_command(cli);
     add_present_command(cli);
     add_export_and_info_commands(cli);
+
+    // qantar init DIR --events FILE: a story folder for a plain events file.
+    cli.init_cmd = cli.app.add_subcommand("init", "Write a story folder (story.toml and preview.png) for an events file");
+    cli.init_cmd->add_option("dir", cli.init.dir, "The story folder to write")->required()->option_text("DIR");
+    cli.init_cmd->add_flag("--force", cli.init.force, "Write into a non-empty folder");
+    add_data_options(*cli.init_cmd, cli.load, cli.story);
 }
 
 // A usage error as one line, like every other error: what was wrong and where to look.
@@ -178,12 +196,31 @@ int report_usage_error(const CLI::App& app, const CLI::ParseError& e) {
     return 2;
 }
 
+// The story: --story DIR, else the bundled one unless --events names a plain file. Explicit
+// options (--events, --crs, --title, ...) win over the manifest (apply_story fills only blanks).
+LoadOptions with_story(const Cli& cli) {
+    LoadOptions load = cli.load;
+    if (cli.init_cmd->parsed() && load.events_path.empty()) throw UsageError("init: give the events file with --events FILE");
+    if (!cli.story.empty()) {
+        apply_story(read_story_manifest(cli.story), load);
+    } else {
+        // The bundled story; with --events only its base map (cities, regions, context, crs) is
+        // used: the hook where a plain file will get the world base map instead.
+        const std::string dir = load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir;
+        load.geodata_dir.clear();
+        apply_story(read_story_manifest(bundled_story_manifest(dir)), load);
+    }
+    return load;
+}
+
 int run_command(const Cli& cli) {
-    if (cli.info_cmd->parsed()) return run_info(cli.load, cli.json);
-    if (cli.export_cmd->parsed()) return run_export(cli.load, cli.exp);
-    if (cli.render_cmd->parsed()) return run_render(cli.load, cli.render);
-    if (cli.present_cmd->parsed()) return run_present(cli.load, cli.present);
-    return run_view(cli.load, cli.view);
+    const LoadOptions load = with_story(cli);
+    if (cli.init_cmd->parsed()) return run_init(load, cli.init);
+    if (cli.info_cmd->parsed()) return run_info(load, cli.json);
+    if (cli.export_cmd->parsed()) return run_export(load, cli.exp);
+    if (cli.render_cmd->parsed()) return run_render(load, cli.render);
+    if (cli.present_cmd->parsed()) return run_present(load, cli.present);
+    return run_view(load, cli.view);
 }
 
 }  // namespace

@@ -157,8 +157,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
     Timeline timeline(data);
     std::optional<Story> story;
     if (opt.story)
-        story = load_story(opt.story->empty() ? bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir)
-                                              : *opt.story, data);
+        story = load_story(opt.story->empty() ? story_beats_path(load) : *opt.story, data);
     std::vector<std::string> inputs = data.input_files;
     if (story) inputs.push_back(story->path);
     io::refuse_overwriting_inputs(opt.output, inputs);

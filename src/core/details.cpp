@@ -45,6 +45,8 @@ DetailsEvent make_event(const Timeline& tl, std::size_t i, double t, bool with_p
     if (e.hour_precision == "approx") d.time_note = "time approximate";
     else if (e.hour_precision == "day") d.time_note = "time of day unknown";
     d.category = e.category;
+    d.category_label = data.category_of(e).label();
+    d.category_rgb = data.category_of(e).rgb;
     if (with_place) {
         if (e.city_index >= 0) d.place = data.cities[static_cast<std::size_t>(e.city_index)].name_en;
         else if (!e.location.empty()) d.place = e.location;
@@ -147,7 +149,7 @@ Details city_details(const Timeline& tl, int city, double t) {
         if (region.empty()) region = r.name_en;
     }
     if (!region.empty() && region != c.name_en) d.subtitle = region + " region";
-    else if (!region.empty()) d.subtitle = "City of republican significance";
+    else if (!region.empty()) d.subtitle = data.city_region_label;
     if (c.population > 0)
         d.subtitle += (d.subtitle.empty() ? "Population " : " \xC2\xB7 population ") + with_thousands(c.population);
     if (c.is_capital) d.subtitle += " \xC2\xB7 capital";
@@ -185,7 +187,7 @@ Details region_details(const Timeline& tl, int region, double t) {
         }
     std::sort(cs.begin(), cs.end(), [](const City* a, const City* b) { return a->population > b->population; });
     for (const City* c : cs) d.cities.push_back(c->name_en);
-    d.subtitle = r.kind == "city" ? "City of republican significance" : "Region";
+    d.subtitle = r.kind == "city" ? data.city_region_label : "Region";
     if (!cs.empty())
         d.subtitle += " \xC2\xB7 " + std::to_string(cs.size()) + (cs.size() == 1 ? " city" : " cities") +
                       " mapped, " + with_thousands(pop) + " people";
@@ -197,9 +199,12 @@ Details region_details(const Timeline& tl, int region, double t) {
 }
 
 Details details_for(const Timeline& tl, const Selection& s, double t) {
-    if (s.kind == Selection::Kind::City) return city_details(tl, s.index, t);
-    if (s.kind == Selection::Kind::Region) return region_details(tl, s.index, t);
-    return {};
+    Details d;
+    if (s.kind == Selection::Kind::City) d = city_details(tl, s.index, t);
+    else if (s.kind == Selection::Kind::Region) d = region_details(tl, s.index, t);
+    else return d;
+    d.data_note = tl.data().data_note;
+    return d;
 }
 
 std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, double t) {
@@ -245,7 +250,7 @@ std::string details_text(const Details& d) {
     auto event_text = [&](const DetailsEvent& e) {
         std::string x = "- " + e.when_local + " " + e.utc_offset;
         if (!e.time_note.empty()) x += " (" + e.time_note + ")";
-        x += " \xC2\xB7 " + std::string(category_label(e.category));
+        x += " \xC2\xB7 " + e.category_label;
         if (!e.place.empty()) x += " \xC2\xB7 " + e.place;
         x += "\n";
         if (!e.description.empty()) x += "  " + e.description + "\n";
@@ -265,7 +270,7 @@ std::string details_text(const Details& d) {
         s += "\nLater (after " + d.moment_local + "):\n";
         for (std::size_t i = d.past_count; i < d.events.size(); ++i) s += event_text(d.events[i]);
     }
-    s += "\nData: qantar, Kazakhstan January 2022 dataset; source keys refer to its source list.\n";
+    if (!d.data_note.empty()) s += "\n" + d.data_note + "\n";
     return s;
 }
 

@@ -35,7 +35,9 @@ struct DetailsEvent {
     std::string when_local;      // "5 Jan 2022 16:37" in the event's own offset
     std::string utc_offset;      // "UTC+6"
     std::string time_note;       // "time approximate", "time of day unknown" or ""
-    Category category = Category::PeacefulProtest;
+    int category = 0;            // Dataset::categories index
+    std::string category_label;  // its legend text
+    std::uint32_t category_rgb = 0;  // its colour, 0xRRGGBB
     std::string place;           // the city's name (region panels), else ""
     std::string description;     // the event's notes
     std::string figures;         // "1,000 participants · 3 killed" or ""
@@ -69,6 +71,7 @@ struct Details {
     Figures totals;                    // of the past events
     std::string moment_local;          // t as "5 Jan 2022 18:00" in the display offset
     std::string moment_offset;         // "UTC+6"
+    std::string data_note;             // the data's credit line (Dataset::data_note)
 };
 
 Details city_details(const Timeline& timeline, int city, double t_utc_s);

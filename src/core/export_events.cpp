@@ -98,7 +98,7 @@ void add_acled_values(RowBuilder& row, const Event& e) {
 // qantar's columns; KML's shown_until (the effective end) after end_time.
 void add_qantar_values(RowBuilder& row, const Timeline& tl, std::size_t i, bool kml) {
     const Event& e = tl.data().events[i];
-    row.str("category", std::string(category_id(e.category)));
+    row.str("category", tl.data().category_of(e).id);
     row.time("start_time", e.start);
     row.time("end_time", e.end);
     if (kml) row.time("shown_until", LocalTime{tl.end_of(i), e.start.offset_s});

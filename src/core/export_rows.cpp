@@ -107,7 +107,7 @@ EventsSoFar events_so_far(const Dataset& data, const std::vector<std::size_t>& e
             out.first_event = e.start;
             out.first_event_id = e.event_id_cnty;
         }
-        if (is_unrest(e.category) && (!out.first_unrest || e.start.utc_s < out.first_unrest->utc_s))
+        if (data.category_of(e).spreads && (!out.first_unrest || e.start.utc_s < out.first_unrest->utc_s))
             out.first_unrest = e.start;
     }
     return out;

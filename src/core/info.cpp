@@ -57,14 +57,13 @@ std::string info_text(const Timeline& tl) {
             << ")\n";
     out << "Projection: " << d.crs << "\n";
 
-    int counts[kCategoryCount] = {};
-    for (const Event& e : d.events) ++counts[static_cast<int>(e.category)];
+    std::vector<int> counts(d.categories.size(), 0);
+    for (const Event& e : d.events) ++counts[static_cast<std::size_t>(e.category)];
     out << "\nEvents by category:\n";
-    for (int c = 0; c < kCategoryCount; ++c)
+    for (std::size_t c = 0; c < counts.size(); ++c)
         if (counts[c] > 0) {
-            char line[96];
-            std::snprintf(line, sizeof line, "  %-20s %6d\n", std::string(category_label(static_cast<Category>(c))).c_str(),
-                          counts[c]);
+            char line[160];
+            std::snprintf(line, sizeof line, "  %-20s %6d\n", d.categories[c].label().c_str(), counts[c]);
             out << line;
         }
 
@@ -130,12 +129,13 @@ nlohmann::json info_json(const Timeline& tl) {
     j["end"] = d.events.empty() ? json(nullptr) : json(format_iso8601(end_time(tl)));
     j["display_offset"] = format_utc_offset(tl.display_offset_s());
     j["crs"] = d.crs;
+    j["title"] = d.title;
     j["spread_root"] = tl.spread().empty() ? json(nullptr) : json(city_name(d, tl.spread().front().city));
     j["skipped"] = d.skipped.size();
 
     json cats = json::object();
-    for (int c = 0; c < kCategoryCount; ++c) cats[std::string(category_id(static_cast<Category>(c)))] = 0;
-    for (const Event& e : d.events) cats[std::string(category_id(e.category))] = cats[std::string(category_id(e.category))].get<int>() + 1;
+    for (const CategoryDef& c : d.categories) cats[c.id] = 0;
+    for (const Event& e : d.events) cats[d.category_of(e).id] = cats[d.category_of(e).id].get<int>() + 1;
     j["categories"] = cats;
 
     json spread = json::array();
@@ -156,8 +156,8 @@ nlohmann::json info_json(const Timeline& tl) {
     json days = json::array();
     for (const DayBin& b : tl.days()) {
         json by = json::object();
-        for (int c = 0; c < kCategoryCount; ++c)
-            if (b.count_by_category[c] > 0) by[std::string(category_id(static_cast<Category>(c)))] = b.count_by_category[c];
+        for (std::size_t c = 0; c < b.count_by_category.size(); ++c)
+            if (b.count_by_category[c] > 0) by[d.categories[c].id] = b.count_by_category[c];
         days.push_back({{"date", format_iso8601(b.day_start).substr(0, 10)}, {"count", b.count}, {"categories", by}});
     }
     j["days"] = days;

@@ -2,63 +2,14 @@
 #include "model.hpp"
 #include "text.hpp"
 
-#include <array>
 #include <cctype>
 
 namespace qantar {
 
-namespace {
-
-struct CategoryName {
-    Category category;
-    std::string_view id, label;
-};
-
-constexpr std::array<CategoryName, kCategoryCount> kCategories{{
-    {Category::PeacefulProtest, "peaceful_protest", "Peaceful protest"},
-    {Category::Riot, "riot", "Riot"},
-    {Category::SecurityOperation, "security_operation", "Security operation"},
-    {Category::StateOfEmergency, "state_of_emergency", "State of emergency"},
-    {Category::PoliticalDecision, "political_decision", "Political decision"},
-    {Category::ForeignTroops, "foreign_troops", "Foreign troops"},
-    {Category::InternetShutdown, "internet_shutdown", "Internet shutdown"},
-}};
-
-}  // namespace
-
-std::string_view category_id(Category c) { return kCategories[static_cast<std::size_t>(c)].id; }
-
-std::string_view category_label(Category c) { return kCategories[static_cast<std::size_t>(c)].label; }
-
-std::optional<Category> parse_category(std::string_view id) {
-    for (const auto& n : kCategories)
-        if (iequals(n.id, id)) return n.category;
-    return std::nullopt;
-}
-
-// ACLED event types: Protests (Peaceful protest, Protest with intervention, Excessive force against
-// protesters), Riots (Violent demonstration, Mob violence), Battles, Violence against civilians,
-// Explosions/Remote violence, Strategic developments (Agreement, Arrests, Change to group/activity,
-// Disrupted weapons use, Headquarters or base established, Looting/property destruction,
-// Non-violent transfer of territory, Other).
-Category category_from_acled(std::string_view event_type, std::string_view sub_event_type) {
-    if (icontains(event_type, "protest")) {
-        if (icontains(sub_event_type, "excessive force")) return Category::SecurityOperation;
-        return Category::PeacefulProtest;
-    }
-    if (icontains(event_type, "riot")) return Category::Riot;
-    if (icontains(event_type, "battle") || icontains(event_type, "violence against civilians") ||
-        icontains(event_type, "explosion"))
-        return Category::SecurityOperation;
-    if (icontains(event_type, "strategic")) {
-        if (icontains(sub_event_type, "arrest") || icontains(sub_event_type, "disrupted weapons"))
-            return Category::SecurityOperation;
-        if (icontains(sub_event_type, "looting")) return Category::Riot;
-        if (icontains(sub_event_type, "headquarters") || icontains(sub_event_type, "base established"))
-            return Category::ForeignTroops;
-        return Category::PoliticalDecision;
-    }
-    return Category::PoliticalDecision;
+int find_category(const std::vector<CategoryDef>& table, std::string_view id) {
+    for (std::size_t i = 0; i < table.size(); ++i)
+        if (iequals(table[i].id, id)) return static_cast<int>(i);
+    return -1;
 }
 
 namespace {

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -19,28 +20,31 @@ struct Vec2 {
     friend bool operator==(const Vec2&, const Vec2&) = default;
 };
 
-// qantar's own event classes; colour and legend follow this list.
-enum class Category : std::uint8_t {
-    PeacefulProtest,
-    Riot,
-    SecurityOperation,
-    StateOfEmergency,
-    PoliticalDecision,
-    ForeignTroops,
-    InternetShutdown,
-};
-constexpr int kCategoryCount = 7;
+// What an active event of a category does to the state of its city or region (PlaceState).
+enum class PlaceEffect : std::uint8_t { None, Emergency, Protest, Violence };
 
-// "peaceful_protest", ... (the values of the `category` column).
-std::string_view category_id(Category c);
-// "Peaceful protest", ... (legend text, English).
-std::string_view category_label(Category c);
-std::optional<Category> parse_category(std::string_view id);
-// For files without a `category` column (real ACLED files): from ACLED's event_type/sub_event_type.
-Category category_from_acled(std::string_view event_type, std::string_view sub_event_type);
-// Unrest is what spreads: peaceful protests and riots.
-inline bool is_unrest(Category c) { return c == Category::PeacefulProtest || c == Category::Riot; }
-inline bool is_violent(Category c) { return c == Category::Riot || c == Category::SecurityOperation; }
+// One category of events: a row of the story's table (the manifest's [[categories]], or derived
+// from the data when there is none). Events carry an index into Dataset::categories; everything
+// the map does with a category follows these fields, never its id.
+struct CategoryDef {
+    std::string id;                       // the value in the data ("riot", "Protests", ...)
+    std::string label_en, label_kk, label_ru;  // legend text; kk/ru empty: English
+    std::uint32_t rgb = 0x969696;         // colour 0xRRGGBB
+    PlaceEffect effect = PlaceEffect::None;  // the state its active events give their place
+    bool spreads = false;    // counts for the spread tree and the day counter
+    bool violent = false;    // an act of violence (its place shows violence)
+    bool marker = true;      // drawn as a marker on the map (and so listed in the legend)
+    bool banner = false;     // while active: a banner over the map, which greys out
+    std::string banner_en, banner_kk, banner_ru;
+    bool movement = false;   // a movement: drawn as an arc from the event's origin
+    bool until_end = false;  // without an end it lasts until the end of the data
+    std::int64_t default_duration_s = 12 * 3600;  // without an end (when not until_end)
+
+    const std::string& label() const { return label_en.empty() ? id : label_en; }
+};
+
+// The category's index in `table` by id (ASCII case ignored), or -1.
+int find_category(const std::vector<CategoryDef>& table, std::string_view id);
 
 // An optional non-negative count (participants, killed, ...).
 using Count = std::optional<std::int64_t>;
@@ -60,7 +64,7 @@ struct Event {
     Count fatalities;  // killed
 
     // qantar fields.
-    Category category = Category::PeacefulProtest;
+    int category = 0;  // index into Dataset::categories
     LocalTime start;
     std::optional<LocalTime> end;     // as given; see effective_end_utc_s in Timeline
     std::string hour_precision;       // exact | approx | day | "" (unknown)
@@ -137,6 +141,16 @@ struct Skipped {
 };
 
 struct Dataset {
+    std::vector<CategoryDef> categories;  // every event's category indexes this table
+    std::string category_field;           // the column the categories came from ("": none)
+    std::string title, subtitle;          // the story's (empty: none given)
+    std::string window_title;             // the window's ("": qantar and the title)
+    std::string hud_header;               // above the date ("": the title in capitals)
+    std::string day_counter, day_before;  // "Day {n} of the unrest", "Before the unrest"; "": none
+    std::string tally_heading;            // above the announced figures
+    std::vector<std::string> tally_columns;  // TallyEntry figures the HUD shows ("killed", ...)
+    std::string city_region_label = "City";  // what a region of kind "city" is called in panels
+    std::string data_note;                // the data's credit line under a place's details ("": none)
     std::vector<Event> events;  // sorted by start.utc_s, then by event_id_cnty
     std::vector<City> cities;
     std::vector<Region> regions;
@@ -148,6 +162,7 @@ struct Dataset {
     std::string crs;               // the projection used, as given (PROJ string or EPSG code)
     std::vector<std::string> input_files;  // every file read (export refuses to overwrite them)
 
+    const CategoryDef& category_of(const Event& e) const { return categories[static_cast<std::size_t>(e.category)]; }
     int find_city(std::string_view id_or_name) const;    // by id or any name, case-insensitive; -1
     int find_region(std::string_view id_or_name) const;  // by id or any name, case-insensitive; -1
 };

@@ -16,7 +16,7 @@ std::int32_t offset_for_lon(double lon_deg) {
 bool is_nationwide_place(const Event& e) {
     if (!e.admin1.empty()) return false;
     const std::string loc = lower(trim(e.location));
-    return loc.empty() || loc == "nationwide" || loc == lower(e.country) || loc == "kazakhstan" ||
+    return loc.empty() || loc == "nationwide" || loc == lower(e.country) ||
            loc.find("nationwide") != std::string::npos;
 }
 

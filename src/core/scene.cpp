@@ -32,7 +32,7 @@ void add_arcs(const Timeline& tl, double t, Scene& s) {
     const Dataset& data = tl.data();
     for (std::size_t i = 0; i < data.events.size(); ++i) {
         const Event& e = data.events[i];
-        if (e.category != Category::ForeignTroops || !e.origin_m) continue;
+        if (!data.category_of(e).movement || !e.origin_m) continue;
         double start = static_cast<double>(e.start.utc_s), end = static_cast<double>(tl.end_of(i));
         if (t < start || t > end + kTroopFadeS) continue;
         double fly = std::min(kTroopFlightMaxS, std::max(1.0, end - start));
@@ -53,8 +53,13 @@ Scene build_scene(const Timeline& tl, const SceneInputs& in) {
     Scene s;
     s.t_utc_s = t;
     s.window_s = in.time.mode == TimeMode::Window ? in.time.window_h * 3600.0 : 0.0;
-    for (std::size_t i = 0; i < data.events.size(); ++i)
-        if (data.events[i].category == Category::InternetShutdown && tl.is_active(i, t)) s.shutdown = true;
+    for (std::size_t i = 0; i < data.events.size(); ++i) {
+        const CategoryDef& c = data.category_of(data.events[i]);
+        if (c.banner && !s.shutdown && tl.is_active(i, t)) {
+            s.shutdown = true;
+            s.banner = c.banner_en;
+        }
+    }
     for (std::size_t r = 0; r < data.regions.size(); ++r) s.region_states.push_back(tl.region_state(static_cast<int>(r), t));
     for (std::size_t c = 0; c < data.cities.size(); ++c) s.city_states.push_back(tl.city_state(static_cast<int>(c), t));
     add_arcs(tl, t, s);

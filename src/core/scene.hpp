@@ -27,7 +27,7 @@ struct SpreadArc {
     double progress = 0;  // (0, 1]; 1: arrived
 };
 
-// Foreign troops flying in (or back out) from beyond the map.
+// A movement (a category with `movement`) flying in (or back out) from its origin.
 struct TroopArc {
     std::size_t event = 0;  // Dataset::events index
     double progress = 0;    // [0, 1] of the flight
@@ -45,7 +45,8 @@ struct LocalClock {
 struct Scene {
     double t_utc_s = 0;
     double window_s = 0;   // the moving window in seconds; 0 when cumulative
-    bool shutdown = false; // a nationwide internet shutdown is in force
+    bool shutdown = false; // a banner category is in force: the banner shows, the map greys out
+    std::string banner;    // its banner text (the first active such event's category)
     std::vector<PlaceState> region_states, city_states;  // per Dataset::regions / ::cities
     std::vector<SpreadArc> spread;  // those started, in Timeline::spread order
     std::vector<TroopArc> troops;   // those in flight or fading, in event order

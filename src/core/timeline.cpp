@@ -60,19 +60,6 @@ double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double
     return 2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-std::int64_t Timeline::default_duration_s(Category c) {
-    switch (c) {
-        case Category::PeacefulProtest:
-        case Category::Riot:
-        case Category::SecurityOperation: return 12 * kSecondsPerHour;
-        case Category::PoliticalDecision: return 6 * kSecondsPerHour;
-        case Category::ForeignTroops:
-        case Category::InternetShutdown: return 24 * kSecondsPerHour;
-        case Category::StateOfEmergency: return 0;  // until the end of the data
-    }
-    return 12 * kSecondsPerHour;
-}
-
 namespace {
 
 // The display offset: the most common among events (ties: the larger offset).
@@ -129,7 +116,8 @@ std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest
 }
 
 // Events per local day (in the display offset), from the first event's day to the last's.
-std::vector<DayBin> count_days(const std::vector<Event>& events, std::int64_t start_utc_s, std::int32_t offset_s) {
+std::vector<DayBin> count_days(const std::vector<Event>& events, std::size_t n_categories, std::int64_t start_utc_s,
+                               std::int32_t offset_s) {
     std::vector<DayBin> days;
     if (events.empty()) return days;
     const std::int64_t first_day = floor_div(start_utc_s + offset_s, kSecondsPerDay);
@@ -137,12 +125,14 @@ std::vector<DayBin> count_days(const std::vector<Event>& events, std::int64_t st
     for (const Event& e : events)
         last_day = std::max(last_day, floor_div(e.start.utc_s + offset_s, kSecondsPerDay));
     days.resize(static_cast<std::size_t>(last_day - first_day + 1));
-    for (std::size_t d = 0; d < days.size(); ++d)
+    for (std::size_t d = 0; d < days.size(); ++d) {
         days[d].day_start = {(first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay - offset_s, offset_s};
+        days[d].count_by_category.assign(n_categories, 0);
+    }
     for (const Event& e : events) {
         const auto d = static_cast<std::size_t>(floor_div(e.start.utc_s + offset_s, kSecondsPerDay) - first_day);
         ++days[d].count;
-        ++days[d].count_by_category[static_cast<int>(e.category)];
+        ++days[d].count_by_category[static_cast<std::size_t>(e.category)];
     }
     return days;
 }
@@ -170,9 +160,9 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
         const Event& e = events[i];
         std::int64_t end = 0;
         if (e.end && e.end->utc_s > e.start.utc_s) end = e.end->utc_s;
-        else if (e.category == Category::StateOfEmergency)
+        else if (data_.category_of(e).until_end)
             end = std::max(end_utc_s_, e.start.utc_s + kSecondsPerDay);
-        else end = e.start.utc_s + default_duration_s(e.category);
+        else end = e.start.utc_s + data_.category_of(e).default_duration_s;
         effective_end_[i] = end;
         max_duration_s_ = std::max(max_duration_s_, end - e.start.utc_s);
     }
@@ -185,7 +175,7 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
             city_events_[e.city_index].push_back(i);
         if (e.region_index >= 0 && static_cast<std::size_t>(e.region_index) < region_events_.size())
             region_events_[e.region_index].push_back(i);
-        if (e.category == Category::StateOfEmergency) emergencies_.push_back(i);
+        if (data_.category_of(e).effect == PlaceEffect::Emergency) emergencies_.push_back(i);
     }
 
     std::vector<FirstUnrest> firsts;
@@ -195,7 +185,7 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
     spread_of_city_.assign(data_.cities.size(), -1);
     for (std::size_t k = 0; k < spread_.size(); ++k) spread_of_city_[spread_[k].city] = static_cast<int>(k);
 
-    days_ = count_days(events, start_utc_s_, display_offset_s_);
+    days_ = count_days(events, data_.categories.size(), start_utc_s_, display_offset_s_);
 }
 
 bool Timeline::is_active(std::size_t event, double t_utc_s) const {
@@ -241,10 +231,10 @@ PlaceState state_of(const Timeline& tl, const std::vector<std::size_t>& own, dou
     PlaceState st = PlaceState::Calm;
     for (std::size_t i : own) {
         if (!tl.is_active(i, t)) continue;
-        const Category c = tl.data().events[i].category;
-        if (is_violent(c)) return PlaceState::Violence;
-        if (c == Category::PeacefulProtest) st = PlaceState::Protest;
-        else if (c == Category::StateOfEmergency && st == PlaceState::Calm) st = PlaceState::Emergency;
+        const CategoryDef& c = tl.data().category_of(tl.data().events[i]);
+        if (c.effect == PlaceEffect::Violence || c.violent) return PlaceState::Violence;
+        if (c.effect == PlaceEffect::Protest) st = PlaceState::Protest;
+        else if (c.effect == PlaceEffect::Emergency && st == PlaceState::Calm) st = PlaceState::Emergency;
     }
     return st;
 }
@@ -288,7 +278,7 @@ Figures Timeline::region_figures(int region, double t_utc_s) const {
 
 std::optional<std::size_t> Timeline::city_first_unrest(int city) const {
     for (std::size_t i : city_events_[city])
-        if (is_unrest(data_.events[i].category)) return i;
+        if (data_.category_of(data_.events[i]).spreads) return i;
     return std::nullopt;
 }
 

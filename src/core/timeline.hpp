@@ -24,6 +24,8 @@ struct TimeSettings {
 
 // calm < emergency < protest < violence: the state shown is the most severe that applies.
 enum class PlaceState : std::uint8_t { Calm, Emergency, Protest, Violence };
+static_assert(static_cast<int>(PlaceState::Emergency) == static_cast<int>(PlaceEffect::Emergency) &&
+              static_cast<int>(PlaceState::Violence) == static_cast<int>(PlaceEffect::Violence), "PlaceEffect mirrors PlaceState");
 std::string_view place_state_id(PlaceState s);     // "calm", "state_of_emergency", "protest", "violence"
 std::string_view place_state_label(PlaceState s);  // "Calm", "State of emergency", ...
 
@@ -49,7 +51,7 @@ struct SpreadLink {
 struct DayBin {
     LocalTime day_start;  // local midnight, in the timeline's display offset
     int count = 0;        // events starting that day
-    int count_by_category[kCategoryCount] = {};
+    std::vector<int> count_by_category;  // per Dataset::categories
 };
 
 class Timeline {
@@ -66,10 +68,8 @@ public:
     // among the events (UTC+6 for the bundled data).
     std::int32_t display_offset_s() const { return display_offset_s_; }
 
-    // An event without an end lasts a default time by category (a protest 12 h, a riot 12 h, a
-    // security operation 12 h, a political decision 6 h, foreign troops 24 h, an internet
-    // shutdown 24 h, a state of emergency until the end of the data).
-    static std::int64_t default_duration_s(Category c);
+    // An event without an end lasts its category's default_duration_s, or until the end of the
+    // data when the category says until_end (at least a day).
     std::int64_t end_of(std::size_t event) const { return effective_end_[event]; }
 
     // Active: start <= t < end.
@@ -90,7 +90,7 @@ public:
     // Figures of the city's / region's events that started by t.
     Figures city_figures(int city, double t_utc_s) const;
     Figures region_figures(int region, double t_utc_s) const;
-    // The first unrest event of a city, if any.
+    // The first event of a city whose category spreads, if any.
     std::optional<std::size_t> city_first_unrest(int city) const;
 
     // The spread tree, in the order the unrest reached the cities; [0] is the root.
@@ -120,7 +120,7 @@ private:
     std::vector<SpreadLink> spread_;
     std::vector<int> spread_of_city_;
     std::vector<DayBin> days_;
-    std::vector<std::size_t> emergencies_;  // state_of_emergency events, in time order
+    std::vector<std::size_t> emergencies_;  // events whose category sets Emergency, in time order
 };
 
 // Great-circle distance on the WGS 84 mean sphere (R = 6371.0088 km).

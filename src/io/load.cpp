@@ -70,7 +70,7 @@ std::string exe_dir() {
 
 // The files one load reads: given, else in the geodata directory.
 struct Paths {
-    std::string dir, events, cities, regions, tally;
+    std::string dir, events, cities, regions, tally, outline, countries, water;
     std::string in_dir(const char* name) const { return (fs::path(dir) / name).string(); }
 };
 
@@ -82,6 +82,9 @@ Paths resolve_paths(const LoadOptions& options) {
     p.events = options.events_path.empty() ? p.in_dir("events.csv") : options.events_path;
     p.cities = options.cities_path.empty() ? p.in_dir("cities.csv") : options.cities_path;
     p.regions = options.regions_path.empty() ? p.in_dir("regions.geojson") : options.regions_path;
+    p.outline = options.outline_path.empty() ? p.in_dir("outline.geojson") : options.outline_path;
+    p.countries = options.countries_path.empty() ? p.in_dir("countries.geojson") : options.countries_path;
+    p.water = options.water_path.empty() ? p.in_dir("water.geojson") : options.water_path;
     p.tally = options.tally_path;
     if (p.tally.empty() && options.events_path.empty()) {
         p.tally = p.in_dir("tally.csv");
@@ -92,7 +95,7 @@ Paths resolve_paths(const LoadOptions& options) {
 
 // Context layers are drawn, not analysed: a missing file means no context, not an error.
 void read_context(const Paths& paths, Dataset& data) {
-    if (const std::string p = paths.in_dir("kazakhstan.geojson"); fs::exists(p)) {
+    if (const std::string& p = paths.outline; fs::exists(p)) {
         auto layer = loading::load_context(p);
         data.national_outline = std::move(layer.front());
         auto& outline = data.national_outline.polygons_deg;
@@ -100,11 +103,11 @@ void read_context(const Paths& paths, Dataset& data) {
             outline.insert(outline.end(), layer[i].polygons_deg.begin(), layer[i].polygons_deg.end());
         data.input_files.push_back(p);
     }
-    if (const std::string p = paths.in_dir("countries.geojson"); fs::exists(p)) {
+    if (const std::string& p = paths.countries; fs::exists(p)) {
         data.countries = loading::load_context(p);
         data.input_files.push_back(p);
     }
-    if (const std::string p = paths.in_dir("water.geojson"); fs::exists(p)) {
+    if (const std::string& p = paths.water; fs::exists(p)) {
         data.water = loading::load_context(p);
         data.input_files.push_back(p);
     }
@@ -131,7 +134,8 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     data.input_files.push_back(paths.cities);
     link_cities_to_regions(data);
 
-    loading::load_events(options, data, paths.events, data.events, data.skipped);
+    loading::load_events(options, data, paths.events, data.events, data.skipped, data.categories,
+                         data.category_field);
     data.input_files.push_back(paths.events);
     sort_events(data.events);
     check_events_span(data.events, paths.events, options.max_span_years);
@@ -140,7 +144,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
         data.tally = loading::load_tally(paths.tally);
         data.input_files.push_back(paths.tally);
     }
-    if (options.context && !paths.dir.empty()) read_context(paths, data);
+    if (options.context && (!paths.dir.empty() || !options.outline_path.empty())) read_context(paths, data);
 }
 
 // Projects everything once, and triangulates the fills once.
@@ -166,9 +170,9 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
         c.triangles_m = triangulate(c.polygons_m);
         c.label_m = label_point(c.polygons_m);
     };
-    finish_context(data.national_outline, paths.in_dir("kazakhstan.geojson"));
-    for (ContextFeature& c : data.countries) finish_context(c, paths.in_dir("countries.geojson"));
-    for (ContextFeature& c : data.water) finish_context(c, paths.in_dir("water.geojson"));
+    finish_context(data.national_outline, paths.outline);
+    for (ContextFeature& c : data.countries) finish_context(c, paths.countries);
+    for (ContextFeature& c : data.water) finish_context(c, paths.water);
 }
 
 }  // namespace
@@ -185,8 +189,8 @@ std::string find_geodata_dir() {
     candidates.emplace_back("/usr/share/qantar/geodata");
     std::error_code ec;
     for (const std::string& c : candidates)
-        if (fs::exists(fs::path(c) / "events.csv", ec)) return fs::path(c).lexically_normal().string();
-    throw InputError(candidates.front() + "/events.csv", "", "",
+        if (fs::exists(fs::path(c) / "bundled-story", ec)) return fs::path(c).lexically_normal().string();
+    throw InputError(candidates.front() + "/bundled-story", "", "",
                      "no such file (set QANTAR_GEODATA or pass --geodata to the bundled data directory)");
 }
 
@@ -196,6 +200,19 @@ Dataset load_dataset(const LoadOptions& options) {
     const Projector projector(options.crs.empty() ? std::string(kDefaultCrs) : options.crs);
     Dataset data;
     data.crs = projector.crs();
+    data.title = options.title;
+    data.subtitle = options.subtitle;
+    if (options.story) {
+        const StoryConfig& s = *options.story;
+        data.window_title = s.window_title;
+        if (!s.city_region_label.empty()) data.city_region_label = s.city_region_label;
+        data.data_note = s.data_note;
+        data.hud_header = s.hud.header;
+        data.day_counter = s.hud.day_counter.en;
+        data.day_before = s.hud.day_before.en;
+        data.tally_heading = s.hud.tally_heading;
+        data.tally_columns = s.hud.tally_columns;
+    }
     read_layers(options, paths, data);
     project_layers(projector, paths, data);
     return data;

@@ -5,6 +5,7 @@
 
 #include "core/limits.hpp"
 #include "core/model.hpp"
+#include "core/story_config.hpp"
 
 #include <optional>
 #include <string>
@@ -23,10 +24,22 @@ struct LoadOptions {
     bool skip_invalid = false; // skip bad event rows (report them) instead of failing
     bool context = true;       // load countries, water and outline (the renderer needs them)
     double max_span_years = kDefaultMaxSpanYears;  // --max-span-years: refuse events spread wider
+
+    // A story (io/story_manifest) fills these; a plain events file leaves them empty.
+    std::string outline_path;    // empty: <geodata>/outline.geojson when present
+    std::string countries_path;  // empty: <geodata>/countries.geojson when present
+    std::string water_path;      // empty: <geodata>/water.geojson when present
+    std::vector<CategoryDef> categories;  // the story's table; empty: derived from the data
+    std::string category_field;  // the category column (with a table); empty: "category"
+    std::string color_by;        // --color-by FIELD: categories from a field (no table)
+    std::string time_zone;       // IANA zone of the story (carried; the time module applies it)
+    std::string title, subtitle; // copied into the Dataset
+    std::optional<StoryConfig> story;  // the story read (--story, or the bundled one); none: a plain file
 };
 
 // The geodata directory: $QANTAR_GEODATA if set, else <exe dir>/../geodata, else ./geodata,
-// else the install location. Throws InputError if none has events.csv.
+// else the install location. Throws InputError if none has bundled-story (the file naming the
+// bundled story's folder).
 std::string find_geodata_dir();
 
 // Loads, validates, resolves cities and regions, projects, triangulates regions, sorts events.

@@ -4,6 +4,7 @@
 
 #include "field_readers.hpp"
 
+#include "core/categories.hpp"
 #include "core/error.hpp"
 #include "core/place.hpp"
 #include "core/text.hpp"
@@ -58,7 +59,7 @@ constexpr CountFieldE kEventCounts[] = {
 struct EventColumns {
     int strings[std::size(kEventStrings)];
     int counts[std::size(kEventCounts)];
-    int time = -1, end = -1, category = -1, time_precision = -1, geo_precision = -1, disputed = -1;
+    int time = -1, end = -1, category = -1, event_type = -1, time_precision = -1, geo_precision = -1, disputed = -1;
     int origin_lat = -1, origin_lon = -1, id_alt = -1;
     PointColumns point;
     std::vector<int> extra;  // columns qantar does not model
@@ -89,7 +90,7 @@ std::vector<int> extra_columns(const Reader& r, const EventColumns& c) {
     std::vector<bool> known(static_cast<std::size_t>(r.field_count()), false);
     for (int i : c.strings) if (i >= 0) known[i] = true;
     for (int i : c.counts) if (i >= 0) known[i] = true;
-    for (int i : {c.time, c.end, c.category, c.time_precision, c.geo_precision, c.disputed, c.origin_lat,
+    for (int i : {c.time, c.end, c.category, c.event_type, c.time_precision, c.geo_precision, c.disputed, c.origin_lat,
                   c.origin_lon, c.point.lon, c.point.lat})
         if (i >= 0) known[i] = true;
     std::vector<int> extra;
@@ -103,7 +104,21 @@ EventColumns event_columns(const Reader& r, const LoadOptions& opt) {
     for (std::size_t k = 0; k < std::size(kEventStrings); ++k) c.strings[k] = r.field_index(kEventStrings[k].name);
     for (std::size_t k = 0; k < std::size(kEventCounts); ++k) c.counts[k] = r.field_index(kEventCounts[k].name);
     time_columns(r, opt, c);
-    c.category = r.field_index("category");
+    c.event_type = r.field_index("event_type");
+    if (!opt.categories.empty()) {  // the story's table: its column must be there
+        const std::string name = opt.category_field.empty() ? "category" : opt.category_field;
+        c.category = r.field_index(name);
+        if (c.category < 0) throw InputError(r.path(), "", name, "missing required field (the story's category field)");
+    } else if (!opt.color_by.empty()) {
+        c.category = r.field_index(opt.color_by);
+        if (c.category < 0) {
+            std::string names;
+            for (int i = 0; i < r.field_count(); ++i) names += (i ? ", " : "") + r.field_name(i);
+            throw InputError(r.path(), "", opt.color_by, "no such field (given by --color-by; the fields are " + names + ")");
+        }
+    } else if (c.event_type < 0) {
+        c.category = r.field_index("category");
+    }
     c.time_precision = r.field_index("time_precision");
     c.geo_precision = r.field_index("geo_precision");
     c.disputed = r.field_index("disputed");
@@ -124,8 +139,9 @@ int read_int(const Reader& r, int field) {
     return v ? static_cast<int>(std::min<std::int64_t>(*v, 1000000)) : 0;
 }
 
-// The attributes as written: ACLED's and qantar's text and counts, the id, the category.
-void read_attributes(const Reader& r, const EventColumns& c, Event& e) {
+// The attributes as written: ACLED's and qantar's text and counts, the id, the category (an index
+// into the story's table; without one, its text goes to `key` and load_events builds the table).
+void read_attributes(const Reader& r, const EventColumns& c, const LoadOptions& opt, Event& e, std::string& key) {
     for (std::size_t k = 0; k < std::size(kEventStrings); ++k)
         if (c.strings[k] >= 0) e.*(kEventStrings[k].member) = r.text(c.strings[k]);
     e.city_id = trim(e.city_id);
@@ -139,18 +155,20 @@ void read_attributes(const Reader& r, const EventColumns& c, Event& e) {
     e.geo_precision = read_int(r, c.geo_precision);
     if (c.disputed >= 0) e.disputed = read_bool(r, c.disputed);
 
-    // Category: qantar's own column, else ACLED's types.
-    const std::string cat = trim(r.text(c.category));
-    if (!cat.empty()) {
-        auto parsed = parse_category(cat);
-        if (!parsed)
-            fail(r, c.category, "unknown category '" + cat +
-                                    "' (expected peaceful_protest, riot, security_operation, state_of_emergency, "
-                                    "political_decision, foreign_troops or internet_shutdown)");
-        e.category = *parsed;
-    } else {
-        e.category = category_from_acled(e.event_type, e.sub_event_type);
+    if (opt.categories.empty()) {
+        key = c.category >= 0 ? trim(r.text(c.category)) : c.event_type >= 0 ? trim(e.event_type) : std::string();
+        return;
     }
+    const std::string cat = trim(r.text(c.category));
+    if (cat.empty()) fail(r, c.category, "no category");
+    const int k = find_category(opt.categories, cat);
+    if (k < 0) {
+        std::string ids;
+        for (std::size_t i = 0; i < opt.categories.size(); ++i)
+            ids += (i == 0 ? "" : i + 1 == opt.categories.size() ? " or " : ", ") + opt.categories[i].id;
+        fail(r, c.category, "unknown category '" + cat + "' (expected " + ids + ")");
+    }
+    e.category = k;
 }
 
 // Place: the city, then the coordinates (or the city's), then the region.
@@ -176,7 +194,7 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Eve
     bool day_only = false;
     const auto start = parse_event_time(start_text, offset, day_only);
     if (!start)
-        fail(r, c.time, "'" + start_text + "' is not a date (expected 2022-01-05T01:30+06:00, 2022-01-05 or 05 January 2022)");
+        fail(r, c.time, "'" + start_text + "' is not a date (expected 2019-03-05T01:30+01:00, 2019-03-05 or 05 March 2019)");
     e.start = *start;
     if (e.event_date.empty()) e.event_date = start_text;
     const std::string end_text = trim(r.text(c.end));
@@ -206,9 +224,9 @@ void read_origin(const Reader& r, const EventColumns& c, Event& e) {
     }
 }
 
-Event read_event(const Reader& r, const EventColumns& c, const Dataset& data) {
+Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, std::string& key) {
     Event e;
-    read_attributes(r, c, e);
+    read_attributes(r, c, opt, e, key);
     read_place(r, c, data, e);
     read_times(r, c, data, e);
     read_origin(r, c, e);
@@ -219,13 +237,17 @@ Event read_event(const Reader& r, const EventColumns& c, const Dataset& data) {
 }  // namespace
 
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
-                 std::vector<Event>& out, std::vector<Skipped>& skipped) {
+                 std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
+                 std::string& category_field) {
     Reader r(path);
     const EventColumns c = event_columns(r, options);
+    std::vector<std::string> keys;  // each event's category text, when the table comes from the data
     while (true) {
         try {
             if (!r.next()) break;
-            out.push_back(read_event(r, c, data));
+            std::string key;
+            out.push_back(read_event(r, c, options, data, key));
+            keys.push_back(std::move(key));
         } catch (const InputError& e) {
             if (!options.skip_invalid) throw;
             std::string reason = e.what();
@@ -237,6 +259,22 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     if (out.empty())
         throw InputError(path, "", "", "no valid events (" + std::to_string(skipped.size()) +
                                            " invalid); the first: " + skipped.front().reason);
+    const int field = c.category >= 0 ? c.category : c.event_type;
+    category_field = field >= 0 ? r.field_name(field) : std::string();
+    if (!options.categories.empty()) {
+        categories = options.categories;
+        return;
+    }
+    const bool any = c.category >= 0 || c.event_type >= 0;
+    if (!any) {
+        categories = {single_category()};
+        for (Event& e : out) e.category = 0;
+        return;
+    }
+    constexpr std::size_t kTopValues = 7;  // then "Other": one colour each from the palette
+    std::vector<int> index;
+    categories = categories_from_values(keys, c.category < 0, kTopValues, index);
+    for (std::size_t i = 0; i < out.size(); ++i) out[i].category = index[i];
 }
 
 }  // namespace qantar::loading

@@ -17,8 +17,10 @@ std::vector<ContextFeature> load_context(const std::string& path);  // polygons_
 std::vector<TallyEntry> load_tally(const std::string& path);        // sorted by announced_at
 
 // Events, against the dataset's cities and regions (linked already). Bad rows are skipped into
-// `skipped` with options.skip_invalid, else the first throws.
+// `skipped` with options.skip_invalid, else the first throws. `categories`: options.categories, or
+// derived from the data (ACLED event_type, --color-by, a category column, else one "Event").
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
-                 std::vector<Event>& out, std::vector<Skipped>& skipped);
+                 std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
+                 std::string& category_field);
 
 }  // namespace qantar::loading

@@ -139,8 +139,10 @@ void read_hold(const std::string& hold_text, Beat& b, const Fail& fail) {
 
 }  // namespace
 
-std::string bundled_story_path(const std::string& geodata_dir) {
-    return (std::filesystem::path(geodata_dir) / "story-2022-01.csv").string();
+std::string story_beats_path(const LoadOptions& load) {
+    if (!load.story || load.story->beats.empty())
+        throw UsageError("no presenter beats: the story names none ([files] beats in story.toml); give --beats FILE");
+    return load.story->beats;
 }
 
 Story load_story(const std::string& path, const Dataset& data) {

@@ -4,13 +4,14 @@
 
 #include "core/model.hpp"
 #include "core/story.hpp"
+#include "io/load.hpp"
 
 #include <string>
 
 namespace qantar {
 
-// <geodata>/story-2022-01.csv
-std::string bundled_story_path(const std::string& geodata_dir);
+// The story's beats file ([files] beats of its manifest); UsageError when it names none.
+std::string story_beats_path(const LoadOptions& load);
 
 // Reads a story CSV with columns beat,at,target,zoom,caption,source_keys,hold_seconds.
 //   at:      ISO 8601 with an offset ("2022-01-05T15:00+06:00").

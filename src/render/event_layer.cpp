@@ -15,7 +15,7 @@ std::vector<EventMark> event_marks_for(const Timeline& timeline) {
         if (data.cities[c].is_capital) capital = static_cast<int>(c);
     for (std::size_t i = 0; i < data.events.size(); ++i) {
         const Event& e = data.events[i];
-        if (e.category == Category::InternetShutdown || e.category == Category::StateOfEmergency) continue;
+        if (!data.category_of(e).marker) continue;
         EventMark m;
         m.pos_m = e.city_index >= 0 ? data.cities[static_cast<std::size_t>(e.city_index)].pos_m : e.pos_m;
         if (e.city_index < 0 && e.region_index < 0 && capital >= 0) {  // nationwide: at the capital
@@ -24,7 +24,7 @@ std::vector<EventMark> event_marks_for(const Timeline& timeline) {
         }
         m.start_utc_s = static_cast<double>(e.start.utc_s);
         m.end_utc_s = static_cast<double>(timeline.end_of(i));
-        m.category = e.category;
+        m.color = category_color(data.category_of(e));
         m.size_level = size_level_for(e.participants, e.fatalities);
         if (e.city_index >= 0) m.city = e.city_index;
         marks.push_back(m);
@@ -96,7 +96,7 @@ void EventLayer::build_buffer(const std::vector<EventMark>& marks, sf::VertexBuf
     v.reserve(marks.size() * 6);
     static constexpr int kCorners[6] = {0, 1, 2, 1, 3, 2};
     for (const auto& m : marks) {
-        sf::Color c = category_color(m.category);
+        sf::Color c = m.color;
         sf::Vector2f p = rel(m.pos_m, origin_m_);
         sf::Vector2f tc{static_cast<float>((m.start_utc_s - t0_) / kMinute),
                         static_cast<float>((m.end_utc_s - t0_) / kMinute)};
@@ -187,7 +187,7 @@ void EventLayer::draw_plain(sf::RenderTarget& target, const sf::RenderStates& ma
         const EventMark& m = marks[i];
         MarkLook k = mark_look(m, f.t_utc_s, f.window_s, f.px_scale);
         if (!k.visible) continue;
-        sf::Color base = category_color(m.category);
+        sf::Color base = m.color;
         if (f.desaturate > 0) {
             auto l = static_cast<sf::Uint8>(0.299 * base.r + 0.587 * base.g + 0.114 * base.b);
             base = sf::Color(l, l, l);

@@ -18,8 +18,8 @@
 
 namespace qantar::render {
 
-// The markers the data's events get: states of emergency are shown as region tints and the
-// internet shutdown as a banner, so they get none; nationwide events sit at the capital.
+// The markers the data's events get: only categories with `marker` (a state of emergency shows
+// as region tints, a shutdown as a banner); nationwide events sit at the capital.
 std::vector<EventMark> event_marks_for(const Timeline& timeline);
 
 struct EventFrame {

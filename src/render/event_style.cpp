@@ -1,5 +1,7 @@
 #include "event_style.hpp"
 
+#include "palette.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -14,17 +16,8 @@ std::uint8_t size_level_for(Count participants, Count killed) {
     return static_cast<std::uint8_t>(std::clamp(std::lround(std::log10(1.0 + m) * 11.0), 6L, 63L));
 }
 
-sf::Color category_color(Category c) {
-    switch (c) {
-        case Category::PeacefulProtest: return {255, 184, 64};
-        case Category::Riot: return {255, 72, 56};
-        case Category::SecurityOperation: return {120, 140, 255};
-        case Category::StateOfEmergency: return {190, 110, 255};
-        case Category::PoliticalDecision: return {225, 232, 240};
-        case Category::ForeignTroops: return {60, 220, 200};
-        case Category::InternetShutdown: return {150, 160, 180};
-    }
-    return sf::Color::White;
+sf::Color category_color(const CategoryDef& c) {
+    return from_rgb(c.rgb);
 }
 
 static double smooth(double e0, double e1, double x) {

@@ -15,7 +15,7 @@ namespace qantar::render {
 struct EventMark {
     Vec2 pos_m;
     double start_utc_s = 0, end_utc_s = 0;
-    Category category = Category::PeacefulProtest;
+    sf::Color color{255, 184, 64};  // its category's colour (the shader and the fallback draw it)
     std::uint8_t size_level = 14;  // 0..63, from log magnitude (size_level_for)
     int city = -1;                 // Dataset::cities index, -1 if none
 };
@@ -23,7 +23,8 @@ struct EventMark {
 // Marker size class 0..63 from participants / killed (log scale); unknown: 14.
 std::uint8_t size_level_for(Count participants, Count killed);
 
-sf::Color category_color(Category c);
+// A category's colour (CategoryDef::rgb), opaque.
+sf::Color category_color(const CategoryDef& c);
 
 // Marker look at story time t (minutes are the shader's unit; here seconds).
 struct MarkLook {

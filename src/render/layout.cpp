@@ -178,7 +178,7 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     L.u = ui_scale(p.size) * p.hud_scale;
     L.hud_boxes = hud_obstacles(p.size, p.hud_scale);
     L.bar = timeline_bar(p.size, p.hud_scale, animation_start_utc_s(tl), animation_end_utc_s(tl));
-    const double banner_w = measure.measure(kShutdownBannerText, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
+    const double banner_w = measure.measure(scene.banner, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
     L.banner = {(p.size.width_px - banner_w) / 2, 30 * L.u, banner_w, banner_h};
     L.show_banner = scene.shutdown && p.overlays.hud;
 

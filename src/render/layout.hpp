@@ -100,7 +100,6 @@ struct FrameLayout {
 TextStyle city_label_style(bool hot);
 TextStyle edge_label_style();
 TextStyle banner_style();
-inline constexpr const char* kShutdownBannerText = "INTERNET SHUT DOWN NATIONWIDE";
 
 // Everything but the panel (which the panel layer lays out while drawing it).
 FrameLayout build_layout(const Timeline& timeline, const Scene& scene, const FrameParams& params,

@@ -7,8 +7,14 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 
 namespace qantar::render {
+
+// A colour given as 0xRRGGBB (a category's, from the story's table), opaque.
+inline sf::Color from_rgb(std::uint32_t rgb) {
+    return {static_cast<sf::Uint8>(rgb >> 16 & 0xFF), static_cast<sf::Uint8>(rgb >> 8 & 0xFF), static_cast<sf::Uint8>(rgb & 0xFF)};
+}
 
 // Body text and the one accent colour (the date's day count, the panel's "now" rule).
 inline const sf::Color kText(226, 231, 238);
@@ -48,7 +54,7 @@ inline const sf::Color kCapitalDot(8, 10, 16);
 inline const sf::Color kBadgeFill(255, 214, 140, 235);
 inline const sf::Color kBadgeText(20, 16, 10);
 
-// The internet shutdown.
+// A banner category in force (e.g. a shutdown): the veil over the map and the banner.
 inline const sf::Color kVeil(40, 44, 52, 70);
 inline const sf::Color kBannerFill(150, 40, 40, 220);
 inline const sf::Color kBannerText(255, 235, 230);

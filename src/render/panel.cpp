@@ -253,7 +253,7 @@ double add_events(Builder& b, const Details& d) {
             b.y = ty + 22 * u;
         }
         const double x0 = 16 * u;
-        const sf::Color cc = category_color(e.category);
+        const sf::Color cc = from_rgb(e.category_rgb);
         double top = b.y;
         // Time, and where it is for region panels.
         std::string when = e.when_local + "  " + e.utc_offset;
@@ -269,7 +269,7 @@ double add_events(Builder& b, const Details& d) {
         b.y += regular.getLineSpacing(b.px(14)) + 3 * u;
         b.disc(x0 / 2 - 1 * u, top + regular.getLineSpacing(b.px(14)) * 0.55, 5 * u, dim(cc, dimmed));
         // Category chip and place.
-        double cw = b.pill(std::string(category_label(e.category)), x0, b.y, 11.5, dim(mix(cc, kPanelBase, 0.15), dimmed),
+        double cw = b.pill(e.category_label, x0, b.y, 11.5, dim(mix(cc, kPanelBase, 0.15), dimmed),
                            kPillText);
         double after = x0 + cw + 8 * u;
         std::string place = e.place;

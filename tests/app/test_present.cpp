@@ -169,7 +169,7 @@ TEST_CASE("a bad story file: one line naming it, exit 1", "[present]") {
     for (const Case& c : cases) {
         const fs::path f = dir / c.name;
         std::ofstream(f) << c.csv;
-        for (const std::string cmd : {"present --story ", "render --story "}) {
+        for (const std::string cmd : {"present --beats ", "render --beats "}) {
             Run r = run(cmd + f.string() + (cmd[0] == 'r' ? " -o " + (dir / "x.mp4").string() : std::string()));
             INFO(cmd << c.name << ": " << r.output);
             CHECK(r.status == 1);

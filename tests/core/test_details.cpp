@@ -10,6 +10,7 @@
 #include <memory>
 
 using namespace qantar;
+namespace Category = qantar::test::Category;
 
 namespace {
 

@@ -81,6 +81,7 @@ TEST_CASE("resolve_event_place: a nearby named city, admin1, the polygon, or nat
 
     Event nationwide;
     nationwide.location = "Kazakhstan";
+    nationwide.country = "Kazakhstan";
     nationwide.lon_deg = 70;
     nationwide.lat_deg = 45;
     CHECK(is_nationwide_place(nationwide));

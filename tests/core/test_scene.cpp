@@ -78,6 +78,8 @@ TEST_CASE("the clock reads the display offset; the window is in seconds", "[scen
 TEST_CASE("the internet shutdown is in force in the middle of the unrest only", "[scene]") {
     CHECK_FALSE(scene_at("2022-01-01T12:00+06:00").shutdown);
     CHECK(scene_at("2022-01-06T12:00+06:00").shutdown);
+    // The banner's text is the category's, from the story's manifest.
+    CHECK(scene_at("2022-01-06T12:00+06:00").banner == "INTERNET SHUT DOWN NATIONWIDE");
     CHECK_FALSE(scene_at("2022-01-19T12:00+06:00").shutdown);
 }
 

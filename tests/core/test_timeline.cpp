@@ -1,6 +1,7 @@
 // Timeline queries at the edges, on hand-made data, and the spread tree on the bundled data.
 #include "core/info.hpp"
 #include "io/load.hpp"
+#include "story_categories.hpp"
 #include "core/timeline.hpp"
 
 #include <catch2/catch.hpp>
@@ -9,6 +10,7 @@
 #include <filesystem>
 
 using namespace qantar;
+namespace Category = qantar::test::Category;
 
 namespace {
 
@@ -24,6 +26,7 @@ double t_of(const char* iso) { return static_cast<double>(at(iso).utc_s); }
 // Two regions (west at UTC+5, east at UTC+6) and three cities.
 Dataset make_dataset() {
     Dataset d;
+    d.categories = qantar::test::story_categories();
     Region west;
     west.region_id = "W";
     west.utc_offset_s = kUtc5;
@@ -45,7 +48,7 @@ Dataset make_dataset() {
     return d;
 }
 
-Event make_event(const char* id, Category c, const char* start, int city, int region,
+Event make_event(const char* id, int c, const char* start, int city, int region,
                  std::optional<const char*> end = std::nullopt) {
     Event e;
     e.event_id_cnty = id;
@@ -98,8 +101,8 @@ TEST_CASE("events without an end last their category's default", "[timeline]") {
     CHECK(tl.end_utc_s() == at("2022-01-19T12:00+06:00").utc_s);
     CHECK(tl.end_of(2) == tl.end_utc_s());
     CHECK(tl.start_utc_s() == d.events[0].start.utc_s);
-    CHECK(Timeline::default_duration_s(Category::Riot) == 12 * 3600);
-    CHECK(Timeline::default_duration_s(Category::InternetShutdown) == 24 * 3600);
+    CHECK(d.categories[Category::Riot].default_duration_s == 12 * 3600);
+    CHECK(d.categories[Category::InternetShutdown].default_duration_s == 24 * 3600);
 }
 
 TEST_CASE("moving window versus cumulative", "[timeline]") {
@@ -152,7 +155,7 @@ TEST_CASE("times across the UTC+5 / UTC+6 boundary order by the instant", "[time
     CHECK(format_iso8601(tl.days()[0].day_start) == "2022-01-04T00:00:00+06:00");
     CHECK(tl.days()[0].count == 1);
     CHECK(tl.days()[1].count == 3);  // E, L and W all fall on 5 January at UTC+6
-    CHECK(tl.days()[1].count_by_category[static_cast<int>(Category::PeacefulProtest)] == 3);
+    CHECK(tl.days()[1].count_by_category[Category::PeacefulProtest] == 3);
     // The west's event is active at its own start and the east's is not yet over.
     const double w = t_of("2022-01-05T00:30+05:00");
     CHECK(tl.city_state(0, w) == PlaceState::Protest);
@@ -303,12 +306,12 @@ TEST_CASE("delays read as people write them", "[timeline]") {
 
 TEST_CASE("the bundled story: spread from Zhanaozen, Almaty on 4 January", "[timeline][bundled]") {
     const char* env = std::getenv("QANTAR_GEODATA");
-    if (!env || !std::filesystem::exists(std::filesystem::path(env) / "events.csv")) {
-        WARN("QANTAR_GEODATA not set or without events.csv: skipped");
+    if (!env || !std::filesystem::exists(std::filesystem::path(env) / "bundled-story")) {
+        WARN("QANTAR_GEODATA not set or without bundled-story: skipped");
         return;
     }
     LoadOptions o;
-    o.geodata_dir = env;
+    apply_story(read_story_manifest(bundled_story_manifest(env)), o);
     const Dataset d = load_dataset(o);
     const Timeline tl(d);
     CHECK(d.cities.size() >= 19);

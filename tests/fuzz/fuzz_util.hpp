@@ -57,7 +57,7 @@ inline std::string write_input(const std::string& name, const std::uint8_t* data
 // The repository's bundled data, and the small consistent test set (fast to load).
 inline std::string geodata_dir() {
     if (const char* env = std::getenv("QANTAR_GEODATA"); env && *env) return env;
-    return QANTAR_SOURCE_DIR "/geodata";
+    return QANTAR_SOURCE_DIR "/geodata/kazakhstan-2022";
 }
 inline std::string small_data_dir() { return QANTAR_SOURCE_DIR "/tests/data"; }
 // The bundled events, cities and tally with the test set's three regions (assembled in the build

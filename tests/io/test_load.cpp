@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include "support.hpp"
+#include "story_categories.hpp"
 #include <gdal_utils.h>
 #include <gdal_priv.h>
 
@@ -16,6 +17,7 @@
 #include <vector>
 
 using namespace qantar;
+namespace Category = qantar::test::Category;
 namespace fs = std::filesystem;
 
 namespace {
@@ -63,6 +65,14 @@ LoadOptions fixture_options(const std::string& events = kData + "/events.csv") {
     o.events_path = events;
     o.cities_path = kData + "/cities.csv";
     o.regions_path = kData + "/regions.geojson";
+    o.categories = test::story_categories();  // the fixtures use the bundled story's category ids
+    return o;
+}
+
+// The same files as a plain events file: categories come from the data.
+LoadOptions plain_options(const std::string& events) {
+    LoadOptions o = fixture_options(events);
+    o.categories.clear();
     return o;
 }
 
@@ -203,10 +213,15 @@ TEST_CASE("every GDAL format loads the same events", "[load]") {
 }
 
 TEST_CASE("a real ACLED export loads as it is", "[load]") {
-    const Dataset d = load_dataset(fixture_options(kData + "/acled.csv"));
+    const Dataset d = load_dataset(plain_options(kData + "/acled.csv"));
     REQUIRE(d.events.size() == 3);
+    // ACLED's own six types, as ACLED writes them (never mapped onto a story's categories).
+    REQUIRE(d.categories.size() == 6);
+    CHECK(d.categories[0].id == "Protests");
+    CHECK(d.categories[0].rgb == 0xE69F00);
     const Event& a = by_id(d, "KAZ1001");
-    CHECK(a.category == Category::PeacefulProtest);
+    CHECK(d.category_of(a).label() == "Protests");
+    CHECK(d.category_of(a).spreads);
     // Local midnight in Mangystau (UTC+5), lasting the day.
     CHECK(format_iso8601(a.start) == "2022-01-02T00:00:00+05:00");
     REQUIRE(a.end);
@@ -219,13 +234,14 @@ TEST_CASE("a real ACLED export loads as it is", "[load]") {
     CHECK(d.cities[a.city_index].city_id == "zhanaozen");  // by its location name
 
     const Event& b = by_id(d, "KAZ1002");  // "05 January 2022"
-    CHECK(b.category == Category::Riot);
+    CHECK(d.category_of(b).label() == "Riots");
+    CHECK(d.category_of(b).violent);
     CHECK(format_iso8601(b.start) == "2022-01-05T00:00:00+06:00");
     CHECK(b.fatalities == 8);
     CHECK(b.event_date == "05 January 2022");
 
     const Event& c = by_id(d, "KAZ1003");  // "6 January 2022", a battle in Jambyl, no city
-    CHECK(c.category == Category::SecurityOperation);
+    CHECK(d.category_of(c).label() == "Battles");
     CHECK(c.city_index == -1);
     CHECK(d.regions[c.region_index].region_id == "KZ-ZHA");
     CHECK(c.geo_precision == 2);
@@ -236,7 +252,7 @@ TEST_CASE("upper-case ACLED headers load", "[load]") {
     const auto eol = text.find('\n');
     for (std::size_t i = 0; i < eol; ++i) text[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
     const fs::path dir = temp_dir("upper");
-    const Dataset d = load_dataset(fixture_options(write_file(dir / "ACLED.csv", text)));
+    const Dataset d = load_dataset(plain_options(write_file(dir / "ACLED.csv", text)));
     REQUIRE(d.events.size() == 3);
     CHECK(by_id(d, "KAZ1002").fatalities == 8);
 }
@@ -260,9 +276,12 @@ TEST_CASE("LoadOptions time_field and end_field name other columns", "[load]") {
                                                "A,riot,2022-01-04T19:00+06:00,2022-01-05T03:00+06:00,almaty\n"));
     o.time_field = "began";
     o.end_field = "finished";
+    o.category_field = "kind";  // a story's [fields] category
     const Dataset d = load_dataset(o);
     REQUIRE(d.events.size() == 1);
     CHECK(d.events[0].event_id_cnty == "A");
+    CHECK(d.category_of(d.events[0]).id == "riot");
+    CHECK(d.category_field == "kind");
     REQUIRE(d.events[0].end);
     CHECK(d.events[0].end->utc_s - d.events[0].start.utc_s == 8 * 3600);
     o.time_field = "nope";
@@ -388,13 +407,15 @@ TEST_CASE("skip_invalid reports every skipped row, in order", "[load][bad]") {
 
 TEST_CASE("the bundled data loads", "[load][bundled]") {
     const char* env = std::getenv("QANTAR_GEODATA");
-    if (!env || !fs::exists(fs::path(env) / "events.csv")) {
-        WARN("QANTAR_GEODATA not set or without events.csv: skipped");
+    if (!env || !fs::exists(fs::path(env) / "bundled-story")) {
+        WARN("QANTAR_GEODATA not set or without bundled-story: skipped");
         return;
     }
     LoadOptions o;
-    o.geodata_dir = env;
+    apply_story(read_story_manifest(bundled_story_manifest(env)), o);
     const Dataset d = load_dataset(o);
+    CHECK(d.categories.size() == 7);
+    CHECK(d.title == "Kazakhstan \xC2\xB7 January 2022");
     CHECK(d.events.size() >= 60);
     CHECK(d.cities.size() >= 19);
     CHECK(d.regions.size() == 16);

@@ -2,6 +2,7 @@
 #include "core/camera_path.hpp"
 #include "core/error.hpp"
 #include "io/load.hpp"
+#include "story_categories.hpp"
 #include "core/story.hpp"
 #include "io/story_loader.hpp"
 
@@ -122,10 +123,9 @@ TEST_CASE("story errors are one line naming file, line and field", "[story]") {
 }
 
 TEST_CASE("the bundled January 2022 story loads against the bundled data", "[story][geodata]") {
-    LoadOptions o;
-    o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
+    const LoadOptions o = test::bundled_options();
     const Dataset d = load_dataset(o);
-    const Story s = load_story(bundled_story_path(o.geodata_dir), d);
+    const Story s = load_story(story_beats_path(o), d);
     REQUIRE(s.beats.size() >= 9);
     for (std::size_t i = 0; i < s.beats.size(); ++i) {
         INFO("beat " << s.beats[i].id);

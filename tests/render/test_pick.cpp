@@ -5,6 +5,7 @@
 #include "render/renderer.hpp"
 
 #include "io/load.hpp"
+#include "story_categories.hpp"
 
 #include <catch2/catch.hpp>
 #include "support.hpp"
@@ -23,8 +24,7 @@ struct Bundled {
     std::unique_ptr<Timeline> timeline;
     MapBounds bounds;
     Bundled() {
-        LoadOptions o;
-        o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
+        LoadOptions o = test::bundled_options();
         data = load_dataset(o);
         timeline = std::make_unique<Timeline>(data);
         for (const auto& r : data.regions)

@@ -6,6 +6,7 @@
 #include "render/renderer.hpp"
 
 #include "io/load.hpp"
+#include "story_categories.hpp"
 #include "core/timeline.hpp"
 
 #include <catch2/catch.hpp>
@@ -31,8 +32,7 @@ struct Fixture {
     std::unique_ptr<Timeline> timeline;
     sf::RenderTexture rt;
     Fixture() {
-        LoadOptions o;
-        o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
+        LoadOptions o = test::bundled_options();
         data = load_dataset(o);
         timeline = std::make_unique<Timeline>(data);
         sf::ContextSettings cs;

@@ -6,6 +6,7 @@
 #include "core/text.hpp"
 #include "core/time.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace qantar::render {
@@ -58,7 +59,8 @@ void draw_date_block(const DrawContext& ctx) {
     char hm[32];
     std::snprintf(hm, sizeof hm, "%02d:%02d", k.hour, k.minute);
     double x = 40 * u, y = 34 * u;
-    sf::Text h1 = ctx.text.make("KAZAKHSTAN  \xC2\xB7  JANUARY 2022 UNREST", 13, kTextFaint, true);
+    const Dataset& data = ctx.data();
+    sf::Text h1 = ctx.text.make(data.hud_header.empty() ? upper_ascii(data.title) : data.hud_header, 13, kTextFaint, true);
     h1.setLetterSpacing(1.6f);
     place(h1, x, y);
     ctx.target.draw(h1);
@@ -73,7 +75,10 @@ void draw_date_block(const DrawContext& ctx) {
     ctx.target.draw(tod);
     y += 30 * u;
     const int dn = ctx.scene.unrest_day;
-    sf::Text dtext = ctx.text.make(dn > 0 ? "Day " + std::to_string(dn) + " of the unrest" : "Before the unrest", 18,
+    if (data.day_counter.empty()) return;  // the story has no day counter
+    std::string day = data.day_counter;
+    if (const auto at = day.find("{n}"); at != std::string::npos) day.replace(at, 3, std::to_string(dn));
+    sf::Text dtext = ctx.text.make(dn > 0 ? day : data.day_before, 18,
                                    dn > 0 ? kAccent : kTextDim, true);
     place(dtext, x, y);
     ctx.target.draw(dtext);
@@ -84,19 +89,23 @@ void draw_figures(const DrawContext& ctx) {
     const TallyAt& ta = ctx.scene.tally;
     double rx = ctx.params.size.width_px - 40 * u;
     double ry = 34 * u;
-    sf::Text ft = ctx.text.make("OFFICIAL NATIONAL FIGURES", 13, kTextFaint, true);
+    const Dataset& data = ctx.data();
+    if (data.tally_columns.empty()) return;  // the story shows no announced figures
+    sf::Text ft = ctx.text.make(data.tally_heading, 13, kTextFaint, true);
     ft.setLetterSpacing(1.6f);
     place(ft, rx - ft.getLocalBounds().width, ry);
     ctx.target.draw(ft);
     ry += 28 * u;
-    struct Row { const char* label; Count v; int entry; sf::Color c; };
-    const Row rows[] = {{"killed", ta.killed, ta.killed_entry, kKilled},
-                        {"security forces killed", ta.security_killed, ta.security_killed_entry, kSecurityKilled},
-                        {"injured", ta.injured, ta.injured_entry, kInjured},
-                        {"detained", ta.detained, ta.detained_entry, kDetained}};
+    struct Row { const char* column; const char* label; Count v; int entry; sf::Color c; };
+    const Row rows[] = {{"killed", "killed", ta.killed, ta.killed_entry, kKilled},
+                        {"security_killed", "security forces killed", ta.security_killed, ta.security_killed_entry, kSecurityKilled},
+                        {"injured", "injured", ta.injured, ta.injured_entry, kInjured},
+                        {"detained", "detained", ta.detained, ta.detained_entry, kDetained}};
     bool any = false;
-    for (const Row& r : rows) {
-        if (!r.v) continue;
+    for (const std::string& column : data.tally_columns) {
+        const auto it = std::find_if(std::begin(rows), std::end(rows), [&](const Row& r) { return column == r.column; });
+        if (it == std::end(rows) || !it->v) continue;
+        const Row& r = *it;
         any = true;
         ry = draw_figure_row(ctx, r.label, r.v, r.entry, r.c, rx, ry);
     }
@@ -111,7 +120,7 @@ void draw_banner(const DrawContext& ctx) {
     if (!ctx.scene.shutdown) return;
     const double u = ctx.u();
     const Box& b = ctx.layout.banner;
-    sf::Text text = ctx.text.make(kShutdownBannerText, banner_style(), kBannerText);
+    sf::Text text = ctx.text.make(ctx.scene.banner, banner_style(), kBannerText);
     rounded_rect(ctx.target, b, kBannerFill, static_cast<float>(b.height / 2));
     place(text, b.left + 18 * u, b.top + (b.height - text.getLocalBounds().height) / 2);
     ctx.target.draw(text);

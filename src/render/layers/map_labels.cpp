@@ -64,9 +64,9 @@ void draw_troop_arcs(const DrawContext& ctx) {
     const Dataset& data = ctx.data();
     const double u = ctx.u();
     std::vector<sf::Vertex> v;
-    const sf::Color tc = category_color(Category::ForeignTroops);
     for (const TroopArc& arc : ctx.scene.troops) {
         const Event& e = data.events[arc.event];
+        const sf::Color tc = category_color(data.category_of(e));
         const double s = arc.progress;
         Vec2 dest_m = e.city_index >= 0 ? data.cities[static_cast<std::size_t>(e.city_index)].pos_m : e.pos_m;
         ArcCurve curve = troop_curve(ctx.to_screen(*e.origin_m), ctx.to_screen(dest_m));
@@ -99,9 +99,9 @@ void draw_city_labels(const DrawContext& ctx) {
 }
 
 void draw_edge_labels(const DrawContext& ctx) {
-    const sf::Color tc = category_color(Category::ForeignTroops);
     for (const EdgeLabel& l : ctx.layout.edge_labels) {
         const TroopArc& arc = ctx.scene.troops[l.troop];
+        const sf::Color tc = category_color(ctx.data().category_of(ctx.data().events[arc.event]));
         sf::Text tx = ctx.text.make(l.text, edge_label_style(),
                                     with_alpha(tc, std::max(0.0, arc.fade) * (arc.progress < 1 ? 1.0 : 0.6)));
         tx.setOutlineColor(kBackground);

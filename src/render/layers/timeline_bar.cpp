@@ -24,11 +24,11 @@ void draw_day(const DrawContext& ctx, const DayBin& d, bool first, int max_count
     double dx1 = bar.x_of(static_cast<double>(d.day_start.utc_s + kSecondsPerDay)) - 1.5 * u;
     bool past = static_cast<double>(d.day_start.utc_s) <= t;
     double yb = bar.box.bottom();
-    for (int c = 0; c < kCategoryCount; ++c) {
+    for (std::size_t c = 0; c < d.count_by_category.size(); ++c) {
         int n = d.count_by_category[c];
         if (n <= 0) continue;
         double h = (bar.box.height - 6 * u) * n / max_count;
-        sf::Color col = category_color(static_cast<Category>(c));
+        sf::Color col = category_color(ctx.data().categories[c]);
         col = past ? col : mix(col, kBarFuture, 0.7);
         auto X0 = static_cast<float>(dx0), X1 = static_cast<float>(dx1);
         auto Y0 = static_cast<float>(yb - h), Y1 = static_cast<float>(yb);
@@ -107,16 +107,29 @@ void draw_legend(const DrawContext& ctx) {
     const double u = ctx.u();
     double lx = bar.box.left, ly = ctx.params.overlays.timeline ? bar.box.top - 34 * u : bar.box.bottom() - 16 * u;
     std::vector<sf::Vertex> dots;
-    for (Category c : {Category::PeacefulProtest, Category::Riot, Category::SecurityOperation,
-                       Category::PoliticalDecision, Category::ForeignTroops}) {
-        lx = legend_entry(ctx, lx, ly, 16 * u, std::string(category_label(c)), [&](double x) {
+    // One entry per colour drawn as a marker: the marker categories the data has, in table order.
+    const Dataset& data = ctx.data();
+    std::vector<bool> present(data.categories.size(), false);
+    for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
+    for (std::size_t k = 0; k < data.categories.size(); ++k) {
+        const CategoryDef& c = data.categories[k];
+        if (!c.marker || !present[k]) continue;
+        lx = legend_entry(ctx, lx, ly, 16 * u, c.label(), [&](double x) {
             auto cx = static_cast<float>(x + 6 * u), cy = static_cast<float>(ly + 8 * u), r = static_cast<float>(5 * u);
             append_aa_disc(dots, {cx, cy}, r, category_color(c), 1.f, -1, 20);
         });
     }
     ctx.target.draw(dots.data(), dots.size(), sf::Triangles);
     lx += 14 * u;
+    // The region tints the data can show: the states its categories set.
+    bool tint[4] = {};
+    for (std::size_t k = 0; k < data.categories.size(); ++k)
+        if (present[k]) {
+            const CategoryDef& c = data.categories[k];
+            tint[static_cast<int>(c.violent ? PlaceEffect::Violence : c.effect)] = true;
+        }
     for (PlaceState st : {PlaceState::Protest, PlaceState::Violence, PlaceState::Emergency}) {
+        if (!tint[static_cast<int>(st)]) continue;
         std::string label = st == PlaceState::Emergency ? "State of emergency" : st == PlaceState::Violence ? "Region: violence" : "Region: protest";
         lx = legend_entry(ctx, lx, ly, 22 * u, label, [&](double x) {
             sf::RectangleShape sw({static_cast<float>(16 * u), static_cast<float>(12 * u)});
