@@ -49,9 +49,16 @@ void add_data_options(CLI::App& cmd, LoadOptions& load) {
     cmd.add_option("--geodata", load.geodata_dir, "Directory of the bundled data")->option_text("DIR");
     cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: Lambert conformal conic for Kazakhstan)")
         ->option_text("CRS");
-    cmd.add_option("--time-field", load.time_field, "Event start-time field (default: start_time, else event_date)")
+    cmd.add_option("--time-field", load.time_field,
+                   "Event start-time field (default: the first of start_time, event_date, date, datetime, date_time, "
+                   "start_date, event_time, time, timestamp, start, begin, occurred_at, ...)")
         ->option_text("NAME");
     cmd.add_option("--end-field", load.end_field, "Event end-time field (default: end_time)")->option_text("NAME");
+    // Time zones (issue 10, time).
+    cmd.add_option("--tz", load.time_zone,
+                   "IANA time zone (e.g. America/Chicago) of times written without an offset where their place "
+                   "carries no zone, and the zone of days and dates on screen")
+        ->option_text("ZONE");
     cmd.add_flag("--skip-invalid", load.skip_invalid, "Skip invalid event rows and report them instead of failing");
     cmd.add_option("--max-span-years", load.max_span_years,
                    "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")

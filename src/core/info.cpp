@@ -56,6 +56,11 @@ std::string info_text(const Timeline& tl) {
             << " (" << tl.days().size() << " days; dates shown at UTC" << format_utc_offset(tl.display_offset_s())
             << ")\n";
     out << "Projection: " << d.crs << "\n";
+    if (!d.time_field.empty())
+        out << "Times: field " << d.time_field << " (" << d.time_format << "); zone "
+            << (d.time_zone.empty() ? tl.display_zone().name() : d.time_zone) << ", days in "
+            << tl.display_zone().name() << "\n";
+    if (!d.time_zone_warning.empty()) out << "Warning: " << d.time_zone_warning << "\n";
 
     int counts[kCategoryCount] = {};
     for (const Event& e : d.events) ++counts[static_cast<int>(e.category)];
@@ -129,6 +134,12 @@ nlohmann::json info_json(const Timeline& tl) {
     j["start"] = d.events.empty() ? json(nullptr) : json(format_iso8601(start_time(tl)));
     j["end"] = d.events.empty() ? json(nullptr) : json(format_iso8601(end_time(tl)));
     j["display_offset"] = format_utc_offset(tl.display_offset_s());
+    // Times (issue 10): the zone (IANA name, "per place", or a fixed "UTC+06:00"), the column, its form.
+    j["time_zone"] = d.time_zone.empty() ? tl.display_zone().name() : d.time_zone;
+    j["display_zone"] = tl.display_zone().name();
+    j["time_field"] = d.time_field;
+    j["time_format"] = d.time_format;
+    j["time_zone_warning"] = d.time_zone_warning.empty() ? json(nullptr) : json(d.time_zone_warning);
     j["crs"] = d.crs;
     j["spread_root"] = tl.spread().empty() ? json(nullptr) : json(city_name(d, tl.spread().front().city));
     j["skipped"] = d.skipped.size();
