@@ -21,7 +21,7 @@ std::string fixed(double v, int decimals) {
 
 std::string city_name(const Dataset& d, int city) { return city >= 0 ? d.cities[city].name_en : std::string(); }
 
-LocalTime end_time(const Timeline& tl) { return {tl.end_utc_s(), tl.display_offset_s()}; }
+LocalTime end_time(const Timeline& tl) { return {tl.end_utc_s(), tl.display_offset_at(static_cast<double>(tl.end_utc_s()))}; }
 LocalTime start_time(const Timeline& tl) {
     const auto& ev = tl.data().events;
     return ev.empty() ? LocalTime{0, tl.display_offset_s()} : LocalTime{tl.start_utc_s(), ev.front().start.offset_s};

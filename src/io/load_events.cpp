@@ -246,7 +246,13 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Tim
         if (no_zone) ++tc.times->read_as_utc;
     }
     e.start = start->time;
-    if (e.event_date.empty()) e.event_date = start_text;
+    if (e.event_date.empty()) {
+        // An epoch number says nothing to a reader: the local date instead.
+        if (start->format == TimeFormat::EpochS || start->format == TimeFormat::EpochMs)
+            e.event_date = format_iso8601(e.start).substr(0, 10);
+        else
+            e.event_date = start_text;
+    }
     const std::string end_text = trim(r.text(c.end));
     if (!end_text.empty()) {
         const auto end = parse_event_time(end_text, *zone);
