@@ -119,8 +119,10 @@ void add_render_command(Cli& cli) {
     add_view_options(*cmd, render.view);
     cmd->add_option("-o,--output", render.output, "Output: FILE.png (with --at), FILE.mp4, FILE.gif, FILE.webm or DIR/")
         ->required()->option_text("OUT");
-    cmd->add_option("--from", render.from, "Video start (default: the start of the data)")->option_text("TIME");
-    cmd->add_option("--to", render.to, "Video end (default: the end of the data)")->option_text("TIME");
+    cmd->add_option("--from", render.from, "Video start; a still's timeline bar starts here (default: the data's)")
+        ->option_text("TIME");
+    cmd->add_option("--to", render.to, "Video end; a still's timeline bar ends here (default: the data's)")
+        ->option_text("TIME");
     cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
     cmd->add_option("--story", render.story, "Render the presenter's story (default: the bundled one)")
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
@@ -169,6 +171,11 @@ void build_cli(Cli& cli) {
     cli.view_cmd = cli.app.add_subcommand("view", "Open the animated map in a window (the default)");
     add_data_options(*cli.view_cmd, cli.load);
     add_view_options(*cli.view_cmd, cli.view);
+    // The window's span (issue 10, time); render has its own --from/--to.
+    cli.view_cmd->add_option("--from", cli.view.from, "Start of the animation and the timeline bar (default: the data's)")
+        ->option_text("TIME");
+    cli.view_cmd->add_option("--to", cli.view.to, "End of the animation and the timeline bar (default: the data's)")
+        ->option_text("TIME");
     add_render_command(cli);
     add_present_command(cli);
     add_export_and_info_commands(cli);

@@ -200,7 +200,8 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     L.size = p.size;
     L.u = ui_scale(p.size) * p.hud_scale;
     L.hud_boxes = hud_obstacles(p.size, p.hud_scale);
-    L.bar = timeline_bar(p.size, p.hud_scale, animation_start_utc_s(tl), animation_end_utc_s(tl));
+    L.bar = timeline_bar(p.size, p.hud_scale, p.range_from_utc_s.value_or(animation_start_utc_s(tl)),
+                         p.range_to_utc_s.value_or(animation_end_utc_s(tl)));
     {
         const auto zones = zones_in_view(tl.data(), p);
         const auto t = static_cast<std::int64_t>(std::floor(scene.t_utc_s));

@@ -22,6 +22,10 @@ void draw_day(const DrawContext& ctx, const DayBin& d, int max_count, std::vecto
     const double u = ctx.u(), t = ctx.scene.t_utc_s;
     double dx0 = bar.x_of(static_cast<double>(d.day_start.utc_s)) + 1.5 * u;
     double dx1 = bar.x_of(static_cast<double>(d.day_start.utc_s + kSecondsPerDay)) - 1.5 * u;
+    // --from/--to may cut the data's days: only what falls on the bar.
+    dx0 = std::max(dx0, bar.box.left);
+    dx1 = std::min(dx1, bar.box.right());
+    if (dx1 <= dx0) return;
     bool past = static_cast<double>(d.day_start.utc_s) <= t;
     double yb = bar.box.bottom();
     for (int c = 0; c < kCategoryCount; ++c) {
