@@ -43,6 +43,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
         throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);
 
     render::Renderer renderer(timeline, render::renderer_config_from_env());
+    apply_range(renderer, timeline, opt.from, opt.to);
     render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     renderer.draw(rt, p);
     rt.display();

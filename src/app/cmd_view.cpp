@@ -377,6 +377,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     view.stage("data loaded");
     Timeline timeline(data);
     render::Renderer renderer(timeline, render::renderer_config_from_env());
+    apply_range(renderer, timeline, opt.from, opt.to);
     view.stage("renderer ready");
     view.start(data, timeline, renderer);
     view.run(quit_after);

@@ -22,6 +22,7 @@ struct ViewOptions {
     std::optional<std::string> size;    // --size WxH
     bool fullscreen = false;            // --fullscreen
     std::string export_dir = ".";       // --export-dir (key E)
+    std::optional<std::string> from, to;  // view --from/--to (render has RenderOptions::from/to)
     unsigned antialias = 0;             // --antialias 0|2|4: MSAA samples, the same for the window,
                                         // the presenter, stills and video (0: lines and discs are
                                         // smoothed by their feathered geometry)

@@ -1,6 +1,9 @@
 #include "frame_options.hpp"
 
+#include "render/options.hpp"
 #include "render/panel.hpp"
+
+#include "core/error.hpp"
 
 namespace qantar::app {
 
@@ -48,6 +51,16 @@ render::FrameParams offscreen_params(const render::Renderer& renderer, const Vie
         p.camera = render::beside_panel(renderer.home_camera({fw, size.height_px}), size, fw);
     }
     return p;
+}
+
+void apply_range(render::Renderer& renderer, const Timeline& timeline, const std::optional<std::string>& from,
+                 const std::optional<std::string>& to) {
+    if (!from && !to) return;
+    const std::int32_t off = timeline.display_offset_s();
+    const double a = from ? render::parse_moment(*from, off, "--from") : renderer.start_utc_s();
+    const double b = to ? render::parse_moment(*to, off, "--to") : renderer.end_utc_s();
+    if (b <= a) throw UsageError("--to must be later than --from");
+    renderer.set_range(a, b);
 }
 
 }  // namespace qantar::app

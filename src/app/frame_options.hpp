@@ -29,4 +29,9 @@ render::FrameParams offscreen_params(const render::Renderer& renderer, const Vie
                                      const Selection& selection, const render::ScreenSize& size,
                                      double t_utc_s);
 
+// --from/--to: the animation's and the timeline bar's span (either may be left to the data's).
+// UsageError for a bad time or --to not after --from.
+void apply_range(render::Renderer& renderer, const Timeline& timeline, const std::optional<std::string>& from,
+                 const std::optional<std::string>& to);
+
 }  // namespace qantar::app

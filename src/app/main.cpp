@@ -58,9 +58,16 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
     cmd.add_option("--geodata", load.geodata_dir, "Directory of the bundled data")->option_text("DIR");
     cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: the story's)")
         ->option_text("CRS");
-    cmd.add_option("--time-field", load.time_field, "Event start-time field (default: start_time, else event_date)")
+    cmd.add_option("--time-field", load.time_field,
+                   "Event start-time field (default: the first of start_time, event_date, date, datetime, date_time, "
+                   "start_date, event_time, time, timestamp, start, begin, occurred_at, ...)")
         ->option_text("NAME");
     cmd.add_option("--end-field", load.end_field, "Event end-time field (default: end_time)")->option_text("NAME");
+    // Time zones (issue 10, time).
+    cmd.add_option("--tz", load.time_zone,
+                   "IANA time zone (e.g. America/Chicago) of times written without an offset where their place "
+                   "carries no zone, and the zone of days and dates on screen")
+        ->option_text("ZONE");
     cmd.add_flag("--skip-invalid", load.skip_invalid, "Skip invalid event rows and report them instead of failing");
     cmd.add_option("--max-span-years", load.max_span_years,
                    "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")
@@ -124,8 +131,10 @@ void add_render_command(Cli& cli) {
     add_view_options(*cmd, render.view);
     cmd->add_option("-o,--output", render.output, "Output: FILE.png (with --at), FILE.mp4, FILE.gif, FILE.webm or DIR/")
         ->required()->option_text("OUT");
-    cmd->add_option("--from", render.from, "Video start (default: the start of the data)")->option_text("TIME");
-    cmd->add_option("--to", render.to, "Video end (default: the end of the data)")->option_text("TIME");
+    cmd->add_option("--from", render.from, "Video start; a still's timeline bar starts here (default: the data's)")
+        ->option_text("TIME");
+    cmd->add_option("--to", render.to, "Video end; a still's timeline bar ends here (default: the data's)")
+        ->option_text("TIME");
     cmd->add_option("--fps", render.fps, "Frames per second")->check(CLI::Range(1, 240));
     cmd->add_option("--beats", render.story, "Render the presenter's beats as a video (default: the story's)")
         ->expected(0, 1)->default_str("")->option_text("[FILE]");
@@ -174,6 +183,11 @@ void build_cli(Cli& cli) {
     cli.view_cmd = cli.app.add_subcommand("view", "Open the animated map in a window (the default)");
     add_data_options(*cli.view_cmd, cli.load, cli.story);
     add_view_options(*cli.view_cmd, cli.view);
+    // The window's span (issue 10, time); render has its own --from/--to.
+    cli.view_cmd->add_option("--from", cli.view.from, "Start of the animation and the timeline bar (default: the data's)")
+        ->option_text("TIME");
+    cli.view_cmd->add_option("--to", cli.view.to, "End of the animation and the timeline bar (default: the data's)")
+        ->option_text("TIME");
     add_render_command(cli);
     add_present_command(cli);
     add_export_and_info_commands(cli);

@@ -21,7 +21,7 @@ std::string fixed(double v, int decimals) {
 
 std::string city_name(const Dataset& d, int city) { return city >= 0 ? d.cities[city].name_en : std::string(); }
 
-LocalTime end_time(const Timeline& tl) { return {tl.end_utc_s(), tl.display_offset_s()}; }
+LocalTime end_time(const Timeline& tl) { return {tl.end_utc_s(), tl.display_offset_at(static_cast<double>(tl.end_utc_s()))}; }
 LocalTime start_time(const Timeline& tl) {
     const auto& ev = tl.data().events;
     return ev.empty() ? LocalTime{0, tl.display_offset_s()} : LocalTime{tl.start_utc_s(), ev.front().start.offset_s};
@@ -56,6 +56,11 @@ std::string info_text(const Timeline& tl) {
             << " (" << tl.days().size() << " days; dates shown at UTC" << format_utc_offset(tl.display_offset_s())
             << ")\n";
     out << "Projection: " << d.crs << "\n";
+    if (!d.time_field.empty())
+        out << "Times: field " << d.time_field << " (" << d.time_format << "); zone "
+            << (d.time_zone.empty() ? tl.display_zone().name() : d.time_zone) << ", days in "
+            << tl.display_zone().name() << "\n";
+    if (!d.time_zone_warning.empty()) out << "Warning: " << d.time_zone_warning << "\n";
 
     std::vector<int> counts(d.categories.size(), 0);
     for (const Event& e : d.events) ++counts[static_cast<std::size_t>(e.category)];
@@ -128,6 +133,12 @@ nlohmann::json info_json(const Timeline& tl) {
     j["start"] = d.events.empty() ? json(nullptr) : json(format_iso8601(start_time(tl)));
     j["end"] = d.events.empty() ? json(nullptr) : json(format_iso8601(end_time(tl)));
     j["display_offset"] = format_utc_offset(tl.display_offset_s());
+    // Times (issue 10): the zone (IANA name, "per place", or a fixed "UTC+06:00"), the column, its form.
+    j["time_zone"] = d.time_zone.empty() ? tl.display_zone().name() : d.time_zone;
+    j["display_zone"] = tl.display_zone().name();
+    j["time_field"] = d.time_field;
+    j["time_format"] = d.time_format;
+    j["time_zone_warning"] = d.time_zone_warning.empty() ? json(nullptr) : json(d.time_zone_warning);
     j["crs"] = d.crs;
     j["title"] = d.title;
     j["spread_root"] = tl.spread().empty() ? json(nullptr) : json(city_name(d, tl.spread().front().city));

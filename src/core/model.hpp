@@ -7,6 +7,7 @@
 #include "time.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -95,6 +96,8 @@ struct City {
     double lon_deg = 0, lat_deg = 0;
     bool is_capital = false;
     std::string source;
+    std::string time_zone;  // IANA name from the `tz` column, or ""
+    std::shared_ptr<const ZoneRules> zone;  // its rules (io/time_zone), or null
     int region_index = -1;
     Vec2 pos_m;
 };
@@ -107,7 +110,10 @@ struct Polygon {
 struct Region {
     std::string region_id, name_en, name_kk, name_ru;
     std::string kind;         // region | city
-    std::int32_t utc_offset_s = 0;
+    std::int32_t utc_offset_s = 0;  // the utc_offset column, else the nominal offset of its longitude
+    std::string time_zone;          // IANA name from the `tz` column, or ""
+    // The rules times without an offset are read in: the IANA zone, else the fixed utc_offset.
+    std::shared_ptr<const ZoneRules> zone;
     std::string capital_city_id;
     std::vector<Polygon> polygons_deg;  // lon/lat, for export and point-in-polygon
     std::vector<Polygon> polygons_m;    // projected
@@ -161,6 +167,12 @@ struct Dataset {
     std::vector<Skipped> skipped;
     std::string crs;               // the projection used, as given (PROJ string or EPSG code)
     std::vector<std::string> input_files;  // every file read (export refuses to overwrite them)
+    // Times (issue 10): the events' time column and its form(s) ("iso8601", "epoch_ms", or
+    // "iso8601+date" when text forms mix), the display zone (an IANA name, "per place" when the
+    // events' places carry their own zones, else a fixed "UTC+06:00"), and a warning when some times
+    // without an offset had no zone at all and were read as UTC.
+    std::string time_field, time_format, time_zone, time_zone_warning;
+    std::shared_ptr<const ZoneRules> display_zone;  // set when one zone is the display zone
 
     const CategoryDef& category_of(const Event& e) const { return categories[static_cast<std::size_t>(e.category)]; }
     int find_city(std::string_view id_or_name) const;    // by id or any name, case-insensitive; -1

@@ -4,6 +4,7 @@
 #include "geometry.hpp"
 #include "text.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -58,20 +59,48 @@ void resolve_event_place(const Dataset& data, Event& e) {
         e.region_index = region_at(data, e.lon_deg, e.lat_deg);
 }
 
-std::int32_t event_offset_s(const Dataset& data, const Event& e) {
-    if (e.region_index >= 0) return data.regions[e.region_index].utc_offset_s;
-    return offset_for_lon(e.lon_deg);
+const ZoneRules* event_zone(const Dataset& data, const Event& e, const ZoneRules* fallback) {
+    if (e.city_index >= 0 && data.cities[e.city_index].zone) return data.cities[e.city_index].zone.get();
+    if (e.region_index >= 0 && data.regions[e.region_index].zone) return data.regions[e.region_index].zone.get();
+    return fallback;
 }
 
-std::optional<LocalTime> parse_event_time(std::string_view text, std::int32_t offset_s, bool& day_only) {
-    day_only = false;
-    auto t = parse_iso8601(text, offset_s);
-    if (t && text.find_first_of("Tt ") == std::string_view::npos) day_only = true;
-    if (!t) {
-        t = parse_acled_date(text, offset_s);
-        day_only = true;
+std::vector<ZonePoint> zone_points(const Dataset& data) {
+    std::vector<ZonePoint> out;
+    for (const Region& g : data.regions) {
+        if (!g.zone || g.polygons_deg.empty()) continue;
+        // The centre of its exterior rings' box: near enough to pick the nearest zone.
+        double x0 = 1e9, y0 = 1e9, x1 = -1e9, y1 = -1e9;
+        for (const Polygon& poly : g.polygons_deg)
+            if (!poly.rings.empty())
+                for (const Vec2& v : poly.rings.front()) {
+                    x0 = std::min(x0, v.x), x1 = std::max(x1, v.x);
+                    y0 = std::min(y0, v.y), y1 = std::max(y1, v.y);
+                }
+        if (x0 > x1) continue;
+        out.push_back({(x0 + x1) / 2, (y0 + y1) / 2, g.zone.get()});
     }
-    return t;
+    return out;
+}
+
+const ZoneRules* nearest_zone(const std::vector<ZonePoint>& points, double lon_deg, double lat_deg) {
+    constexpr double kRad = 3.14159265358979323846 / 180.0;
+    const ZoneRules* best = nullptr;
+    double best_h = 2;
+    for (const ZonePoint& p : points) {
+        // Haversine without the arcsine: monotonic in the distance.
+        const double s1 = std::sin((p.lat_deg - lat_deg) * kRad / 2), s2 = std::sin((p.lon_deg - lon_deg) * kRad / 2);
+        const double h = s1 * s1 + std::cos(lat_deg * kRad) * std::cos(p.lat_deg * kRad) * s2 * s2;
+        if (h < best_h) {
+            best_h = h;
+            best = p.zone;
+        }
+    }
+    return best;
+}
+
+std::optional<ParsedTime> parse_event_time(std::string_view text, const ZoneRules& zone) {
+    return parse_time(text, zone);
 }
 
 }  // namespace qantar

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace qantar {
 
@@ -30,12 +31,21 @@ void link_cities_to_regions(Dataset& data);
 // polygon under the point (not for a nationwide event with no city).
 void resolve_event_place(const Dataset& data, Event& e);
 
-// The offset an event's times are read in when their text has none: its region's, else the
-// nominal offset of its longitude.
-std::int32_t event_offset_s(const Dataset& data, const Event& e);
+// The zone an event's times are read in when their text has no offset: its city's, else its
+// region's, else `fallback` (--tz, or the story's zone), else null (see nearest_zone).
+const ZoneRules* event_zone(const Dataset& data, const Event& e, const ZoneRules* fallback);
 
-// ISO 8601, else an ACLED date ("05 January 2022"), in `offset_s` when the text has none.
-// day_only: the text names a day, not a moment (no 'T' or time part). nullopt when neither parses.
-std::optional<LocalTime> parse_event_time(std::string_view text, std::int32_t offset_s, bool& day_only);
+// Regions that carry a zone, as points (their box centre in lon/lat), for nearest_zone.
+struct ZonePoint {
+    double lon_deg = 0, lat_deg = 0;
+    const ZoneRules* zone = nullptr;
+};
+std::vector<ZonePoint> zone_points(const Dataset& data);
+// The zone of the nearest point (great-circle distance), or null when there is none.
+const ZoneRules* nearest_zone(const std::vector<ZonePoint>& points, double lon_deg, double lat_deg);
+
+// ISO 8601, an ACLED date ("05 January 2022") or epoch seconds/milliseconds (core/time.hpp
+// parse_time), local to `zone` when the text has no offset. nullopt when no form matches.
+std::optional<ParsedTime> parse_event_time(std::string_view text, const ZoneRules& zone);
 
 }  // namespace qantar

@@ -63,7 +63,7 @@ Scene build_scene(const Timeline& tl, const SceneInputs& in) {
     for (std::size_t r = 0; r < data.regions.size(); ++r) s.region_states.push_back(tl.region_state(static_cast<int>(r), t));
     for (std::size_t c = 0; c < data.cities.size(); ++c) s.city_states.push_back(tl.city_state(static_cast<int>(c), t));
     add_arcs(tl, t, s);
-    s.clock = local_clock(t, tl.display_offset_s());
+    s.clock = local_clock(t, tl.display_offset_at(t));
     s.unrest_day = tl.unrest_day(t);
     s.tally = tl.tally_at(t);
     s.selected = in.selected;

@@ -2,6 +2,8 @@
 #include "time.hpp"
 
 #include <array>
+#include <charconv>
+#include <cmath>
 #include <cctype>
 #include <cstdio>
 #include <cstdlib>
@@ -104,11 +106,6 @@ std::optional<unsigned> month_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-LocalTime make_local(std::int64_t y, unsigned m, unsigned d, int hh, int mi, int ss,
-                     std::int32_t offset_s) {
-    const std::int64_t local = days_from_civil(y, m, d) * kSecondsPerDay + hh * 3600 + mi * 60 + ss;
-    return {local - offset_s, offset_s};
-}
 
 }  // namespace
 
@@ -119,42 +116,55 @@ std::optional<std::int32_t> parse_utc_offset(std::string_view text) {
     return off;
 }
 
-std::optional<LocalTime> parse_iso8601(std::string_view text,
-                                       std::optional<std::int32_t> default_offset_s) {
+namespace {
+
+// The parts of an ISO 8601 value: its local wall time, the offset if written, whether it had a time.
+struct IsoParts {
+    std::int64_t local_s = 0;
+    std::optional<std::int32_t> offset;
+    bool has_time = false;
+};
+
+std::optional<IsoParts> parse_iso_parts(std::string_view text) {
     Cursor c{trim(text)};
     int y = 0, m = 0, d = 0;
     if (!c.digits(4, y) || !c.eat('-') || !c.digits(2, m) || !c.eat('-') || !c.digits(2, d))
         return std::nullopt;
     if (!valid_date(y, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
     int hh = 0, mi = 0, ss = 0;
-    bool has_time = false;
+    IsoParts p;
     if (c.eat('T') || c.eat('t') || c.eat(' ')) {
-        has_time = true;
+        p.has_time = true;
         if (!c.digits(2, hh) || !c.eat(':') || !c.digits(2, mi)) return std::nullopt;
         if (c.eat(':')) {
             if (!c.digits(2, ss)) return std::nullopt;
             if (c.eat('.') || c.eat(',')) {  // fractional seconds: dropped
                 int frac = 0;
                 if (!c.digits_upto(9, frac)) return std::nullopt;
+                while (!c.done() && std::isdigit(static_cast<unsigned char>(c.peek()))) ++c.i;  // beyond ns
             }
         }
         // 24:00 is not accepted; leap second 60 is not either.
         if (hh > 23 || mi > 59 || ss > 59) return std::nullopt;
     }
-    std::optional<std::int32_t> offset;
     if (!c.done()) {
         c.skip_space();
-        offset = parse_offset_at(c);
-        if (!offset || !c.done()) return std::nullopt;
-    } else {
-        offset = default_offset_s;
-        if (!offset) return std::nullopt;
+        p.offset = parse_offset_at(c);
+        if (!p.offset || !c.done()) return std::nullopt;
     }
-    (void)has_time;
-    return make_local(y, static_cast<unsigned>(m), static_cast<unsigned>(d), hh, mi, ss, *offset);
+    p.local_s = days_from_civil(y, static_cast<unsigned>(m), static_cast<unsigned>(d)) * kSecondsPerDay +
+                hh * 3600 + mi * 60 + ss;
+    return p;
 }
 
-std::optional<LocalTime> parse_acled_date(std::string_view text, std::int32_t offset_s) {
+// A day in the forms parse_acled_date reads: local midnight (seconds since 1970-01-01 local), and
+// whether it was written year first (2022-01-05, 2022/01/05) or with a month name.
+struct DayParts {
+    std::int64_t local_s = 0;
+    bool year_first = false;
+};
+
+std::optional<DayParts> parse_day_parts(std::string_view text) {
     const std::string_view t = trim(text);
     Cursor c{t};
     int a = 0;
@@ -166,7 +176,7 @@ std::optional<LocalTime> parse_acled_date(std::string_view text, std::int32_t of
         int m = 0, d = 0;
         if (!c.digits_upto(2, m) || !c.eat(sep) || !c.digits_upto(2, d) || !c.done()) return std::nullopt;
         if (!valid_date(a, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
-        return make_local(a, static_cast<unsigned>(m), static_cast<unsigned>(d), 0, 0, 0, offset_s);
+        return DayParts{days_from_civil(a, static_cast<unsigned>(m), static_cast<unsigned>(d)) * kSecondsPerDay, true};
     }
     // Day first with a month name: 05 January 2022, 5 January 2022, 05-January-2022, 05-Jan-2022.
     if (c.i > 2) return std::nullopt;
@@ -182,7 +192,122 @@ std::optional<LocalTime> parse_acled_date(std::string_view text, std::int32_t of
     int y = 0;
     if (!c.digits(4, y) || !c.done()) return std::nullopt;
     if (!valid_date(y, *month, static_cast<unsigned>(a))) return std::nullopt;
-    return make_local(y, *month, static_cast<unsigned>(a), 0, 0, 0, offset_s);
+    return DayParts{days_from_civil(y, *month, static_cast<unsigned>(a)) * kSecondsPerDay, false};
+}
+
+constexpr std::int64_t kMinUtcS = -62135596800;  // 0001-01-01T00:00Z
+constexpr std::int64_t kMaxUtcS = 253402300799;  // 9999-12-31T23:59:59Z
+constexpr double kEpochMsThreshold = 1e11;
+
+}  // namespace
+
+std::optional<LocalTime> parse_iso8601(std::string_view text,
+                                       std::optional<std::int32_t> default_offset_s) {
+    const auto p = parse_iso_parts(text);
+    if (!p) return std::nullopt;
+    const auto offset = p->offset ? p->offset : default_offset_s;
+    if (!offset) return std::nullopt;
+    return LocalTime{p->local_s - *offset, *offset};
+}
+
+std::optional<LocalTime> parse_acled_date(std::string_view text, std::int32_t offset_s) {
+    const auto p = parse_day_parts(text);
+    if (!p) return std::nullopt;
+    return LocalTime{p->local_s - offset_s, offset_s};
+}
+
+FixedOffsetZone::FixedOffsetZone(std::int32_t offset_s)
+    : offset_s_(offset_s), name_(offset_s == 0 ? "UTC" : "UTC" + format_utc_offset(offset_s)) {}
+
+std::string_view time_format_name(TimeFormat f) {
+    switch (f) {
+        case TimeFormat::Iso8601: return "iso8601";
+        case TimeFormat::Iso8601Local: return "iso8601_local";
+        case TimeFormat::Date: return "date";
+        case TimeFormat::AcledDate: return "acled_date";
+        case TimeFormat::EpochS: return "epoch_s";
+        case TimeFormat::EpochMs: return "epoch_ms";
+        case TimeFormat::Unknown: break;
+    }
+    return "unknown";
+}
+
+bool time_formats_compatible(TimeFormat a, TimeFormat b) {
+    const auto epoch = [](TimeFormat f) { return f == TimeFormat::EpochS || f == TimeFormat::EpochMs; };
+    if (epoch(a) || epoch(b)) return a == b;
+    return true;
+}
+
+std::optional<std::int64_t> parse_epoch(std::string_view text, TimeFormat* format) {
+    const std::string_view t = trim(text);
+    if (t.empty() || t.size() > 32) return std::nullopt;
+    const char* b = t.data();
+    const char* e = t.data() + t.size();
+    if (*b == '+') ++b;  // from_chars takes '-' only
+    // Digits, '.', 'e', '-', '+' only: no "inf", "nan", hexadecimal or spaces.
+    bool digit = false;
+    for (const char* p = b; p != e; ++p) {
+        const char ch = *p;
+        if (std::isdigit(static_cast<unsigned char>(ch))) digit = true;
+        else if (ch != '.' && ch != 'e' && ch != 'E' && ch != '-' && ch != '+') return std::nullopt;
+    }
+    if (!digit) return std::nullopt;
+    double v = 0;
+    std::int64_t iv = 0;
+    bool integer = false;
+    if (auto [p, ec] = std::from_chars(b, e, iv); ec == std::errc() && p == e) {
+        integer = true;
+        v = static_cast<double>(iv);
+    } else if (auto [q, ec2] = std::from_chars(b, e, v); ec2 != std::errc() || q != e || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    const bool ms = std::fabs(v) >= kEpochMsThreshold;
+    std::int64_t s = 0;
+    if (integer) {
+        s = ms ? floor_div(iv, 1000) : iv;
+    } else {
+        const double sv = std::floor(ms ? v / 1000.0 : v);
+        if (!(sv >= static_cast<double>(kMinUtcS) && sv <= static_cast<double>(kMaxUtcS))) return std::nullopt;
+        s = static_cast<std::int64_t>(sv);
+    }
+    if (s < kMinUtcS || s > kMaxUtcS) return std::nullopt;
+    if (format) *format = ms ? TimeFormat::EpochMs : TimeFormat::EpochS;
+    return s;
+}
+
+std::optional<ParsedTime> parse_time(std::string_view text, const ZoneRules& zone) {
+    if (const auto p = parse_iso_parts(text)) {
+        ParsedTime r;
+        if (p->offset) {
+            r.time = {p->local_s - *p->offset, *p->offset};
+            r.format = TimeFormat::Iso8601;
+        } else {
+            r.time = in_zone(zone.utc_of_local(p->local_s), zone);
+            r.format = p->has_time ? TimeFormat::Iso8601Local : TimeFormat::Date;
+            r.day_only = !p->has_time;
+        }
+        return r;
+    }
+    if (const auto d = parse_day_parts(text)) {
+        ParsedTime r;
+        r.time = in_zone(zone.utc_of_local(d->local_s), zone);
+        r.format = d->year_first ? TimeFormat::Date : TimeFormat::AcledDate;
+        r.day_only = true;
+        return r;
+    }
+    TimeFormat f = TimeFormat::Unknown;
+    if (const auto s = parse_epoch(text, &f)) return ParsedTime{in_zone(*s, zone), f, false};
+    return std::nullopt;
+}
+
+TimeFormat classify_time(std::string_view text) {
+    static const FixedOffsetZone utc(0);
+    const auto p = parse_time(text, utc);
+    return p ? p->format : TimeFormat::Unknown;
+}
+
+std::string_view month_abbr(unsigned month) {
+    return month >= 1 && month <= 12 ? kMonthAbbr[month - 1] : std::string_view();
 }
 
 std::string format_utc_offset(std::int32_t offset_s) {

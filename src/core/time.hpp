@@ -43,9 +43,84 @@ std::string format_iso8601_minutes(const LocalTime& t);
 std::string format_human(const LocalTime& t);
 // "+06:00"
 std::string format_utc_offset(std::int32_t offset_s);
+// "Jan" .. "Dec" for 1..12 (English; "" outside).
+std::string_view month_abbr(unsigned month);
 
 // The same instant seen with another offset.
 inline LocalTime with_offset(const LocalTime& t, std::int32_t offset_s) { return {t.utc_s, offset_s}; }
+
+// ---- Time zones as core sees them -------------------------------------------------------------
+// The rules of one zone: io/time_zone implements them from the IANA tzdb (with daylight saving);
+// FixedOffsetZone below is a plain offset (a region's utc_offset column, tests). Core never looks
+// a zone up by name; it is handed these.
+class ZoneRules {
+public:
+    virtual ~ZoneRules() = default;
+    // "Asia/Almaty", or "UTC+05:00" for a fixed offset.
+    virtual const std::string& name() const = 0;
+    // The offset east of UTC in force at a UTC instant.
+    virtual std::int32_t offset_at(std::int64_t utc_s) const = 0;
+    // The UTC instant of a local wall-clock time (seconds since 1970-01-01T00:00 local).
+    // The rule for wall times that do not map to exactly one instant ("compatible", as in RFC 5545,
+    // java.time and ECMAScript Temporal):
+    // - gap (clocks spring forward, the time does not exist): read it with the offset in force
+    //   before the gap, so it lands as far after the gap as it was into it
+    //   (America/Chicago 2023-03-12 02:30 -> 03:30 CDT = 08:30Z);
+    // - overlap (clocks fall back, the time happens twice): the earlier instant, i.e. the offset
+    //   in force before the transition (America/Chicago 2023-11-05 01:30 -> 01:30 CDT = 06:30Z).
+    virtual std::int64_t utc_of_local(std::int64_t local_s) const = 0;
+};
+
+class FixedOffsetZone final : public ZoneRules {
+public:
+    explicit FixedOffsetZone(std::int32_t offset_s);
+    const std::string& name() const override { return name_; }
+    std::int32_t offset_at(std::int64_t) const override { return offset_s_; }
+    std::int64_t utc_of_local(std::int64_t local_s) const override { return local_s - offset_s_; }
+
+private:
+    std::int32_t offset_s_;
+    std::string name_;
+};
+
+// ---- Time values in every common form ----------------------------------------------------------
+// What a time field holds; `info` reports time_format_name().
+enum class TimeFormat : std::uint8_t {
+    Unknown,
+    Iso8601,       // "2022-01-05T01:30+06:00", "2022-01-04T19:30:00.250Z": an instant with its offset
+    Iso8601Local,  // "2022-01-05 13:00:00", "2022-01-05T13:00": a wall time, no offset
+    Date,          // "2022-01-05", "2022/01/05": a local day
+    AcledDate,     // "05 January 2022", "5-Jan-2022": a local day, ACLED's form
+    EpochS,        // 1641340800 (seconds since 1970-01-01T00:00Z)
+    EpochMs,       // 1641340800000 (milliseconds)
+};
+// "iso8601", "iso8601_local", "date", "acled_date", "epoch_s", "epoch_ms" ("unknown").
+std::string_view time_format_name(TimeFormat f);
+// Formats that may share one column: the text forms may (a day-precision row among timed rows is
+// normal); epoch seconds, epoch milliseconds and text may not.
+bool time_formats_compatible(TimeFormat a, TimeFormat b);
+
+// Epoch numbers: an integer or a decimal ("1641340800", "1641340800000", "1.6413408e12").
+// The unit is told apart by magnitude: |v| >= 1e11 is milliseconds, else seconds. 1e11 s is the
+// year 5138 and 1e11 ms is 1973-03-03, so seconds for any date before 5138 and milliseconds for any
+// date after March 1973 are read right. Fractions of a second are dropped (towards the past).
+// Instants outside the years 1..9999 are refused. `format` is set to EpochS or EpochMs.
+std::optional<std::int64_t> parse_epoch(std::string_view text, TimeFormat* format = nullptr);
+
+struct ParsedTime {
+    LocalTime time;            // the instant, with the offset it was written with, else the zone's
+    TimeFormat format = TimeFormat::Unknown;
+    bool day_only = false;     // a date without a time of day: local midnight
+};
+// Any of the forms of TimeFormat. A time written with an offset keeps it; a wall time or a date
+// is local to `zone` (gap/overlap: ZoneRules::utc_of_local); an epoch instant is shown in the
+// offset `zone` has at that instant. nullopt when no form matches.
+std::optional<ParsedTime> parse_time(std::string_view text, const ZoneRules& zone);
+// The form of a value without reading it into a zone (Unknown when no form matches).
+TimeFormat classify_time(std::string_view text);
+
+// The local time of a UTC instant in a zone.
+inline LocalTime in_zone(std::int64_t utc_s, const ZoneRules& zone) { return {utc_s, zone.offset_at(utc_s)}; }
 
 // Proleptic Gregorian calendar arithmetic (Howard Hinnant's algorithms): the one home for it.
 struct CivilDate {

@@ -115,22 +115,25 @@ std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest
     return spread;
 }
 
-// Events per local day (in the display offset), from the first event's day to the last's.
+// Events per local day (in the display zone), from the first event's day to the last's. A day
+// starts at local midnight (or, where midnight falls in a daylight-saving gap, the first instant
+// after it: ZoneRules::utc_of_local).
 std::vector<DayBin> count_days(const std::vector<Event>& events, std::size_t n_categories, std::int64_t start_utc_s,
-                               std::int32_t offset_s) {
+                               const ZoneRules& zone) {
     std::vector<DayBin> days;
     if (events.empty()) return days;
-    const std::int64_t first_day = floor_div(start_utc_s + offset_s, kSecondsPerDay);
+    const auto day_of = [&](std::int64_t utc_s) { return floor_div(utc_s + zone.offset_at(utc_s), kSecondsPerDay); };
+    const std::int64_t first_day = day_of(start_utc_s);
     std::int64_t last_day = first_day;
-    for (const Event& e : events)
-        last_day = std::max(last_day, floor_div(e.start.utc_s + offset_s, kSecondsPerDay));
+    for (const Event& e : events) last_day = std::max(last_day, day_of(e.start.utc_s));
     days.resize(static_cast<std::size_t>(last_day - first_day + 1));
     for (std::size_t d = 0; d < days.size(); ++d) {
-        days[d].day_start = {(first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay - offset_s, offset_s};
+        const std::int64_t utc = zone.utc_of_local((first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay);
+        days[d].day_start = in_zone(utc, zone);
         days[d].count_by_category.assign(n_categories, 0);
     }
     for (const Event& e : events) {
-        const auto d = static_cast<std::size_t>(floor_div(e.start.utc_s + offset_s, kSecondsPerDay) - first_day);
+        const auto d = static_cast<std::size_t>(day_of(e.start.utc_s) - first_day);
         ++days[d].count;
         ++days[d].count_by_category[static_cast<std::size_t>(e.category)];
     }
@@ -153,7 +156,9 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
             if (e.end) end_utc_s_ = std::max(end_utc_s_, e.end->utc_s);
         }
     }
-    display_offset_s_ = most_common_offset(events);
+    display_zone_ = data_.display_zone ? data_.display_zone
+                                       : std::make_shared<FixedOffsetZone>(most_common_offset(events));
+    display_offset_s_ = display_zone_->offset_at(start_utc_s_);
 
     effective_end_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
@@ -185,7 +190,7 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
     spread_of_city_.assign(data_.cities.size(), -1);
     for (std::size_t k = 0; k < spread_.size(); ++k) spread_of_city_[spread_[k].city] = static_cast<int>(k);
 
-    days_ = count_days(events, data_.categories.size(), start_utc_s_, display_offset_s_);
+    days_ = count_days(events, data_.categories.size(), start_utc_s_, *display_zone_);
 }
 
 bool Timeline::is_active(std::size_t event, double t_utc_s) const {
@@ -282,6 +287,10 @@ std::optional<std::size_t> Timeline::city_first_unrest(int city) const {
     return std::nullopt;
 }
 
+std::int32_t Timeline::display_offset_at(double t_utc_s) const {
+    return display_zone_->offset_at(static_cast<std::int64_t>(std::floor(t_utc_s)));
+}
+
 const SpreadLink* Timeline::spread_link(int city) const {
     if (city < 0 || static_cast<std::size_t>(city) >= spread_of_city_.size()) return nullptr;
     const int k = spread_of_city_[city];
@@ -290,8 +299,10 @@ const SpreadLink* Timeline::spread_link(int city) const {
 
 int Timeline::unrest_day(double t_utc_s) const {
     if (spread_.empty()) return 0;
-    const std::int64_t root_day = floor_div(spread_.front().first_utc_s + display_offset_s_, kSecondsPerDay);
-    const auto t_day = static_cast<std::int64_t>(std::floor((t_utc_s + display_offset_s_) / static_cast<double>(kSecondsPerDay)));
+    const std::int64_t root_utc = spread_.front().first_utc_s;
+    const std::int64_t root_day = floor_div(root_utc + display_zone_->offset_at(root_utc), kSecondsPerDay);
+    const auto t_day = static_cast<std::int64_t>(
+        std::floor((t_utc_s + display_offset_at(t_utc_s)) / static_cast<double>(kSecondsPerDay)));
     return t_day < root_day ? 0 : static_cast<int>(t_day - root_day + 1);
 }
 

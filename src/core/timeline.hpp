@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <memory>
 #include <vector>
 
 namespace qantar {
@@ -64,9 +65,13 @@ public:
     // First start and last start or end, UTC seconds.
     std::int64_t start_utc_s() const { return start_utc_s_; }
     std::int64_t end_utc_s() const { return end_utc_s_; }
-    // The offset used for days, the date shown on screen and the histogram: the most common offset
-    // among the events (UTC+6 for the bundled data).
+    // The display zone: the days of the histogram and the day counter, the date shown on screen.
+    // Dataset::display_zone (--tz, the story's zone, else the most common zone of the events'
+    // places), else the most common offset among the events as a fixed zone.
+    const ZoneRules& display_zone() const { return *display_zone_; }
+    // Its offset at the first event (UTC+6 for the bundled data), and at any instant.
     std::int32_t display_offset_s() const { return display_offset_s_; }
+    std::int32_t display_offset_at(double t_utc_s) const;
 
     // An event without an end lasts its category's default_duration_s, or until the end of the
     // data when the category says until_end (at least a day).
@@ -114,6 +119,7 @@ private:
     const Dataset& data_;
     std::int64_t start_utc_s_ = 0, end_utc_s_ = 0;
     std::int32_t display_offset_s_ = 0;
+    std::shared_ptr<const ZoneRules> display_zone_;
     std::vector<std::int64_t> effective_end_;
     std::int64_t max_duration_s_ = 0;
     std::vector<std::vector<std::size_t>> city_events_, region_events_;

@@ -2,6 +2,8 @@
 // PROJ (projection.hpp) and triangulating polygons once through GEOS (triangulate.hpp).
 #include "load.hpp"
 
+#include "time_zone.hpp"
+
 #include "load_layers.hpp"
 #include "projection.hpp"
 #include "triangulate.hpp"
@@ -126,6 +128,38 @@ void check_events_span(const std::vector<Event>& events, const std::string& path
                     "event " + last->event_id_cnty, max_years);
 }
 
+// The events, their times read in their places' zones (or --tz), and the display zone: --tz, else
+// the most common zone of the events' places, else none (Timeline falls back to the most common
+// offset).
+void read_events(const LoadOptions& options, const Paths& paths, Dataset& data) {
+    std::shared_ptr<const ZoneRules> tz;
+    if (!options.time_zone.empty()) tz = qantar::tz::require_zone(options.time_zone);
+    loading::EventTimes times;
+    loading::load_events(options, data, paths.events, data.events, data.skipped, data.categories, data.category_field,
+                         tz.get(), times);
+    data.time_field = times.field;
+    data.time_format = times.format;
+    if (times.read_as_utc > 0)
+        data.time_zone_warning = std::to_string(times.read_as_utc) + " of " + std::to_string(data.events.size()) +
+                                 " times without an offset had no zone (no region with a tz or utc_offset, no --tz): read as UTC";
+    if (tz) {
+        data.display_zone = tz;
+        data.time_zone = tz->name();
+        return;
+    }
+    std::string best;
+    int best_n = 0;
+    for (const auto& [name, n] : times.zones)
+        if (n > best_n) best = name, best_n = n;
+    auto shared = [&](const std::string& name) -> std::shared_ptr<const ZoneRules> {
+        for (const Region& g : data.regions) if (g.zone && g.zone->name() == name) return g.zone;
+        for (const City& c : data.cities) if (c.zone && c.zone->name() == name) return c.zone;
+        return nullptr;
+    };
+    if (!best.empty()) data.display_zone = shared(best);
+    data.time_zone = times.zones.size() > 1 ? "per place" : best;
+}
+
 // Every layer in lon/lat, linked: cities to regions, events to cities and regions.
 void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
     data.regions = loading::load_regions(paths.regions);
@@ -134,8 +168,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     data.input_files.push_back(paths.cities);
     link_cities_to_regions(data);
 
-    loading::load_events(options, data, paths.events, data.events, data.skipped, data.categories,
-                         data.category_field);
+    read_events(options, paths, data);
     data.input_files.push_back(paths.events);
     sort_events(data.events);
     check_events_span(data.events, paths.events, options.max_span_years);

@@ -19,8 +19,11 @@ struct LoadOptions {
     std::string regions_path;  // empty: <geodata>/regions.geojson
     std::string tally_path;    // empty: <geodata>/tally.csv (only when events_path is empty)
     std::string crs;           // empty: kDefaultCrs
-    std::string time_field;    // empty: start_time, else event_date (ACLED)
+    std::string time_field;    // empty: found by name (io/load_events.cpp kTimeFieldNames)
     std::string end_field;     // empty: end_time
+    // --tz: the IANA zone of times written without an offset where their place has none
+    // (io/time_zone; not a zone: UsageError). Empty: none.
+    std::string time_zone;
     bool skip_invalid = false; // skip bad event rows (report them) instead of failing
     bool context = true;       // load countries, water and outline (the renderer needs them)
     double max_span_years = kDefaultMaxSpanYears;  // --max-span-years: refuse events spread wider
@@ -32,7 +35,6 @@ struct LoadOptions {
     std::vector<CategoryDef> categories;  // the story's table; empty: derived from the data
     std::string category_field;  // the category column (with a table); empty: "category"
     std::string color_by;        // --color-by FIELD: categories from a field (no table)
-    std::string time_zone;       // IANA zone of the story (carried; the time module applies it)
     std::string title, subtitle; // copied into the Dataset
     std::optional<StoryConfig> story;  // the story read (--story, or the bundled one); none: a plain file
 };

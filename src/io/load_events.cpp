@@ -65,6 +65,40 @@ struct EventColumns {
     std::vector<int> extra;  // columns qantar does not model
 };
 
+// The names a start-time column goes by, in the order they win (ASCII case ignored). ACLED files
+// have both event_date (the day of the event) and timestamp (when the row was uploaded): event_date
+// comes first. `time` comes before `timestamp` for the same reason.
+constexpr std::string_view kTimeFieldNames[] = {
+    "start_time", "event_date", "date", "datetime", "date_time", "start_date", "event_time", "time",
+    "timestamp", "start", "begin", "occurred_at", "occurred", "time_utc", "created_at",
+};
+
+// The columns a user could name with --time-field: those whose first non-empty value reads as a
+// time, else every column. Opens the file again (the error path only).
+std::string time_field_candidates(const std::string& path) {
+    Reader r(path);
+    const int n = r.field_count();
+    std::vector<bool> seen(static_cast<std::size_t>(n), false), timelike(static_cast<std::size_t>(n), false);
+    for (int row = 0; row < 20 && r.next(); ++row)
+        for (int i = 0; i < n; ++i) {
+            if (seen[i]) continue;
+            const std::string v = trim(r.text(i));
+            if (v.empty()) continue;
+            seen[i] = true;
+            // A bare small number (a count, a year) is no candidate; epoch values are long.
+            const TimeFormat f = classify_time(v);
+            timelike[i] = f != TimeFormat::Unknown && !(f == TimeFormat::EpochS && v.size() < 9);
+        }
+    std::string timed, all;
+    for (int i = 0; i < n; ++i) {
+        const std::string name = r.field_name(i);
+        all += (all.empty() ? "" : ", ") + name;
+        if (timelike[i]) timed += (timed.empty() ? "" : ", ") + name;
+    }
+    if (!timed.empty()) return "columns that hold times: " + timed;
+    return "columns: " + (all.empty() ? std::string("none") : all);
+}
+
 // The start (and end) columns: the ones named by --time-field/--end-field, else the usual names.
 void time_columns(const Reader& r, const LoadOptions& opt, EventColumns& c) {
     if (!opt.time_field.empty()) {
@@ -72,16 +106,18 @@ void time_columns(const Reader& r, const LoadOptions& opt, EventColumns& c) {
         if (c.time < 0)
             throw InputError(r.path(), "", opt.time_field, "missing required field (given by --time-field)");
     } else {
-        c.time = r.field_index_any({"start_time", "event_date"});
+        for (std::string_view name : kTimeFieldNames)
+            if ((c.time = r.field_index(name)) >= 0) break;
         if (c.time < 0)
             throw InputError(r.path(), "", "start_time",
-                             "missing required field (start_time or event_date; or name one with --time-field)");
+                             "no time field (none named start_time, event_date, date, datetime, time, timestamp, ...); "
+                             "name one with --time-field; " + time_field_candidates(r.path()));
     }
     if (!opt.end_field.empty()) {
         c.end = r.field_index(opt.end_field);
         if (c.end < 0) throw InputError(r.path(), "", opt.end_field, "missing required field (given by --end-field)");
     } else {
-        c.end = r.field_index("end_time");
+        c.end = r.field_index_any({"end_time", "end_date", "end"});
     }
 }
 
@@ -186,28 +222,65 @@ void read_place(const Reader& r, const EventColumns& c, const Dataset& data, Eve
     resolve_event_place(data, e);
 }
 
-// Time: start in the place's offset when the text has none; a day alone lasts the whole day.
-void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Event& e) {
-    const std::int32_t offset = event_offset_s(data, e);
+// The zones times without an offset are read in, and what the rows' time formats were.
+struct TimeContext {
+    const ZoneRules* fallback = nullptr;  // --tz or the story's zone
+    std::vector<ZonePoint> zone_points;   // regions with a zone, for the nearest one
+    FixedOffsetZone utc{0};
+    TimeFormat first = TimeFormat::Unknown;
+    std::string first_where;
+    std::vector<TimeFormat> seen;  // the formats met, in order
+    EventTimes* times = nullptr;
+};
+
+// Time: start in the place's zone when the text has no offset; a day alone lasts the whole day.
+// The forms of one column must agree (time_formats_compatible); the first row that differs fails.
+void read_times(const Reader& r, const EventColumns& c, const Dataset& data, TimeContext& tc, Event& e) {
+    const ZoneRules* zone = event_zone(data, e, tc.fallback);
+    if (!zone) zone = nearest_zone(tc.zone_points, e.lon_deg, e.lat_deg);
+    const bool no_zone = zone == nullptr;
+    if (no_zone) zone = &tc.utc;
+    else ++tc.times->zones[zone->name()];
     const std::string start_text = trim(r.text(c.time));
     if (start_text.empty()) fail(r, c.time, "no date");
-    bool day_only = false;
-    const auto start = parse_event_time(start_text, offset, day_only);
+    const auto start = parse_event_time(start_text, *zone);
     if (!start)
-        fail(r, c.time, "'" + start_text + "' is not a date (expected 2019-03-05T01:30+01:00, 2019-03-05 or 05 March 2019)");
-    e.start = *start;
-    if (e.event_date.empty()) e.event_date = start_text;
+        fail(r, c.time, "'" + abbreviate(start_text) +
+                            "' is not a time (expected 2019-03-05T01:30+01:00, 2019-03-05 13:00:00, 2019-03-05, "
+                            "05 March 2019, or epoch seconds or milliseconds)");
+    if (tc.first == TimeFormat::Unknown) {
+        tc.first = start->format;
+        tc.first_where = r.where();
+    } else if (!time_formats_compatible(tc.first, start->format)) {
+        fail(r, c.time, "mixed time formats: '" + abbreviate(start_text) + "' is " +
+                            std::string(time_format_name(start->format)) + " but " + tc.first_where + " is " +
+                            std::string(time_format_name(tc.first)));
+    }
+    if (std::find(tc.seen.begin(), tc.seen.end(), start->format) == tc.seen.end()) tc.seen.push_back(start->format);
+    const bool local = start->format != TimeFormat::Iso8601 && start->format != TimeFormat::EpochS &&
+                       start->format != TimeFormat::EpochMs;
+    if (local) {
+        ++tc.times->local;
+        if (no_zone) ++tc.times->read_as_utc;
+    }
+    e.start = start->time;
+    if (e.event_date.empty()) {
+        // An epoch number says nothing to a reader: the local date instead.
+        if (start->format == TimeFormat::EpochS || start->format == TimeFormat::EpochMs)
+            e.event_date = format_iso8601(e.start).substr(0, 10);
+        else
+            e.event_date = start_text;
+    }
     const std::string end_text = trim(r.text(c.end));
     if (!end_text.empty()) {
-        bool end_day_only = false;
-        const auto end = parse_event_time(end_text, offset, end_day_only);
-        if (!end) fail(r, c.end, "'" + end_text + "' is not a date");
-        if (end->utc_s < e.start.utc_s) fail(r, c.end, "ends before it starts");
-        e.end = *end;
-    } else if (day_only) {
+        const auto end = parse_event_time(end_text, *zone);
+        if (!end) fail(r, c.end, "'" + abbreviate(end_text) + "' is not a time");
+        if (end->time.utc_s < e.start.utc_s) fail(r, c.end, "ends before it starts");
+        e.end = end->time;
+    } else if (start->day_only) {
         e.end = LocalTime{e.start.utc_s + kSecondsPerDay, e.start.offset_s};  // the whole day
     }
-    if (e.hour_precision.empty() && day_only) e.hour_precision = "day";
+    if (e.hour_precision.empty() && start->day_only) e.hour_precision = "day";
 }
 
 // The other end of a troop movement.
@@ -224,11 +297,12 @@ void read_origin(const Reader& r, const EventColumns& c, Event& e) {
     }
 }
 
-Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, std::string& key) {
+Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, TimeContext& tc,
+                 std::string& key) {
     Event e;
     read_attributes(r, c, opt, e, key);
     read_place(r, c, data, e);
-    read_times(r, c, data, e);
+    read_times(r, c, data, tc, e);
     read_origin(r, c, e);
     for (int i : c.extra) e.extra.emplace_back(r.field_name(i), r.text(i));
     return e;
@@ -238,15 +312,21 @@ Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt,
 
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
                  std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
-                 std::string& category_field) {
+                 std::string& category_field, const ZoneRules* zone, EventTimes& times) {
     Reader r(path);
     const EventColumns c = event_columns(r, options);
     std::vector<std::string> keys;  // each event's category text, when the table comes from the data
+    TimeContext tc;
+    tc.fallback = zone;
+    if (!zone) tc.zone_points = zone_points(data);
+    tc.times = &times;
+    times = {};
+    times.field = r.field_name(c.time);
     while (true) {
         try {
             if (!r.next()) break;
             std::string key;
-            out.push_back(read_event(r, c, options, data, key));
+            out.push_back(read_event(r, c, options, data, tc, key));
             keys.push_back(std::move(key));
         } catch (const InputError& e) {
             if (!options.skip_invalid) throw;
@@ -255,6 +335,8 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
             skipped.push_back({e.file(), e.where(), e.field(), reason});
         }
     }
+    for (TimeFormat f : tc.seen)
+        times.format += (times.format.empty() ? "" : "+") + std::string(time_format_name(f));
     if (out.empty() && skipped.empty()) throw InputError(path, "", "", "the layer has no features");
     if (out.empty())
         throw InputError(path, "", "", "no valid events (" + std::to_string(skipped.size()) +

@@ -2,6 +2,7 @@
 #include "load_layers.hpp"
 
 #include "field_readers.hpp"
+#include "time_zone.hpp"
 #include "triangulate.hpp"
 
 #include "core/error.hpp"
@@ -35,6 +36,15 @@ std::int32_t region_offset(const Reader& r, int f_off, const std::vector<Polygon
     return *o;
 }
 
+// A `tz` (or `time_zone`) column: an IANA zone name, checked against the tz database; "" if empty.
+std::shared_ptr<const ZoneRules> read_zone(const Reader& r, int f_tz, std::string& name) {
+    name = trim(r.text(f_tz));
+    if (name.empty()) return nullptr;
+    auto z = tz::find_zone(name);
+    if (!z) fail(r, f_tz, "'" + abbreviate(name) + "' is not an IANA time zone (for example Asia/Almaty)");
+    return z;
+}
+
 }  // namespace
 
 std::vector<Region> load_regions(const std::string& path) {
@@ -46,6 +56,7 @@ std::vector<Region> load_regions(const std::string& path) {
     const int f_kk = r.field_index("name_kk"), f_ru = r.field_index("name_ru");
     const int f_kind = r.field_index("kind"), f_off = r.field_index("utc_offset");
     const int f_cap = r.field_index("capital_city_id");
+    const int f_tz = r.field_index_any({"tz", "time_zone", "timezone"});
     std::vector<Region> out;
     while (r.next()) {
         Region g;
@@ -59,6 +70,10 @@ std::vector<Region> load_regions(const std::string& path) {
         g.capital_city_id = trim(r.text(f_cap));
         g.polygons_deg = read_polygons(r);
         g.utc_offset_s = region_offset(r, f_off, g.polygons_deg);
+        // Times without an offset: the IANA zone, else the written utc_offset (the nominal offset of
+        // the longitude is a guess: no zone then).
+        g.zone = read_zone(r, f_tz, g.time_zone);
+        if (!g.zone && !trim(r.text(f_off)).empty()) g.zone = std::make_shared<FixedOffsetZone>(g.utc_offset_s);
         out.push_back(std::move(g));
     }
     if (out.empty()) throw InputError(path, "", "", "the layer has no features");
@@ -76,6 +91,7 @@ std::vector<City> load_cities(const std::string& path) {
     const int f_admin1 = r.field_index("admin1"), f_region = r.field_index("region_id");
     const int f_pop = r.field_index("population"), f_cap = r.field_index("is_capital");
     const int f_src = r.field_index("source");
+    const int f_tz = r.field_index_any({"tz", "time_zone", "timezone"});
     std::vector<City> out;
     while (r.next()) {
         City c;
@@ -90,6 +106,7 @@ std::vector<City> load_cities(const std::string& path) {
         c.population = read_count(r, f_pop).value_or(0);
         c.is_capital = f_cap >= 0 && read_bool(r, f_cap);
         c.source = r.text(f_src);
+        c.zone = read_zone(r, f_tz, c.time_zone);
         if (!read_point(r, pc, c.lon_deg, c.lat_deg))
             throw InputError(path, r.where(), pc.lat_name, "missing coordinates");
         for (const City& other : out)

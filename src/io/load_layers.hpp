@@ -6,6 +6,7 @@
 
 #include "core/model.hpp"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -19,8 +20,17 @@ std::vector<TallyEntry> load_tally(const std::string& path);        // sorted by
 // Events, against the dataset's cities and regions (linked already). Bad rows are skipped into
 // `skipped` with options.skip_invalid, else the first throws. `categories`: options.categories, or
 // derived from the data (ACLED event_type, --color-by, a category column, else one "Event").
+// What loading learnt about the events' times (for info and the display zone).
+struct EventTimes {
+    std::string field;             // the start-time column used
+    std::string format;            // time_format_name of the rows, "+"-joined when text forms mix
+    std::int64_t read_as_utc = 0;  // times without an offset that had no zone at all (read as UTC)
+    std::int64_t local = 0;        // times without an offset (read in their place's zone)
+    std::map<std::string, int> zones;  // the zone of each event's place, by name: how many events
+};
+// `zone`: --tz (or the story's zone), null if none.
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
                  std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
-                 std::string& category_field);
+                 std::string& category_field, const ZoneRules* zone, EventTimes& times);
 
 }  // namespace qantar::loading

@@ -46,6 +46,8 @@ struct FrameParams {
     bool playing = false;          // shown in the HUD (play/pause glyph)
     double seconds_per_day = 3;    // shown in the HUD
     double hud_scale = 1;          // text and HUD size on top of ui_scale (the presenter: larger)
+    // --from/--to: the span of the timeline bar (default: the data's days; Renderer::set_range).
+    std::optional<double> range_from_utc_s, range_to_utc_s;
 };
 
 }  // namespace qantar::render

@@ -172,12 +172,45 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
 
 }  // namespace
 
+TextStyle axis_label_style() { return {11.5, false, false, 1.f, 0}; }
+
+std::vector<ZoneInView> zones_in_view(const Dataset& data, const FrameParams& p) {
+    std::vector<ZoneInView> out;
+    const double w = p.size.width_px, h = p.size.height_px;
+    for (const Region& g : data.regions) {
+        if (!g.zone) continue;
+        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+        for (const Polygon& poly : g.polygons_m)
+            if (!poly.rings.empty())
+                for (const Vec2& v : poly.rings.front()) {
+                    x0 = std::min(x0, v.x), x1 = std::max(x1, v.x);
+                    y0 = std::min(y0, v.y), y1 = std::max(y1, v.y);
+                }
+        if (x0 > x1) continue;
+        const Vec2 a = map_to_screen(p.camera, p.size, {x0, y0}), b = map_to_screen(p.camera, p.size, {x1, y1});
+        const double sx0 = std::max(0.0, std::min(a.x, b.x)), sx1 = std::min(w, std::max(a.x, b.x));
+        const double sy0 = std::max(0.0, std::min(a.y, b.y)), sy1 = std::min(h, std::max(a.y, b.y));
+        if (sx1 > sx0 && sy1 > sy0) out.push_back({g.zone.get(), (sx1 - sx0) * (sy1 - sy0)});
+    }
+    return out;
+}
+
 FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FrameParams& p, const TextMeasure& measure) {
     FrameLayout L;
     L.size = p.size;
     L.u = ui_scale(p.size) * p.hud_scale;
     L.hud_boxes = hud_obstacles(p.size, p.hud_scale);
-    L.bar = timeline_bar(p.size, p.hud_scale, animation_start_utc_s(tl), animation_end_utc_s(tl));
+    L.bar = timeline_bar(p.size, p.hud_scale, p.range_from_utc_s.value_or(animation_start_utc_s(tl)),
+                         p.range_to_utc_s.value_or(animation_end_utc_s(tl)));
+    {
+        const auto zones = zones_in_view(tl.data(), p);
+        const auto t = static_cast<std::int64_t>(std::floor(scene.t_utc_s));
+        L.clock_text = hud_clock_text(zones, t, tl.display_zone());
+        L.clock_offsets = hud_clock_offsets(zones, t, tl.display_zone());
+    }
+    if (p.overlays.timeline)
+        L.axis = time_axis(L.bar.t0_utc_s, L.bar.t1_utc_s, L.bar.box.left, L.bar.box.width, tl.display_zone(), measure,
+                           axis_label_style(), 6 * L.u, 20 * L.u);
     const double banner_w = measure.measure(scene.banner, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
     L.banner = {(p.size.width_px - banner_w) / 2, 30 * L.u, banner_w, banner_h};
     L.show_banner = scene.shutdown && p.overlays.hud;

@@ -9,7 +9,9 @@
 #include "frame.hpp"
 #include "labels.hpp"
 #include "text_measure.hpp"
+#include "time_axis.hpp"
 
+#include "core/clock.hpp"
 #include "core/scene.hpp"
 #include "core/timeline.hpp"
 
@@ -89,6 +91,10 @@ struct FrameLayout {
     double u = 1;                 // ui_scale(size) * hud_scale
     std::vector<Box> hud_boxes;
     TimelineBar bar;
+    TimeAxis axis;                // the labels under the bar (empty when the bar is hidden)
+    // The HUD clock: the local time of what is in view (core/clock.hpp), and the offsets it shows.
+    std::string clock_text;
+    std::vector<std::int32_t> clock_offsets;
     Box banner;                   // the internet-shutdown banner
     bool show_banner = false;
     std::vector<CityOnScreen> cities;  // one per Dataset::cities, in order
@@ -100,6 +106,11 @@ struct FrameLayout {
 TextStyle city_label_style(bool hot);
 TextStyle edge_label_style();
 TextStyle banner_style();
+TextStyle axis_label_style();
+
+// The zones of the regions on screen, each weighted by the on-screen area of its box (regions
+// without a zone are left out).
+std::vector<ZoneInView> zones_in_view(const Dataset& data, const FrameParams& params);
 
 // Everything but the panel (which the panel layer lays out while drawing it).
 FrameLayout build_layout(const Timeline& timeline, const Scene& scene, const FrameParams& params,

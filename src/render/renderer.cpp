@@ -89,8 +89,18 @@ Camera Renderer::home_camera(const ScreenSize& size) const {
     return fit_camera(base_map_->outline_bounds(), size, map_insets(size));
 }
 
-double Renderer::start_utc_s() const { return animation_start_utc_s(timeline_); }
-double Renderer::end_utc_s() const { return animation_end_utc_s(timeline_); }
+double Renderer::start_utc_s() const { return range_from_.value_or(animation_start_utc_s(timeline_)); }
+double Renderer::end_utc_s() const { return range_to_.value_or(animation_end_utc_s(timeline_)); }
+void Renderer::set_range(double from_utc_s, double to_utc_s) {
+    range_from_ = from_utc_s;
+    range_to_ = to_utc_s;
+}
+FrameParams Renderer::with_range(const FrameParams& params) const {
+    FrameParams q = params;
+    if (!q.range_from_utc_s) q.range_from_utc_s = range_from_;
+    if (!q.range_to_utc_s) q.range_to_utc_s = range_to_;
+    return q;
+}
 
 TimelineBar Renderer::timeline_bar(const ScreenSize& size, double hud_scale) const {
     return render::timeline_bar(size, hud_scale, start_utc_s(), end_utc_s());
@@ -112,11 +122,13 @@ TextMaker Renderer::text_maker(const FrameParams& p) const {
     return {font_, bold_font_, ui_scale(p.size) * p.hud_scale};
 }
 
-FrameLayout Renderer::layout(const FrameParams& p) const {
+FrameLayout Renderer::layout(const FrameParams& params) const {
+    const FrameParams p = with_range(params);
     return build_layout(timeline_, scene_at(p), p, FontMeasure(text_maker(p)));
 }
 
-FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& p) {
+FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) {
+    const FrameParams p = with_range(params);
     const Scene scene = scene_at(p);
     FrameLayout layout = build_layout(timeline_, scene, p, FontMeasure(text_maker(p)));
     const ScreenSize& size = p.size;

@@ -61,9 +61,11 @@ public:
     // The camera that fits Kazakhstan into the free area of a screen of this size.
     Camera home_camera(const ScreenSize& size) const;
     TimelineBar timeline_bar(const ScreenSize& size, double hud_scale = 1) const;
-    // First and last moment of the animation (the bar's range).
+    // First and last moment of the animation (the bar's range): the data's days, or set_range's.
     double start_utc_s() const;
     double end_utc_s() const;
+    // --from/--to: the animation and the bar span [from, to] (to > from) in every frame drawn.
+    void set_range(double from_utc_s, double to_utc_s);
 
     // Replaces the event markers (the bench draws synthetic events over the bundled map).
     void set_event_marks(std::vector<EventMark> marks);
@@ -80,7 +82,11 @@ private:
     Scene scene_at(const FrameParams& params) const;
     TextMaker text_maker(const FrameParams& params) const;
 
+    // The params with the range filled in (set_range, else the data's).
+    FrameParams with_range(const FrameParams& params) const;
+
     const Timeline& timeline_;
+    std::optional<double> range_from_, range_to_;
     std::unique_ptr<BaseMap> base_map_;
     std::unique_ptr<EventLayer> events_;
     std::unique_ptr<sf::Shader> shader_;

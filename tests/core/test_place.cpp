@@ -13,10 +13,12 @@ Dataset two_regions() {
     west.region_id = "W";
     west.name_en = "West";
     west.utc_offset_s = 5 * 3600;
+    west.zone = std::make_shared<FixedOffsetZone>(5 * 3600);
     west.polygons_deg = {Polygon{{{{50, 40}, {60, 40}, {60, 50}, {50, 50}, {50, 40}}}}};
     east.region_id = "E";
     east.name_en = "East";
     east.utc_offset_s = 6 * 3600;
+    east.zone = std::make_shared<FixedOffsetZone>(6 * 3600);
     east.polygons_deg = {Polygon{{{{60, 40}, {80, 40}, {80, 50}, {60, 50}, {60, 40}}}}};
     east.capital_city_id = "astana";
     d.regions = {west, east};
@@ -68,7 +70,8 @@ TEST_CASE("resolve_event_place: a nearby named city, admin1, the polygon, or nat
     CHECK(near.city_index == 0);
     CHECK(near.city_id == "aktau");
     CHECK(near.region_index == 0);
-    CHECK(event_offset_s(d, near) == 5 * 3600);
+    REQUIRE(event_zone(d, near, nullptr));
+    CHECK(event_zone(d, near, nullptr)->offset_at(0) == 5 * 3600);
 
     Event far = near;
     far.city_index = -1;
@@ -87,22 +90,31 @@ TEST_CASE("resolve_event_place: a nearby named city, admin1, the polygon, or nat
     CHECK(is_nationwide_place(nationwide));
     resolve_event_place(d, nationwide);
     CHECK(nationwide.region_index == -1);
-    CHECK(event_offset_s(d, nationwide) == offset_for_lon(70));
+    // No place, no fallback: no zone; the nearest region's zone (box centres 55,45 and 70,45).
+    CHECK(event_zone(d, nationwide, nullptr) == nullptr);
+    const FixedOffsetZone tz(3 * 3600);
+    CHECK(event_zone(d, nationwide, &tz) == &tz);
+    const auto points = zone_points(d);
+    REQUIRE(points.size() == 2);
+    CHECK(nearest_zone(points, 69, 45) == d.regions[1].zone.get());
+    CHECK(nearest_zone(points, 40, 45) == d.regions[0].zone.get());
+    CHECK(nearest_zone({}, 40, 45) == nullptr);
 }
 
-TEST_CASE("parse_event_time: ISO 8601 or an ACLED date, and whether it is a day", "[place][time]") {
-    bool day_only = false;
-    auto t = parse_event_time("2022-01-05T01:30+06:00", 0, day_only);
+TEST_CASE("parse_event_time: ISO 8601, an ACLED date or epoch, and whether it is a day", "[place][time]") {
+    const FixedOffsetZone utc(0), plus6(6 * 3600);
+    auto t = parse_event_time("2022-01-05T01:30+06:00", utc);
     REQUIRE(t);
-    CHECK_FALSE(day_only);
-    CHECK(t->offset_s == 6 * 3600);
-    t = parse_event_time("2022-01-05", 6 * 3600, day_only);
+    CHECK_FALSE(t->day_only);
+    CHECK(t->time.offset_s == 6 * 3600);
+    t = parse_event_time("2022-01-05", plus6);
     REQUIRE(t);
-    CHECK(day_only);
-    CHECK(t->utc_s == 1641340800 - 6 * 3600);
-    t = parse_event_time("05 January 2022", 6 * 3600, day_only);
+    CHECK(t->day_only);
+    CHECK(t->time.utc_s == 1641340800 - 6 * 3600);
+    t = parse_event_time("05 January 2022", plus6);
     REQUIRE(t);
-    CHECK(day_only);
-    CHECK(t->utc_s == 1641340800 - 6 * 3600);
-    CHECK_FALSE(parse_event_time("soon", 0, day_only));
+    CHECK(t->day_only);
+    CHECK(t->format == TimeFormat::AcledDate);
+    CHECK(t->time.utc_s == 1641340800 - 6 * 3600);
+    CHECK_FALSE(parse_event_time("soon", utc));
 }

@@ -29,6 +29,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (auto t = parse_iso8601(text)) check_time(*t, text, "parse_iso8601");
     if (auto t = parse_iso8601(text, 6 * 3600)) check_time(*t, text, "parse_iso8601(+06)");
     if (auto t = parse_acled_date(text, 5 * 3600)) check_time(*t, text, "parse_acled_date");
+    static const FixedOffsetZone kathmandu(5 * 3600 + 45 * 60);
+    if (auto t = parse_time(text, kathmandu)) {
+        check_time(t->time, text, "parse_time");
+        if (classify_time(text) != t->format) fuzz::finding("classify_time('" + text + "') disagrees with parse_time");
+    }
+    if (auto s = parse_epoch(text)) {
+        if (*s < -62135596800 || *s > 253402300799)
+            fuzz::finding("parse_epoch('" + text + "') is outside the years 1 to 9999");
+    }
     if (auto off = parse_utc_offset(text)) {
         const std::string s = format_utc_offset(*off);
         const auto back = parse_utc_offset(s);

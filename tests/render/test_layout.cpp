@@ -130,3 +130,38 @@ TEST_CASE("arc curves start and end at their ends and bow to opposite sides", "[
     CHECK(s.at(1).x == 100);
     CHECK(s.at(0.5f).y * t.at(0.5f).y < 0);
 }
+
+TEST_CASE("the time axis of the bundled story: one label a day, none overlapping, at every size", "[render][layout][axis]") {
+    for (const ScreenSize& size : kSizes) {
+        INFO(size.width_px << "x" << size.height_px);
+        const FrameLayout L = layout_of(params_at("2022-01-05T18:00+06:00", size));
+        REQUIRE_FALSE(L.axis.ticks.empty());
+        CHECK(axis_labels_clear(L.axis, 6 * L.u));
+        for (const AxisTick& k : L.axis.ticks) CHECK(inside({k.left_px, 0, k.width_px, 1}, size));
+        if (size.width_px >= 1280) {
+            CHECK(L.axis.unit == AxisUnit::Day);
+            CHECK(L.axis.step == 1);
+            CHECK(L.axis.ticks.front().text == "1 Jan");
+            CHECK(L.axis.ticks.size() == test::bundled_data().timeline->days().size());
+        }
+    }
+}
+
+TEST_CASE("--from/--to set the timeline bar's span", "[render][layout][axis]") {
+    FrameParams p = params_at("2022-01-05T18:00+06:00", {1280, 720});
+    p.range_from_utc_s = static_cast<double>(parse_iso8601("2022-01-04T00:00+06:00")->utc_s);
+    p.range_to_utc_s = static_cast<double>(parse_iso8601("2022-01-07T00:00+06:00")->utc_s);
+    const FrameLayout L = layout_of(p);
+    CHECK(L.bar.t0_utc_s == *p.range_from_utc_s);
+    CHECK(L.bar.t1_utc_s == *p.range_to_utc_s);
+    // Three days on 1200 px: hours.
+    CHECK(L.axis.unit == AxisUnit::Hour);
+    CHECK(L.axis.ticks.front().text == "4 Jan 00:00");
+}
+
+TEST_CASE("the HUD clock over the whole country shows both offsets", "[render][layout][clock]") {
+    const FrameLayout L = layout_of(params_at("2022-01-02T15:00+05:00", {1280, 720}));
+    CHECK(L.clock_offsets == std::vector<std::int32_t>{5 * 3600, 6 * 3600});
+    CHECK(L.clock_text.find("15:00 ") == 0);
+    CHECK(L.clock_text.find("16:00 Almaty") != std::string::npos);
+}

@@ -70,7 +70,11 @@ void draw_date_block(const DrawContext& ctx) {
     place(date, x, y);
     ctx.target.draw(date);
     y += 52 * u;
-    sf::Text tod = ctx.text.make(std::string(hm) + "  local time (UTC" + format_utc_offset(k.offset_s).substr(0, 3) + ")", 18, kTextDim);
+    // The local time of what is in view (layout: one clock, or one per offset when the view spans several).
+    sf::Text tod = ctx.text.make(ctx.layout.clock_text.empty()
+                                     ? std::string(hm) + "  local time (UTC" + format_utc_offset(k.offset_s).substr(0, 3) + ")"
+                                     : ctx.layout.clock_text,
+                                 18, kTextDim);
     place(tod, x, y);
     ctx.target.draw(tod);
     y += 30 * u;

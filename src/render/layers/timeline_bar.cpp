@@ -16,12 +16,16 @@ namespace qantar::render {
 
 namespace {
 
-// One day's column, stacked by category, appended to hv; its date label drawn below the bar.
-void draw_day(const DrawContext& ctx, const DayBin& d, bool first, int max_count, std::vector<sf::Vertex>& hv) {
+// One day's column, stacked by category, appended to hv.
+void draw_day(const DrawContext& ctx, const DayBin& d, int max_count, std::vector<sf::Vertex>& hv) {
     const TimelineBar& bar = ctx.layout.bar;
     const double u = ctx.u(), t = ctx.scene.t_utc_s;
     double dx0 = bar.x_of(static_cast<double>(d.day_start.utc_s)) + 1.5 * u;
     double dx1 = bar.x_of(static_cast<double>(d.day_start.utc_s + kSecondsPerDay)) - 1.5 * u;
+    // --from/--to may cut the data's days: only what falls on the bar.
+    dx0 = std::max(dx0, bar.box.left);
+    dx1 = std::min(dx1, bar.box.right());
+    if (dx1 <= dx0) return;
     bool past = static_cast<double>(d.day_start.utc_s) <= t;
     double yb = bar.box.bottom();
     for (std::size_t c = 0; c < d.count_by_category.size(); ++c) {
@@ -36,12 +40,21 @@ void draw_day(const DrawContext& ctx, const DayBin& d, bool first, int max_count
                              {{X1, Y0}, col}, {{X1, Y1}, col}, {{X0, Y1}, col}});
         yb -= h;
     }
-    if (!ctx.params.overlays.timeline) return;
-    const CivilDate dd = civil_from_days((d.day_start.utc_s + d.day_start.offset_s) / 86400);
-    sf::Text lab = ctx.text.make(std::to_string(dd.d) + (dd.d == 1 || first ? " Jan" : ""), 11.5,
-                                 past ? kTextDim : kTextFaint);
-    place(lab, (dx0 + dx1) / 2 - lab.getLocalBounds().width / 2, bar.box.bottom() + 6 * u);
-    ctx.target.draw(lab);
+}
+
+// The time axis's labels under the bar (layout.axis: hours to years, never overlapping); those of
+// the past brighter.
+void draw_axis_labels(const DrawContext& ctx) {
+    const TimelineBar& bar = ctx.layout.bar;
+    const double u = ctx.u(), t = ctx.scene.t_utc_s;
+    const TextStyle style = axis_label_style();
+    for (const AxisTick& k : ctx.layout.axis.ticks) {
+        const bool past = k.start_utc_s <= t;
+        sf::Text lab = ctx.text.make(k.text, style.size, past ? kTextDim : kTextFaint);
+        // Centred where the layout put it (an end label slid inward keeps its place).
+        place(lab, k.left_px + k.width_px / 2 - lab.getLocalBounds().width / 2, bar.box.bottom() + 6 * u);
+        ctx.target.draw(lab);
+    }
 }
 
 // A row of legend entries from x: a swatch drawn by `swatch`, then the label. Returns the x after.
@@ -91,8 +104,9 @@ void draw_histogram(const DrawContext& ctx) {
         ctx.target.draw(w);
     }
     std::vector<sf::Vertex> hv;
-    for (const auto& d : days) draw_day(ctx, d, &d == &days.front(), max_count, hv);
+    for (const auto& d : days) draw_day(ctx, d, max_count, hv);
     if (!hv.empty()) ctx.target.draw(hv.data(), hv.size(), sf::Triangles);
+    draw_axis_labels(ctx);
     // The playhead, feathered so that it moves smoothly between pixels.
     const double px = bar.x_of(t);
     std::vector<sf::Vertex> head;
