@@ -19,6 +19,20 @@ struct Vec2 {
     friend bool operator==(const Vec2&, const Vec2&) = default;
 };
 
+// A box in degrees. Longitudes may run past 180 (lon_max_deg up to 540) when the box crosses the
+// antimeridian: Fiji's box is 176..182, not -180..180.
+struct LonLatBox {
+    double lon_min_deg = 0, lat_min_deg = 0, lon_max_deg = 0, lat_max_deg = 0;
+    double width_deg() const { return lon_max_deg - lon_min_deg; }
+    double height_deg() const { return lat_max_deg - lat_min_deg; }
+    double centre_lon_deg() const;  // in [-180, 180)
+    double centre_lat_deg() const { return (lat_min_deg + lat_max_deg) / 2; }
+    bool crosses_antimeridian() const { return lon_max_deg > 180; }
+    // The point in the box, its longitude taken modulo 360.
+    bool contains(double lon_deg, double lat_deg) const;
+    friend bool operator==(const LonLatBox&, const LonLatBox&) = default;
+};
+
 // qantar's own event classes; colour and legend follow this list.
 enum class Category : std::uint8_t {
     PeacefulProtest,
@@ -58,6 +72,7 @@ struct Event {
     int geo_precision = 0;
     std::string source, source_scale, notes, tags, timestamp;
     Count fatalities;  // killed
+    std::optional<double> size_value;  // --size-by: the marker's size on a log scale
 
     // qantar fields.
     Category category = Category::PeacefulProtest;
@@ -91,6 +106,7 @@ struct City {
     double lon_deg = 0, lat_deg = 0;
     bool is_capital = false;
     std::string source;
+    std::string time_zone;  // IANA name (`tz`), "" when not given
     int region_index = -1;
     Vec2 pos_m;
 };
@@ -102,8 +118,10 @@ struct Polygon {
 
 struct Region {
     std::string region_id, name_en, name_kk, name_ru;
-    std::string kind;         // region | city
+    std::string kind;         // region | city | country (a country as one region, on a world map)
+    std::string iso_a3;       // the country's ISO 3166-1 alpha-3 code, when the file has it
     std::int32_t utc_offset_s = 0;
+    std::string time_zone;    // IANA name (the world base map's `tz`), "" when not given
     std::string capital_city_id;
     std::vector<Polygon> polygons_deg;  // lon/lat, for export and point-in-polygon
     std::vector<Polygon> polygons_m;    // projected
@@ -146,6 +164,13 @@ struct Dataset {
     std::vector<TallyEntry> tally;  // sorted by announced_at
     std::vector<Skipped> skipped;
     std::string crs;               // the projection used, as given (PROJ string or EPSG code)
+    std::string title, subtitle;   // the HUD's header; derived from the events when none is given
+    // The framing: the bulk of the events (core/framing.hpp) or --bbox, and how many fall outside.
+    LonLatBox framing_deg;
+    int outside_extent = 0;
+    // True when zoom 1 shows the framing (a map of any place, or --bbox) rather than the country.
+    bool frame_on_data = false;
+    Vec2 framing_min_m, framing_max_m;  // the framing box projected (its edges sampled)
     std::vector<std::string> input_files;  // every file read (export refuses to overwrite them)
 
     int find_city(std::string_view id_or_name) const;    // by id or any name, case-insensitive; -1
