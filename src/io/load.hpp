@@ -23,7 +23,19 @@ struct LoadOptions {
     bool skip_invalid = false; // skip bad event rows (report them) instead of failing
     bool context = true;       // load countries, water and outline (the renderer needs them)
     double max_span_years = kDefaultMaxSpanYears;  // --max-span-years: refuse events spread wider
+
+    // A map of any place (io/basemap.hpp): with events and no regions, no --geodata and no
+    // $QANTAR_GEODATA, the regions, context and cities come from the world base map.
+    std::string world_dir;     // empty: found by find_world_dir()
+    std::string bbox;          // --bbox lon_min,lat_min,lon_max,lat_max: the framing (else the events')
+    std::string title, subtitle;  // empty: derived from the events on a map of any place
+    std::string size_by;       // --size-by FIELD: numeric, the markers' size (log scale)
+    std::string filter;        // --filter EXPR: OGR SQL attribute filter on the events layer
 };
+
+// True when this load draws the world base map: events given, no regions file, no data directory
+// (neither --geodata nor $QANTAR_GEODATA, passed in as geodata_env_set).
+bool uses_world_basemap(const LoadOptions& options, bool geodata_env_set);
 
 // The geodata directory: $QANTAR_GEODATA if set, else <exe dir>/../geodata, else ./geodata,
 // else the install location. Throws InputError if none has events.csv.

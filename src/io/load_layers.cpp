@@ -37,15 +37,17 @@ std::int32_t region_offset(const Reader& r, int f_off, const std::vector<Polygon
 
 }  // namespace
 
-std::vector<Region> load_regions(const std::string& path) {
+std::vector<Region> load_regions(const std::string& path, const std::string& filter, bool allow_empty) {
     Reader r(path);
     require_polygon_layer(r);
+    if (!filter.empty()) r.set_attribute_filter(filter);
     const int f_id = r.field_index_any({"region_id", "id", "iso_3166_2", "code"});
     const int f_name = r.field_index_any({"name_en", "name"});
     if (f_id < 0 && f_name < 0) throw InputError(path, "", "region_id", "missing required field (region_id or name_en)");
     const int f_kk = r.field_index("name_kk"), f_ru = r.field_index("name_ru");
     const int f_kind = r.field_index("kind"), f_off = r.field_index("utc_offset");
-    const int f_cap = r.field_index("capital_city_id");
+    const int f_cap = r.field_index("capital_city_id"), f_tz = r.field_index_any({"tz", "time_zone"});
+    const int f_iso = r.field_index("iso_a3");
     std::vector<Region> out;
     while (r.next()) {
         Region g;
@@ -58,15 +60,19 @@ std::vector<Region> load_regions(const std::string& path) {
         if (g.kind.empty()) g.kind = "region";
         g.capital_city_id = trim(r.text(f_cap));
         g.polygons_deg = read_polygons(r);
-        g.utc_offset_s = region_offset(r, f_off, g.polygons_deg);
+        g.time_zone = trim(r.text(f_tz));
+        g.iso_a3 = trim(r.text(f_iso));
+        // A region named by its IANA zone alone: the offset comes from the zone (core/time), 0 here.
+        g.utc_offset_s = g.time_zone.empty() || !trim(r.text(f_off)).empty() ? region_offset(r, f_off, g.polygons_deg) : 0;
         out.push_back(std::move(g));
     }
-    if (out.empty()) throw InputError(path, "", "", "the layer has no features");
+    if (out.empty() && !allow_empty) throw InputError(path, "", "", "the layer has no features");
     return out;
 }
 
-std::vector<City> load_cities(const std::string& path) {
+std::vector<City> load_cities(const std::string& path, const std::string& filter, bool allow_empty) {
     Reader r(path);
+    if (!filter.empty()) r.set_attribute_filter(filter);
     const int f_id = require_field(r, {"city_id", "id"}, "city id");
     const int f_name = require_field(r, {"name_en", "name"}, "city name");
     const PointColumns pc = point_columns(r);
@@ -75,7 +81,7 @@ std::vector<City> load_cities(const std::string& path) {
     const int f_kk = r.field_index("name_kk"), f_ru = r.field_index("name_ru");
     const int f_admin1 = r.field_index("admin1"), f_region = r.field_index("region_id");
     const int f_pop = r.field_index("population"), f_cap = r.field_index("is_capital");
-    const int f_src = r.field_index("source");
+    const int f_src = r.field_index("source"), f_tz = r.field_index_any({"tz", "time_zone"});
     std::vector<City> out;
     while (r.next()) {
         City c;
@@ -90,13 +96,14 @@ std::vector<City> load_cities(const std::string& path) {
         c.population = read_count(r, f_pop).value_or(0);
         c.is_capital = f_cap >= 0 && read_bool(r, f_cap);
         c.source = r.text(f_src);
+        c.time_zone = trim(r.text(f_tz));
         if (!read_point(r, pc, c.lon_deg, c.lat_deg))
             throw InputError(path, r.where(), pc.lat_name, "missing coordinates");
         for (const City& other : out)
             if (iequals(other.city_id, c.city_id)) fail(r, f_id, "duplicate city id '" + c.city_id + "'");
         out.push_back(std::move(c));
     }
-    if (out.empty()) throw InputError(path, "", "", "the layer has no features");
+    if (out.empty() && !allow_empty) throw InputError(path, "", "", "the layer has no features");
     return out;
 }
 
