@@ -47,12 +47,25 @@ void add_data_options(CLI::App& cmd, LoadOptions& load) {
     cmd.add_option("--regions", load.regions_path, "Regions file (polygons, any GDAL format)")->option_text("FILE");
     cmd.add_option("--tally", load.tally_path, "National tally file (CSV)")->option_text("FILE");
     cmd.add_option("--geodata", load.geodata_dir, "Directory of the bundled data")->option_text("DIR");
-    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: Lambert conformal conic for Kazakhstan)")
+    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: fitted to the framing on a map of any place, else the story's)")
         ->option_text("CRS");
     cmd.add_option("--time-field", load.time_field, "Event start-time field (default: start_time, else event_date)")
         ->option_text("NAME");
     cmd.add_option("--end-field", load.end_field, "Event end-time field (default: end_time)")->option_text("NAME");
     cmd.add_flag("--skip-invalid", load.skip_invalid, "Skip invalid event rows and report them instead of failing");
+    // A map of any place (issue 10): framing, title, marker size, filter.
+    cmd.add_option("--bbox", load.bbox, "Frame this box instead of the bulk of the events (degrees)")
+        ->option_text("LON_MIN,LAT_MIN,LON_MAX,LAT_MAX");
+    cmd.add_option("--title", load.title, "Map title (default: the events' countries on a map of any place)")
+        ->option_text("TEXT");
+    cmd.add_option("--subtitle", load.subtitle, "Map subtitle (default: the events' date range on a map of any place)")
+        ->option_text("TEXT");
+    cmd.add_option("--size-by", load.size_by, "Numeric event field that sizes the markers (log scale)")
+        ->option_text("FIELD");
+    cmd.add_option("--filter", load.filter,
+                   "Only the events for which this OGR SQL expression holds (CSV columns are text: "
+                   "CAST(fatalities AS INTEGER) > 0)")
+        ->option_text("EXPR");
     cmd.add_option("--max-span-years", load.max_span_years,
                    "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")
         ->check(finite_in(0, 100000, true, "years"))->option_text("YEARS");

@@ -56,6 +56,13 @@ std::string info_text(const Timeline& tl) {
             << " (" << tl.days().size() << " days; dates shown at UTC" << format_utc_offset(tl.display_offset_s())
             << ")\n";
     out << "Projection: " << d.crs << "\n";
+    if (!d.title.empty()) out << "Title: " << d.title << (d.subtitle.empty() ? "" : " \xC2\xB7 " + d.subtitle) << "\n";
+    {
+        const LonLatBox& f = d.framing_deg;
+        out << "Framing: " << fixed(f.lon_min_deg, 2) << ", " << fixed(f.lat_min_deg, 2) << " to " << fixed(f.lon_max_deg, 2)
+            << ", " << fixed(f.lat_max_deg, 2) << " (lon, lat); " << d.outside_extent << " event"
+            << (d.outside_extent == 1 ? "" : "s") << " outside it\n";
+    }
 
     int counts[kCategoryCount] = {};
     for (const Event& e : d.events) ++counts[static_cast<int>(e.category)];
@@ -173,6 +180,12 @@ nlohmann::json info_json(const Timeline& tl) {
     for (std::size_t i = 0; i < std::min(kMaxReasons, d.skipped.size()); ++i) reasons.push_back(d.skipped[i].reason);
     j["skipped_reasons"] = reasons;
     j["input_files"] = d.input_files;
+    // The framing (a map of any place, or --bbox): [lon_min, lat_min, lon_max, lat_max] in degrees.
+    const LonLatBox& f = d.framing_deg;
+    j["extent"] = {f.lon_min_deg, f.lat_min_deg, f.lon_max_deg, f.lat_max_deg};
+    j["outside_extent"] = d.outside_extent;
+    j["title"] = d.title;
+    j["subtitle"] = d.subtitle;
     return j;
 }
 

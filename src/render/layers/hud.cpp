@@ -58,7 +58,12 @@ void draw_date_block(const DrawContext& ctx) {
     char hm[32];
     std::snprintf(hm, sizeof hm, "%02d:%02d", k.hour, k.minute);
     double x = 40 * u, y = 34 * u;
-    sf::Text h1 = ctx.text.make("KAZAKHSTAN  \xC2\xB7  JANUARY 2022 UNREST", 13, kTextFaint, true);
+    // The dataset's title (given, or derived on a map of any place) replaces the story's header.
+    const Dataset& data = ctx.data();
+    std::string header = "KAZAKHSTAN  \xC2\xB7  JANUARY 2022 UNREST";
+    if (!data.title.empty())
+        header = upper_ascii(data.title + (data.subtitle.empty() ? "" : "  \xC2\xB7  " + data.subtitle));
+    sf::Text h1 = ctx.text.make(header, 13, kTextFaint, true);
     h1.setLetterSpacing(1.6f);
     place(h1, x, y);
     ctx.target.draw(h1);
