@@ -180,9 +180,10 @@ nlohmann::json info_json(const Timeline& tl) {
     for (std::size_t i = 0; i < std::min(kMaxReasons, d.skipped.size()); ++i) reasons.push_back(d.skipped[i].reason);
     j["skipped_reasons"] = reasons;
     j["input_files"] = d.input_files;
-    // The framing (a map of any place, or --bbox): [lon_min, lat_min, lon_max, lat_max] in degrees.
+    // The framing (a map of any place, or --bbox): [lon_min, lat_min, lon_max, lat_max] in degrees;
+    // across the antimeridian lon_min > lon_max, as in a GeoJSON bbox (RFC 7946, 5.2).
     const LonLatBox& f = d.framing_deg;
-    j["extent"] = {f.lon_min_deg, f.lat_min_deg, f.lon_max_deg, f.lat_max_deg};
+    j["extent"] = {f.lon_min_deg, f.lat_min_deg, f.lon_max_deg > 180 ? f.lon_max_deg - 360 : f.lon_max_deg, f.lat_max_deg};
     j["outside_extent"] = d.outside_extent;
     j["title"] = d.title;
     j["subtitle"] = d.subtitle;

@@ -27,7 +27,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-constexpr std::size_t kMaxCities = 400;  // the largest places in view; labels are placed by population
+// The largest places in view (labels are placed by population): a regional map, the world.
+constexpr std::size_t kMaxCities = 250, kMaxWorldCities = 120;
 
 // A lon/lat bounding box of polygons, for cheap rejection before point-in-polygon.
 struct Bounds {
@@ -141,7 +142,8 @@ void read_cities(const std::string& dir, const std::vector<std::string>& isos, c
     data.input_files.push_back(path);
     std::erase_if(cities, [&](const City& c) { return !view.contains(c.lon_deg, c.lat_deg); });
     std::stable_sort(cities.begin(), cities.end(), [](const City& a, const City& b) { return a.population > b.population; });
-    if (cities.size() > kMaxCities) cities.resize(kMaxCities);
+    const std::size_t most = is_world_extent(data.framing_deg) ? kMaxWorldCities : kMaxCities;
+    if (cities.size() > most) cities.resize(most);
     data.cities = std::move(cities);
 }
 
@@ -183,7 +185,7 @@ std::string find_world_dir() {
     return {};
 }
 
-void load_world_basemap(const std::string& dir, bool context, Dataset& data) {
+void load_world_basemap(const std::string& dir, bool context, const std::string& cities_path, Dataset& data) {
     const std::string countries_path = (fs::path(dir) / "countries.fgb").string();
     std::vector<Country> countries;
     for (ContextFeature& f : loading::load_context(countries_path)) {
@@ -207,7 +209,12 @@ void load_world_basemap(const std::string& dir, bool context, Dataset& data) {
         drop_parts_across_seam(c.feature.polygons_deg, data.framing_deg.centre_lon_deg(), world ? 180.0 : 150.0);
         if (!c.feature.polygons_deg.empty()) data.countries.push_back(std::move(c.feature));
     }
-    read_cities(dir, isos_in_view, view, data);
+    if (cities_path.empty()) {
+        read_cities(dir, isos_in_view, view, data);
+    } else {
+        data.cities = loading::load_cities(cities_path);
+        data.input_files.push_back(cities_path);
+    }
     link_cities_to_regions(data);
     place_events_in_regions(data);
 }

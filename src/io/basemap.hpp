@@ -17,7 +17,8 @@ std::string find_world_dir();
 
 // With data.events read (lon/lat) and data.framing_deg set: fills data.regions, data.cities and,
 // with `context`, data.countries and data.water, in lon/lat; names each event's country when the
-// file did not; links cities and events to the regions. Throws InputError naming a file.
-void load_world_basemap(const std::string& world_dir, bool context, Dataset& data);
+// file did not; links cities and events to the regions. cities_path: the user's cities file, read
+// whole instead of the world's (empty: the world's). Throws InputError naming a file.
+void load_world_basemap(const std::string& world_dir, bool context, const std::string& cities_path, Dataset& data);
 
 }  // namespace qantar

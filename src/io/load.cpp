@@ -249,7 +249,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     check_events_span(data.events, options.events_path, options.max_span_years);
     frame_events(bbox, data);
     data.frame_on_data = true;
-    load_world_basemap(dir, options.context, data);
+    load_world_basemap(dir, options.context, options.cities_path, data);
     if (!options.tally_path.empty()) {
         data.tally = loading::load_tally(options.tally_path);
         data.input_files.push_back(options.tally_path);
@@ -260,7 +260,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     paths.dir = dir;
     paths.events = options.events_path;
     paths.regions = paths.in_dir("admin1.fgb");
-    paths.cities = paths.in_dir("cities.csv");
+    paths.cities = options.cities_path.empty() ? paths.in_dir("cities.csv") : options.cities_path;
     project_layers(projector, paths, data, true);
     project_framing(projector, data);
     set_titles(options, true, data);

@@ -84,3 +84,11 @@ TEST_CASE("world mode: --title and --bbox win over what is derived", "[basemap][
     CHECK(d.framing_deg == LonLatBox{-119, 33, -117, 35});
     CHECK(d.outside_extent > 100);
 }
+
+TEST_CASE("world mode: a cities file given is read whole instead of the world's", "[basemap][issue10]") {
+    LoadOptions o = california();
+    o.cities_path = QANTAR_SOURCE_DIR "/tests/data/world/cities.csv";
+    const Dataset d = load_dataset(o);
+    CHECK(d.cities.size() == 10);  // Anchorage and Bishop too: the user's file is not filtered
+    CHECK(d.find_city("Anchorage") >= 0);
+}
