@@ -135,8 +135,11 @@ void check_events_span(const std::vector<Event>& events, const std::string& path
 void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
     data.regions = loading::load_regions(paths.regions);
     data.input_files.push_back(paths.regions);
-    data.cities = loading::load_cities(paths.cities);
-    data.input_files.push_back(paths.cities);
+    // Cities are optional: a data directory without cities.csv has none (a file given must exist).
+    if (!options.cities_path.empty() || fs::exists(paths.cities)) {
+        data.cities = loading::load_cities(paths.cities);
+        data.input_files.push_back(paths.cities);
+    }
     link_cities_to_regions(data);
 
     loading::load_events(options, data, paths.events, data.events, data.skipped);

@@ -8,6 +8,9 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
+
+#include <unistd.h>
 
 using namespace qantar;
 
@@ -91,4 +94,19 @@ TEST_CASE("world mode: a cities file given is read whole instead of the world's"
     const Dataset d = load_dataset(o);
     CHECK(d.cities.size() == 10);  // Anchorage and Bishop too: the user's file is not filtered
     CHECK(d.find_city("Anchorage") >= 0);
+}
+
+TEST_CASE("a data directory without cities.csv loads with no cities", "[basemap][issue10]") {
+    namespace fs = std::filesystem;
+    const fs::path dir = fs::temp_directory_path() / ("qantar-nocities-" + std::to_string(::getpid()));
+    fs::create_directories(dir);
+    fs::copy_file(QANTAR_SOURCE_DIR "/tests/data/regions.geojson", dir / "regions.geojson", fs::copy_options::overwrite_existing);
+    LoadOptions o;
+    o.geodata_dir = dir.string();
+    o.events_path = QANTAR_SOURCE_DIR "/tests/data/usgs/california-m1.csv";
+    const Dataset d = load_dataset(o);
+    CHECK(d.cities.empty());
+    CHECK(d.events.size() == 306);
+    for (const Event& e : d.events) CHECK(e.region_index < 0);  // California is in no region of this file
+    fs::remove_all(dir);
 }
