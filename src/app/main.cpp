@@ -47,8 +47,6 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
         ->option_text("DIR");
     cmd.add_option("--color-by", load.color_by, "Colour events by this field (top values, the rest \"Other\")")
         ->option_text("FIELD");
-    cmd.add_option("--title", load.title, "Title of the map")->option_text("TEXT");
-    cmd.add_option("--subtitle", load.subtitle, "Subtitle of the map")->option_text("TEXT");
     cmd.add_option("--events", load.events_path,
                    "Events file (any GDAL format: CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf, ACLED export)")
         ->option_text("FILE");
@@ -56,7 +54,7 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
     cmd.add_option("--regions", load.regions_path, "Regions file (polygons, any GDAL format)")->option_text("FILE");
     cmd.add_option("--tally", load.tally_path, "National tally file (CSV)")->option_text("FILE");
     cmd.add_option("--geodata", load.geodata_dir, "Directory of the bundled data")->option_text("DIR");
-    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: the story's)")
+    cmd.add_option("--crs", load.crs, "Map projection: a PROJ string or EPSG code (default: the story's, else fitted to the framing)")
         ->option_text("CRS");
     cmd.add_option("--time-field", load.time_field,
                    "Event start-time field (default: the first of start_time, event_date, date, datetime, date_time, "
@@ -69,6 +67,19 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
                    "carries no zone, and the zone of days and dates on screen")
         ->option_text("ZONE");
     cmd.add_flag("--skip-invalid", load.skip_invalid, "Skip invalid event rows and report them instead of failing");
+    // A map of any place (issue 10): framing, title, marker size, filter.
+    cmd.add_option("--bbox", load.bbox, "Frame this box instead of the bulk of the events (degrees)")
+        ->option_text("LON_MIN,LAT_MIN,LON_MAX,LAT_MAX");
+    cmd.add_option("--title", load.title, "Map title (default: the events' countries on a map of any place)")
+        ->option_text("TEXT");
+    cmd.add_option("--subtitle", load.subtitle, "Map subtitle (default: the events' date range on a map of any place)")
+        ->option_text("TEXT");
+    cmd.add_option("--size-by", load.size_by, "Numeric event field that sizes the markers (log scale)")
+        ->option_text("FIELD");
+    cmd.add_option("--filter", load.filter,
+                   "Only the events for which this OGR SQL expression holds (CSV columns are text: "
+                   "CAST(fatalities AS INTEGER) > 0)")
+        ->option_text("EXPR");
     cmd.add_option("--max-span-years", load.max_span_years,
                    "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")
         ->check(finite_in(0, 100000, true, "years"))->option_text("YEARS");

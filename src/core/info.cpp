@@ -61,6 +61,13 @@ std::string info_text(const Timeline& tl) {
             << (d.time_zone.empty() ? tl.display_zone().name() : d.time_zone) << ", days in "
             << tl.display_zone().name() << "\n";
     if (!d.time_zone_warning.empty()) out << "Warning: " << d.time_zone_warning << "\n";
+    if (!d.title.empty()) out << "Title: " << d.title << (d.subtitle.empty() ? "" : " \xC2\xB7 " + d.subtitle) << "\n";
+    {
+        const LonLatBox& f = d.framing_deg;
+        out << "Framing: " << fixed(f.lon_min_deg, 2) << ", " << fixed(f.lat_min_deg, 2) << " to " << fixed(f.lon_max_deg, 2)
+            << ", " << fixed(f.lat_max_deg, 2) << " (lon, lat); " << d.outside_extent << " event"
+            << (d.outside_extent == 1 ? "" : "s") << " outside it\n";
+    }
 
     std::vector<int> counts(d.categories.size(), 0);
     for (const Event& e : d.events) ++counts[static_cast<std::size_t>(e.category)];
@@ -184,6 +191,13 @@ nlohmann::json info_json(const Timeline& tl) {
     for (std::size_t i = 0; i < std::min(kMaxReasons, d.skipped.size()); ++i) reasons.push_back(d.skipped[i].reason);
     j["skipped_reasons"] = reasons;
     j["input_files"] = d.input_files;
+    // The framing (a map of any place, or --bbox): [lon_min, lat_min, lon_max, lat_max] in degrees;
+    // across the antimeridian lon_min > lon_max, as in a GeoJSON bbox (RFC 7946, 5.2).
+    const LonLatBox& f = d.framing_deg;
+    j["extent"] = {f.lon_min_deg, f.lat_min_deg, f.lon_max_deg > 180 ? f.lon_max_deg - 360 : f.lon_max_deg, f.lat_max_deg};
+    j["outside_extent"] = d.outside_extent;
+    j["title"] = d.title;
+    j["subtitle"] = d.subtitle;
     return j;
 }
 

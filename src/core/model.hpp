@@ -24,6 +24,20 @@ struct Vec2 {
 // What an active event of a category does to the state of its city or region (PlaceState).
 enum class PlaceEffect : std::uint8_t { None, Emergency, Protest, Violence };
 
+// A box in degrees. Longitudes may run past 180 (lon_max_deg up to 540) when the box crosses the
+// antimeridian: Fiji's box is 176..182, not -180..180.
+struct LonLatBox {
+    double lon_min_deg = 0, lat_min_deg = 0, lon_max_deg = 0, lat_max_deg = 0;
+    double width_deg() const { return lon_max_deg - lon_min_deg; }
+    double height_deg() const { return lat_max_deg - lat_min_deg; }
+    double centre_lon_deg() const;  // in [-180, 180)
+    double centre_lat_deg() const { return (lat_min_deg + lat_max_deg) / 2; }
+    bool crosses_antimeridian() const { return lon_max_deg > 180; }
+    // The point in the box, its longitude taken modulo 360.
+    bool contains(double lon_deg, double lat_deg) const;
+    friend bool operator==(const LonLatBox&, const LonLatBox&) = default;
+};
+
 // One category of events: a row of the story's table (the manifest's [[categories]], or derived
 // from the data when there is none). Events carry an index into Dataset::categories; everything
 // the map does with a category follows these fields, never its id.
@@ -63,11 +77,13 @@ struct Event {
     int geo_precision = 0;
     std::string source, source_scale, notes, tags, timestamp;
     Count fatalities;  // killed
+    std::optional<double> size_value;  // --size-by: the marker's size on a log scale
 
     // qantar fields.
     int category = 0;  // index into Dataset::categories
     LocalTime start;
     std::optional<LocalTime> end;     // as given; see effective_end_utc_s in Timeline
+    bool local_time = false;          // written without an offset: read in its place's zone
     std::string hour_precision;       // exact | approx | day | "" (unknown)
     std::string city_id;              // empty for non-city places
     Count participants, injured, detained, vehicles_burned, buildings_burned;
@@ -109,7 +125,8 @@ struct Polygon {
 
 struct Region {
     std::string region_id, name_en, name_kk, name_ru;
-    std::string kind;         // region | city
+    std::string kind;         // region | city | country (a country as one region, on a world map)
+    std::string iso_a3;       // the country's ISO 3166-1 alpha-3 code, when the file has it
     std::int32_t utc_offset_s = 0;  // the utc_offset column, else the nominal offset of its longitude
     std::string time_zone;          // IANA name from the `tz` column, or ""
     // The rules times without an offset are read in: the IANA zone, else the fixed utc_offset.
@@ -149,7 +166,7 @@ struct Skipped {
 struct Dataset {
     std::vector<CategoryDef> categories;  // every event's category indexes this table
     std::string category_field;           // the column the categories came from ("": none)
-    std::string title, subtitle;          // the story's (empty: none given)
+    std::string title, subtitle;          // the story's, given, or derived from the events (core/title)
     std::string window_title;             // the window's ("": qantar and the title)
     std::string hud_header;               // above the date ("": the title in capitals)
     std::string day_counter, day_before;  // "Day {n} of the unrest", "Before the unrest"; "": none
@@ -166,6 +183,12 @@ struct Dataset {
     std::vector<TallyEntry> tally;  // sorted by announced_at
     std::vector<Skipped> skipped;
     std::string crs;               // the projection used, as given (PROJ string or EPSG code)
+    // The framing: the bulk of the events (core/framing.hpp) or --bbox, and how many fall outside.
+    LonLatBox framing_deg;
+    int outside_extent = 0;
+    // True when zoom 1 shows the framing (a map of any place, or --bbox) rather than the country.
+    bool frame_on_data = false;
+    Vec2 framing_min_m, framing_max_m;  // the framing box projected (its edges sampled)
     std::vector<std::string> input_files;  // every file read (export refuses to overwrite them)
     // Times (issue 10): the events' time column and its form(s) ("iso8601", "epoch_ms", or
     // "iso8601+date" when text forms mix), the display zone (an IANA name, "per place" when the

@@ -21,6 +21,8 @@ bool is_nationwide_place(const Event& e) {
            loc.find("nationwide") != std::string::npos;
 }
 
+bool says_nationwide(const Event& e) { return icontains(e.location, "nationwide"); }
+
 int city_by_id(const Dataset& data, std::string_view id) {
     for (std::size_t i = 0; i < data.cities.size(); ++i)
         if (iequals(data.cities[i].city_id, id)) return static_cast<int>(i);

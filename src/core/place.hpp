@@ -17,6 +17,10 @@ std::int32_t offset_for_lon(double lon_deg);
 // True when an event names no admin1 and its location is empty, "nationwide" or the country.
 bool is_nationwide_place(const Event& e);
 
+// True when the event's location says it was nationwide ("Kazakhstan (nationwide)"): such an
+// event with no city and no region is drawn at the capital. Any other event is drawn where it is.
+bool says_nationwide(const Event& e);
+
 // The city whose id is `id` (ASCII case ignored), or -1.
 int city_by_id(const Dataset& data, std::string_view id);
 // The first region whose lon/lat polygons hold the point, or -1.

@@ -30,6 +30,9 @@ void grow(ExtentM& e, bool& any, const std::vector<Polygon>& polygons) {
 ExtentM country_extent_m(const Dataset& data) {
     ExtentM e;
     bool any = false;
+    // A map of any place (or --bbox): zoom 1 shows the framing of the events.
+    if (data.frame_on_data && data.framing_max_m.x > data.framing_min_m.x && data.framing_max_m.y > data.framing_min_m.y)
+        return {data.framing_min_m, data.framing_max_m};
     grow(e, any, data.national_outline.polygons_m);
     if (!any)
         for (const Region& r : data.regions) grow(e, any, r.polygons_m);

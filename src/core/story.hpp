@@ -37,7 +37,8 @@ struct Story {
     std::vector<Beat> beats;  // in time order (non-decreasing `at`)
 };
 
-// The projected extent of the whole country (national outline, else the regions, else the cities):
+// The projected extent of the whole country (national outline, else the regions, else the cities),
+// or the framing of the events when the dataset frames on them (Dataset::frame_on_data):
 // min and max corners in metres. Zoom 1 shows this.
 struct ExtentM {
     Vec2 min_m, max_m;

@@ -1,6 +1,7 @@
 // Time parsing and formatting with our own civil-date arithmetic (no timegm, no locale).
 #include "time.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -359,6 +360,27 @@ std::string format_human(const LocalTime& t) {
                   std::string(kMonthAbbr[b.date.m - 1]).c_str(), static_cast<long long>(b.date.y), b.hh,
                   b.mi);
     return buf;
+}
+
+std::string format_date_range(const LocalTime& first, const LocalTime& last) {
+    const char* const kDash = "\xE2\x80\x93";  // en dash
+    const std::int64_t d0 = local_day(first), d1 = std::max(d0, local_day(last));
+    const CivilDate a = civil_from_days(d0), b = civil_from_days(d1);
+    auto month = [](unsigned m) {
+        std::string s(kMonths[m - 1]);
+        s[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(s[0])));
+        return s;
+    };
+    const std::string ya = std::to_string(a.y), yb = std::to_string(b.y);
+    if (d1 - d0 > 366 && a.y != b.y) return ya + kDash + yb;
+    if (a.y != b.y)
+        return std::to_string(a.d) + " " + month(a.m) + " " + ya + " " + kDash + " " + std::to_string(b.d) + " " +
+               month(b.m) + " " + yb;
+    if (a.m != b.m)
+        return std::to_string(a.d) + " " + month(a.m) + " " + kDash + " " + std::to_string(b.d) + " " + month(b.m) +
+               " " + yb;
+    if (a.d != b.d) return std::to_string(a.d) + kDash + std::to_string(b.d) + " " + month(a.m) + " " + ya;
+    return std::to_string(a.d) + " " + month(a.m) + " " + ya;
 }
 
 }  // namespace qantar

@@ -156,6 +156,11 @@ constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b 
 // The local calendar day (days since 1970-01-01) of a time, in its own offset.
 std::int64_t local_day(const LocalTime& t);
 
+// The days from `first` to `last`, each in its own offset, for a subtitle: "18 October 2019",
+// "18–31 October 2019", "28 October – 3 November 2019", "28 December 2019 – 3 January 2020",
+// and for spans of more than a year "2019–2021" (en dashes, UTF-8).
+std::string format_date_range(const LocalTime& first, const LocalTime& last);
+
 constexpr std::int64_t kSecondsPerHour = 3600;
 constexpr std::int64_t kSecondsPerDay = 86400;
 

@@ -9,6 +9,7 @@
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -162,6 +163,19 @@ bool LayerReader::layer_may_have_polygons() const {
 }
 
 std::string LayerReader::layer_geometry_name() const { return OGRGeometryTypeToName(impl_->type()); }
+
+void LayerReader::set_spatial_filter(double lon_min, double lat_min, double lon_max, double lat_max) {
+    impl_->layer->SetSpatialFilterRect(lon_min, lat_min, lon_max, lat_max);
+}
+
+void LayerReader::set_attribute_filter(const std::string& expression) {
+    ErrorCapture capture;
+    if (impl_->layer->SetAttributeFilter(expression.c_str()) != OGRERR_NONE) {
+        std::string reason = capture.last_error().empty() ? "it does not parse" : capture.last_error();
+        std::replace(reason.begin(), reason.end(), '\n', ' ');
+        throw InputError(path_, "", "", "filter '" + abbreviate(expression, 200) + "': " + reason);
+    }
+}
 
 bool LayerReader::next() {
     ErrorCapture capture;

@@ -71,6 +71,13 @@ public:
     bool layer_may_have_polygons() const;
     std::string layer_geometry_name() const;  // OGR's name of the declared type, for messages
 
+    // Only the features whose geometry's envelope meets this lon/lat box (OGR's spatial filter; a
+    // FlatGeobuf file answers it from its index).
+    void set_spatial_filter(double lon_min, double lat_min, double lon_max, double lat_max);
+    // Only the features for which the OGR SQL expression holds. Throws InputError naming the file,
+    // the expression and GDAL's reason when it does not parse or names an unknown field.
+    void set_attribute_filter(const std::string& expression);
+
     // Advances to the next feature; false at the end.
     bool next();
     // "line N" for CSV (the header is line 1), else "feature N" (1-based, in reading order).

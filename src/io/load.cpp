@@ -4,16 +4,25 @@
 
 #include "time_zone.hpp"
 
+#include "basemap.hpp"
 #include "load_layers.hpp"
 #include "projection.hpp"
 #include "triangulate.hpp"
 
 #include "core/error.hpp"
+#include "core/framing.hpp"
 #include "core/place.hpp"
+#include "core/title.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
+
+#ifndef QANTAR_INSTALL_DATADIR
+#define QANTAR_INSTALL_DATADIR ""
+#endif
 
 namespace qantar {
 
@@ -164,8 +173,11 @@ void read_events(const LoadOptions& options, const Paths& paths, Dataset& data) 
 void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
     data.regions = loading::load_regions(paths.regions);
     data.input_files.push_back(paths.regions);
-    data.cities = loading::load_cities(paths.cities);
-    data.input_files.push_back(paths.cities);
+    // Cities are optional: a data directory without cities.csv has none (a file given must exist).
+    if (!options.cities_path.empty() || fs::exists(paths.cities)) {
+        data.cities = loading::load_cities(paths.cities);
+        data.input_files.push_back(paths.cities);
+    }
     link_cities_to_regions(data);
 
     read_events(options, paths, data);
@@ -180,8 +192,9 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     if (options.context && (!paths.dir.empty() || !options.outline_path.empty())) read_context(paths, data);
 }
 
-// Projects everything once, and triangulates the fills once.
-void project_layers(const Projector& projector, const Paths& paths, Dataset& data) {
+// Projects everything once, and triangulates the fills once. tolerant_context: a context feature
+// the projection cannot take (the far side of the world) is left out instead of failing.
+void project_layers(const Projector& projector, const Paths& paths, Dataset& data, bool tolerant_context = false) {
     for (Region& g : data.regions) {
         g.polygons_m = project_polygons(projector, g.polygons_deg, paths.regions);
         g.triangles_m = triangulate(g.polygons_m);
@@ -199,7 +212,13 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
     }
     auto finish_context = [&](ContextFeature& c, const std::string& file) {
         if (c.polygons_deg.empty()) return;
-        c.polygons_m = project_polygons(projector, c.polygons_deg, file);
+        try {
+            c.polygons_m = project_polygons(projector, c.polygons_deg, file);
+        } catch (const InputError&) {
+            if (!tolerant_context) throw;
+            c.polygons_deg.clear();
+            return;
+        }
         c.triangles_m = triangulate(c.polygons_m);
         c.label_m = label_point(c.polygons_m);
     };
@@ -208,7 +227,129 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
     for (ContextFeature& c : data.water) finish_context(c, paths.water);
 }
 
+
+// The framing: --bbox, else the bulk of the events; the events outside it counted.
+void frame_events(const std::optional<LonLatBox>& bbox, Dataset& data) {
+    std::vector<Vec2> lon_lat;
+    lon_lat.reserve(data.events.size());
+    for (const Event& e : data.events) lon_lat.push_back({e.lon_deg, e.lat_deg});
+    if (bbox) {
+        data.framing_deg = *bbox;
+        data.outside_extent = count_outside(*bbox, lon_lat);
+    } else {
+        const Framing f = robust_framing(lon_lat);
+        data.framing_deg = f.box;
+        data.outside_extent = f.outside;
+    }
+}
+
+// The framing box in metres: its edges sampled, since a lon/lat box is curved on a conic.
+void project_framing(const Projector& projector, Dataset& data) {
+    const LonLatBox& b = data.framing_deg;
+    std::vector<Vec2> pts;
+    constexpr int kSteps = 24;
+    for (int i = 0; i <= kSteps; ++i) {
+        const double s = static_cast<double>(i) / kSteps;
+        const double lon = b.lon_min_deg + s * b.width_deg(), lat = b.lat_min_deg + s * b.height_deg();
+        for (const Vec2& ll : {Vec2{lon, b.lat_min_deg}, Vec2{lon, b.lat_max_deg}, Vec2{b.lon_min_deg, lat}, Vec2{b.lon_max_deg, lat}}) {
+            Vec2 m;
+            if (projector.forward(ll.x > 180 ? ll.x - 360 : ll.x, std::clamp(ll.y, -89.5, 89.5), m)) pts.push_back(m);
+        }
+    }
+    if (pts.empty()) return;
+    Vec2 lo = pts.front(), hi = pts.front();
+    for (const Vec2& p : pts) {
+        lo = {std::min(lo.x, p.x), std::min(lo.y, p.y)};
+        hi = {std::max(hi.x, p.x), std::max(hi.y, p.y)};
+    }
+    data.framing_min_m = lo;
+    data.framing_max_m = hi;
+}
+
+void set_titles(const LoadOptions& options, bool derive, Dataset& data) {
+    data.title = options.title;
+    data.subtitle = options.subtitle;
+    if (!derive) return;
+    if (data.title.empty()) data.title = title_from_events(data, is_world_extent(data.framing_deg));
+    if (data.subtitle.empty()) data.subtitle = subtitle_from_events(data);
+}
+
+// A map of any place reads the events before it knows their places, so times written without an
+// offset were read in the --tz zone, the nearest zone or as UTC. Once each event has its region,
+// the same wall-clock time is read again in the region's zone, and the display zone is the most
+// common zone of the events' places.
+void localise_times(const LoadOptions& options, Dataset& data) {
+    std::map<std::string, int> zones;
+    std::map<std::string, std::shared_ptr<const ZoneRules>> rules;
+    bool moved = false;
+    std::int64_t unplaced = 0;
+    for (Event& e : data.events) {
+        const auto& zone = e.region_index >= 0 ? data.regions[static_cast<std::size_t>(e.region_index)].zone : nullptr;
+        if (!zone) {
+            if (e.local_time) ++unplaced;
+            continue;
+        }
+        ++zones[zone->name()];
+        rules.emplace(zone->name(), zone);
+        if (!e.local_time) continue;
+        const auto relocal = [&](const LocalTime& t) { return in_zone(zone->utc_of_local(t.utc_s + t.offset_s), *zone); };
+        e.start = relocal(e.start);
+        if (e.end) e.end = relocal(*e.end);
+        moved = true;
+    }
+    if (moved) sort_events(data.events);
+    if (unplaced == 0) data.time_zone_warning.clear();
+    if (!options.time_zone.empty() || zones.empty()) return;
+    std::string best;
+    int best_n = 0;
+    for (const auto& [name, n] : zones)
+        if (n > best_n) best = name, best_n = n;
+    data.display_zone = rules[best];
+    data.time_zone = zones.size() > 1 ? "per place" : best;
+}
+
+// A map of any place: the events first, then the world base map around them, projected for them.
+Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& bbox) {
+    std::optional<Projector> given;
+    if (!options.crs.empty()) given.emplace(options.crs);  // a bad --crs: before reading anything
+    const std::string dir = options.world_dir.empty() ? find_world_dir() : options.world_dir;
+    if (dir.empty())
+        throw InputError("geodata/world/countries.fgb", "", "",
+                         "no such file (the world base map; set QANTAR_WORLD to its directory, or give --regions "
+                         "or --geodata)");
+    Dataset data;
+    Paths paths;
+    paths.dir = dir;
+    paths.events = options.events_path;
+    paths.regions = paths.in_dir("admin1.fgb");
+    paths.cities = options.cities_path.empty() ? paths.in_dir("cities.csv") : options.cities_path;
+    read_events(options, paths, data);
+    data.input_files.push_back(options.events_path);
+    sort_events(data.events);
+    check_events_span(data.events, options.events_path, options.max_span_years);
+    frame_events(bbox, data);
+    data.frame_on_data = true;
+    load_world_basemap(dir, options.context, options.cities_path, data);
+    localise_times(options, data);
+    if (!options.tally_path.empty()) {
+        data.tally = loading::load_tally(options.tally_path);
+        data.input_files.push_back(options.tally_path);
+    }
+    const Projector projector = given ? std::move(*given) : Projector(projection_for(data.framing_deg));
+    data.crs = projector.crs();
+    project_layers(projector, paths, data, true);
+    project_framing(projector, data);
+    set_titles(options, true, data);
+    return data;
+}
+
 }  // namespace
+
+bool uses_world_basemap(const LoadOptions& options, bool geodata_env_set) {
+    if (!options.world_dir.empty()) return true;
+    return !options.events_path.empty() && options.regions_path.empty() && options.geodata_dir.empty() &&
+           !geodata_env_set;
+}
 
 std::string find_geodata_dir() {
     std::vector<std::string> candidates;
@@ -217,6 +358,8 @@ std::string find_geodata_dir() {
         candidates.push_back(dir + "/../geodata");
         candidates.push_back(dir + "/geodata");
     }
+    if (const std::string dir = exe_dir(); !dir.empty()) candidates.push_back(dir + "/../share/qantar/geodata");
+    if (*QANTAR_INSTALL_DATADIR) candidates.push_back(std::string(QANTAR_INSTALL_DATADIR) + "/geodata");
     candidates.emplace_back("geodata");
     candidates.emplace_back("/usr/local/share/qantar/geodata");
     candidates.emplace_back("/usr/share/qantar/geodata");
@@ -228,8 +371,13 @@ std::string find_geodata_dir() {
 }
 
 Dataset load_dataset(const LoadOptions& options) {
+    // Bad --bbox and --crs are usage errors: find out before reading anything.
+    std::optional<LonLatBox> bbox;
+    if (!options.bbox.empty()) bbox = parse_bbox(options.bbox);
+    const char* env = std::getenv("QANTAR_GEODATA");
+    if (uses_world_basemap(options, env && *env)) return load_world(options, bbox);
+
     const Paths paths = resolve_paths(options);
-    // Bad --crs is a usage error: find out before reading anything.
     const Projector projector(options.crs.empty() ? std::string(kDefaultCrs) : options.crs);
     Dataset data;
     data.crs = projector.crs();
@@ -248,6 +396,11 @@ Dataset load_dataset(const LoadOptions& options) {
     }
     read_layers(options, paths, data);
     project_layers(projector, paths, data);
+    // The story's own framing is its country; --bbox replaces it.
+    frame_events(bbox, data);
+    data.frame_on_data = bbox.has_value();
+    project_framing(projector, data);
+    set_titles(options, false, data);
     return data;
 }
 

@@ -35,9 +35,19 @@ struct LoadOptions {
     std::vector<CategoryDef> categories;  // the story's table; empty: derived from the data
     std::string category_field;  // the category column (with a table); empty: "category"
     std::string color_by;        // --color-by FIELD: categories from a field (no table)
-    std::string title, subtitle; // copied into the Dataset
     std::optional<StoryConfig> story;  // the story read (--story, or the bundled one); none: a plain file
+    // A map of any place (io/basemap.hpp): with events and no regions, no --geodata and no
+    // $QANTAR_GEODATA, the regions, context and cities come from the world base map.
+    std::string world_dir;     // empty: found by find_world_dir()
+    std::string bbox;          // --bbox lon_min,lat_min,lon_max,lat_max: the framing (else the events')
+    std::string title, subtitle;  // --title/--subtitle or the story's; empty: derived from the events
+    std::string size_by;       // --size-by FIELD: numeric, the markers' size (log scale)
+    std::string filter;        // --filter EXPR: OGR SQL attribute filter on the events layer
 };
+
+// True when this load draws the world base map: events given, no regions file, no data directory
+// (neither --geodata nor $QANTAR_GEODATA, passed in as geodata_env_set).
+bool uses_world_basemap(const LoadOptions& options, bool geodata_env_set);
 
 // The geodata directory: $QANTAR_GEODATA if set, else <exe dir>/../geodata, else ./geodata,
 // else the install location. Throws InputError if none has bundled-story (the file naming the

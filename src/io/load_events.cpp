@@ -61,6 +61,7 @@ struct EventColumns {
     int counts[std::size(kEventCounts)];
     int time = -1, end = -1, category = -1, event_type = -1, time_precision = -1, geo_precision = -1, disputed = -1;
     int origin_lat = -1, origin_lon = -1, id_alt = -1;
+    int size_by = -1;  // --size-by
     PointColumns point;
     std::vector<int> extra;  // columns qantar does not model
 };
@@ -162,6 +163,10 @@ EventColumns event_columns(const Reader& r, const LoadOptions& opt) {
     c.origin_lon = r.field_index("origin_longitude");
     c.id_alt = r.field_index_any({"event_id", "data_id", "id", "event_id_no_cnty"});
     c.point = point_columns(r);
+    if (!opt.size_by.empty()) {
+        c.size_by = r.field_index(opt.size_by);
+        if (c.size_by < 0) throw InputError(r.path(), "", opt.size_by, "missing field (given by --size-by)");
+    }
     const bool has_city = c.strings[kCityIdField] >= 0;  // city_id
     if (!r.layer_may_have_points() && (c.point.lon < 0 || c.point.lat < 0) && !has_city)
         throw InputError(r.path(), "", "latitude",
@@ -264,6 +269,7 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Tim
         if (no_zone) ++tc.times->read_as_utc;
     }
     e.start = start->time;
+    e.local_time = local;
     if (e.event_date.empty()) {
         // An epoch number says nothing to a reader: the local date instead.
         if (start->format == TimeFormat::EpochS || start->format == TimeFormat::EpochMs)
@@ -304,6 +310,7 @@ Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt,
     read_place(r, c, data, e);
     read_times(r, c, data, tc, e);
     read_origin(r, c, e);
+    if (c.size_by >= 0) e.size_value = read_double(r, c.size_by);
     for (int i : c.extra) e.extra.emplace_back(r.field_name(i), r.text(i));
     return e;
 }
@@ -314,6 +321,7 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
                  std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
                  std::string& category_field, const ZoneRules* zone, EventTimes& times) {
     Reader r(path);
+    if (!options.filter.empty()) r.set_attribute_filter(options.filter);
     const EventColumns c = event_columns(r, options);
     std::vector<std::string> keys;  // each event's category text, when the table comes from the data
     TimeContext tc;

@@ -47,9 +47,10 @@ std::shared_ptr<const ZoneRules> read_zone(const Reader& r, int f_tz, std::strin
 
 }  // namespace
 
-std::vector<Region> load_regions(const std::string& path) {
+std::vector<Region> load_regions(const std::string& path, const std::string& filter, bool allow_empty) {
     Reader r(path);
     require_polygon_layer(r);
+    if (!filter.empty()) r.set_attribute_filter(filter);
     const int f_id = r.field_index_any({"region_id", "id", "iso_3166_2", "code"});
     const int f_name = r.field_index_any({"name_en", "name"});
     if (f_id < 0 && f_name < 0) throw InputError(path, "", "region_id", "missing required field (region_id or name_en)");
@@ -57,6 +58,7 @@ std::vector<Region> load_regions(const std::string& path) {
     const int f_kind = r.field_index("kind"), f_off = r.field_index("utc_offset");
     const int f_cap = r.field_index("capital_city_id");
     const int f_tz = r.field_index_any({"tz", "time_zone", "timezone"});
+    const int f_iso = r.field_index("iso_a3");
     std::vector<Region> out;
     while (r.next()) {
         Region g;
@@ -69,6 +71,7 @@ std::vector<Region> load_regions(const std::string& path) {
         if (g.kind.empty()) g.kind = "region";
         g.capital_city_id = trim(r.text(f_cap));
         g.polygons_deg = read_polygons(r);
+        g.iso_a3 = trim(r.text(f_iso));
         g.utc_offset_s = region_offset(r, f_off, g.polygons_deg);
         // Times without an offset: the IANA zone, else the written utc_offset (the nominal offset of
         // the longitude is a guess: no zone then).
@@ -76,12 +79,13 @@ std::vector<Region> load_regions(const std::string& path) {
         if (!g.zone && !trim(r.text(f_off)).empty()) g.zone = std::make_shared<FixedOffsetZone>(g.utc_offset_s);
         out.push_back(std::move(g));
     }
-    if (out.empty()) throw InputError(path, "", "", "the layer has no features");
+    if (out.empty() && !allow_empty) throw InputError(path, "", "", "the layer has no features");
     return out;
 }
 
-std::vector<City> load_cities(const std::string& path) {
+std::vector<City> load_cities(const std::string& path, const std::string& filter, bool allow_empty) {
     Reader r(path);
+    if (!filter.empty()) r.set_attribute_filter(filter);
     const int f_id = require_field(r, {"city_id", "id"}, "city id");
     const int f_name = require_field(r, {"name_en", "name"}, "city name");
     const PointColumns pc = point_columns(r);
@@ -113,7 +117,7 @@ std::vector<City> load_cities(const std::string& path) {
             if (iequals(other.city_id, c.city_id)) fail(r, f_id, "duplicate city id '" + c.city_id + "'");
         out.push_back(std::move(c));
     }
-    if (out.empty()) throw InputError(path, "", "", "the layer has no features");
+    if (out.empty() && !allow_empty) throw InputError(path, "", "", "the layer has no features");
     return out;
 }
 

@@ -12,8 +12,9 @@
 
 namespace qantar::loading {
 
-std::vector<Region> load_regions(const std::string& path);
-std::vector<City> load_cities(const std::string& path);
+// `filter`: an OGR SQL attribute filter ("" for every feature). allow_empty: no feature is no error.
+std::vector<Region> load_regions(const std::string& path, const std::string& filter = {}, bool allow_empty = false);
+std::vector<City> load_cities(const std::string& path, const std::string& filter = {}, bool allow_empty = false);
 std::vector<ContextFeature> load_context(const std::string& path);  // polygons_deg only
 std::vector<TallyEntry> load_tally(const std::string& path);        // sorted by announced_at
 

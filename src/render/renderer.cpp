@@ -25,7 +25,12 @@ std::string default_shader_dir() {
         if (fs::exists(d / "events.vert")) return d.string();
         d = exe.parent_path().parent_path().parent_path() / "shaders";
         if (fs::exists(d / "events.vert")) return d.string();
+        d = exe.parent_path().parent_path() / "share" / "qantar" / "shaders";  // installed
+        if (fs::exists(d / "events.vert")) return d.string();
     }
+#ifdef QANTAR_INSTALL_DATADIR
+    if (const fs::path d = fs::path(QANTAR_INSTALL_DATADIR) / "shaders"; fs::exists(d / "events.vert")) return d.string();
+#endif
     if (fs::exists("shaders/events.vert")) return "shaders";
     if (const char* e = std::getenv("QANTAR_SHADERS")) return e;
     return "shaders";

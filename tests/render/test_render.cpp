@@ -1,11 +1,15 @@
 // Renderer logic without a display: label placement, camera transforms, playback, marker look.
 #include "render/camera.hpp"
+#include "render/event_layer.hpp"
 #include "render/event_style.hpp"
 #include "render/labels.hpp"
 #include "render/options.hpp"
 #include "render/playback.hpp"
 
 #include "core/error.hpp"
+#include "core/timeline.hpp"
+
+#include <cmath>
 
 #include <catch2/catch.hpp>
 
@@ -129,4 +133,49 @@ TEST_CASE("the shader gets the marker curve's constants from event_style.hpp", "
     CHECK(src.find("void main() {}") > src.find("kVisibleMin"));
     CHECK(kPulseS == 3 * 3600.0);
     CHECK(kShrinkS == 3600.0);
+}
+
+TEST_CASE("an event outside every region is drawn where it is; a nationwide one at the capital", "[render][issue10]") {
+    Dataset d;
+    City capital;
+    capital.city_id = "cap";
+    capital.name_en = "Capital";
+    capital.is_capital = true;
+    capital.pos_m = {100, 200};
+    d.cities.push_back(capital);
+    Event at_sea;
+    at_sea.event_id_cnty = "SEA1";
+    at_sea.pos_m = {-5000, 7000};
+    at_sea.start = {1000, 0};
+    Event nationwide = at_sea;
+    nationwide.event_id_cnty = "NAT1";
+    nationwide.location = "Somewhere (nationwide)";
+    d.events = {at_sea, nationwide};
+    const Timeline tl(d);
+    const std::vector<EventMark> marks = event_marks_for(tl);
+    REQUIRE(marks.size() == 2);
+    CHECK(marks[0].pos_m == Vec2{-5000, 7000});
+    CHECK(marks[0].city == -1);
+    CHECK(marks[1].pos_m == Vec2{100, 200});
+    CHECK(marks[1].city == 0);
+}
+
+TEST_CASE("--size-by values size the markers on a log scale", "[render][issue10]") {
+    Dataset d;
+    for (double v : {1.0, 10.0, 100.0, 1000.0}) {
+        Event e;
+        e.event_id_cnty = "E" + std::to_string(static_cast<int>(v));
+        e.start = {static_cast<std::int64_t>(v), 0};
+        e.size_value = v;
+        d.events.push_back(e);
+    }
+    const Timeline tl(d);
+    const std::vector<EventMark> marks = event_marks_for(tl);
+    REQUIRE(marks.size() == 4);
+    CHECK(marks[0].size_level == 8);   // the smallest
+    CHECK(marks[3].size_level == 52);  // the largest
+    CHECK(marks[1].size_level < marks[2].size_level);
+    // Equal steps in log(1 + v): 10 -> (log 11 - log 2) / (log 1001 - log 2) of the way.
+    CHECK(marks[1].size_level == static_cast<int>(std::lround(8 + 44 * (std::log1p(10.0) - std::log1p(1.0)) /
+                                                                     (std::log1p(1000.0) - std::log1p(1.0)))));
 }

@@ -1,5 +1,6 @@
 #include "base_map.hpp"
 
+#include "core/story.hpp"
 #include "render/palette.hpp"
 
 #include <algorithm>
@@ -22,6 +23,12 @@ void fill_buffer(sf::VertexBuffer& vb, const std::vector<sf::Vertex>& v) {
 
 MapBounds outline_bounds_of(const Dataset& data) {
     MapBounds b;
+    if (data.frame_on_data) {  // a map of any place, or --bbox: the framing of the events
+        const ExtentM e = country_extent_m(data);
+        b.add(e.min_m);
+        b.add(e.max_m);
+        return b;
+    }
     for (const auto& p : data.national_outline.polygons_m)
         for (const auto& r : p.rings)
             for (const auto& v : r) b.add(v);

@@ -59,8 +59,12 @@ void draw_date_block(const DrawContext& ctx) {
     char hm[32];
     std::snprintf(hm, sizeof hm, "%02d:%02d", k.hour, k.minute);
     double x = 40 * u, y = 34 * u;
+    // The story's header, else the dataset's title (given, or derived on a map of any place).
     const Dataset& data = ctx.data();
-    sf::Text h1 = ctx.text.make(data.hud_header.empty() ? upper_ascii(data.title) : data.hud_header, 13, kTextFaint, true);
+    std::string header = data.hud_header;
+    if (header.empty() && !data.title.empty())
+        header = upper_ascii(data.title + (data.subtitle.empty() ? "" : "  \xC2\xB7  " + data.subtitle));
+    sf::Text h1 = ctx.text.make(header, 13, kTextFaint, true);
     h1.setLetterSpacing(1.6f);
     place(h1, x, y);
     ctx.target.draw(h1);

@@ -1,0 +1,222 @@
+// The world base map (see basemap.hpp): countries by point-in-polygon, regions and cities through
+// GDAL attribute filters, context by bounding box.
+#include "basemap.hpp"
+
+#include "load_layers.hpp"
+
+#include "core/framing.hpp"
+#include "core/geometry.hpp"
+#include "core/place.hpp"
+#include "core/text.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+
+#ifndef QANTAR_INSTALL_DATADIR
+#define QANTAR_INSTALL_DATADIR ""
+#endif
+#ifndef QANTAR_SOURCE_DATADIR
+#define QANTAR_SOURCE_DATADIR ""
+#endif
+
+namespace qantar {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// The largest places in view (labels are placed by population): a regional map, the world.
+constexpr std::size_t kMaxCities = 250, kMaxWorldCities = 120;
+
+// A lon/lat bounding box of polygons, for cheap rejection before point-in-polygon.
+struct Bounds {
+    double lon_min = 1e9, lat_min = 1e9, lon_max = -1e9, lat_max = -1e9;
+    bool holds(double lon, double lat) const { return lon >= lon_min && lon <= lon_max && lat >= lat_min && lat <= lat_max; }
+};
+
+Bounds bounds_of(const std::vector<Polygon>& polygons) {
+    Bounds b;
+    for (const Polygon& p : polygons)
+        if (!p.rings.empty())
+            for (const Vec2& v : p.rings.front()) {
+                b.lon_min = std::min(b.lon_min, v.x);
+                b.lon_max = std::max(b.lon_max, v.x);
+                b.lat_min = std::min(b.lat_min, v.y);
+                b.lat_max = std::max(b.lat_max, v.y);
+            }
+    return b;
+}
+
+// Does the box (lon in [-180, 180]) meet the framing box (which may cross the antimeridian)?
+bool meets(const Bounds& b, const LonLatBox& f) {
+    if (b.lat_max < f.lat_min_deg || b.lat_min > f.lat_max_deg) return false;
+    if (f.width_deg() >= 360) return true;
+    for (double shift : {-360.0, 0.0, 360.0})
+        if (b.lon_max + shift >= f.lon_min_deg && b.lon_min + shift <= f.lon_max_deg) return true;
+    return false;
+}
+
+// The framing grown on every side by `share` of its size (at least `min_deg`), for what is in view
+// beside it: the window is rarely the shape of the data.
+LonLatBox around(const LonLatBox& f, double share, double min_deg) {
+    const double dx = std::max(min_deg, f.width_deg() * share), dy = std::max(min_deg, f.height_deg() * share);
+    LonLatBox b{f.lon_min_deg - dx, std::max(-90.0, f.lat_min_deg - dy), f.lon_max_deg + dx,
+                std::min(90.0, f.lat_max_deg + dy)};
+    if (b.width_deg() >= 360) b.lon_min_deg = -180, b.lon_max_deg = 180;
+    return b;
+}
+
+std::string sql_list(const std::vector<std::string>& values) {
+    std::string s;
+    for (const std::string& v : values) {
+        if (!s.empty()) s += ", ";
+        std::string q;
+        for (char c : v) q += c == '\'' ? std::string("''") : std::string(1, c);
+        s += "'" + q + "'";
+    }
+    return s;
+}
+
+struct Country {
+    ContextFeature feature;
+    Bounds bounds;
+    int events_in_view = 0;
+};
+
+// Each event's country (the first polygon holding it); counts the events inside the framing.
+void name_event_countries(std::vector<Country>& countries, Dataset& data) {
+    for (Event& e : data.events) {
+        for (Country& c : countries) {
+            if (!c.bounds.holds(e.lon_deg, e.lat_deg) || !contains(c.feature.polygons_deg, {e.lon_deg, e.lat_deg}))
+                continue;
+            if (e.country.empty()) e.country = c.feature.name_en;
+            if (data.framing_deg.contains(e.lon_deg, e.lat_deg)) ++c.events_in_view;
+            break;
+        }
+    }
+}
+
+// The admin-1 units of the countries with events in view; on a world map the countries themselves.
+void read_regions(const std::string& dir, const std::vector<Country>& countries, bool world, Dataset& data) {
+    std::vector<const Country*> with_events;
+    for (const Country& c : countries)
+        if (c.events_in_view > 0) with_events.push_back(&c);
+    std::vector<std::string> isos;
+    for (const Country* c : with_events) isos.push_back(c->feature.iso_a3);
+    const std::string admin1 = (fs::path(dir) / "admin1.fgb").string();
+    if (!world && !isos.empty() && fs::exists(admin1)) {
+        data.regions = loading::load_regions(admin1, "iso_a3 IN (" + sql_list(isos) + ")", true);
+        data.input_files.push_back(admin1);
+    }
+    // A country the admin-1 layer lacks (or every country, on a world map) is one region.
+    for (const Country* c : with_events) {
+        const bool covered = std::any_of(data.regions.begin(), data.regions.end(), [&](const Region& g) {
+            return !g.iso_a3.empty() && g.iso_a3 == c->feature.iso_a3;
+        });
+        if (covered && !world) continue;
+        Region g;
+        g.region_id = c->feature.iso_a3.empty() ? c->feature.name_en : c->feature.iso_a3;
+        g.name_en = c->feature.name_en;
+        g.name_kk = c->feature.name_kk;
+        g.name_ru = c->feature.name_ru;
+        g.kind = "country";
+        g.iso_a3 = c->feature.iso_a3;
+        g.polygons_deg = c->feature.polygons_deg;
+        data.regions.push_back(std::move(g));
+    }
+    for (Region& g : data.regions)
+        drop_parts_across_seam(g.polygons_deg, data.framing_deg.centre_lon_deg(), world ? 180.0 : 150.0);
+    std::erase_if(data.regions, [](const Region& g) { return g.polygons_deg.empty(); });
+}
+
+// The larger cities in and around the framing, at most kMaxCities, the most populous first.
+void read_cities(const std::string& dir, const std::vector<std::string>& isos, const LonLatBox& view, Dataset& data) {
+    const std::string path = (fs::path(dir) / "cities.csv").string();
+    if (!fs::exists(path) || isos.empty()) return;
+    const std::int64_t min_pop = city_population_threshold(data.framing_deg);
+    std::string filter = "iso_a3 IN (" + sql_list(isos) + ")";
+    if (min_pop > 0) filter += " AND CAST(population AS INTEGER) >= " + std::to_string(min_pop);
+    std::vector<City> cities = loading::load_cities(path, filter, true);
+    data.input_files.push_back(path);
+    std::erase_if(cities, [&](const City& c) { return !view.contains(c.lon_deg, c.lat_deg); });
+    std::stable_sort(cities.begin(), cities.end(), [](const City& a, const City& b) { return a.population > b.population; });
+    const std::size_t most = is_world_extent(data.framing_deg) ? kMaxWorldCities : kMaxCities;
+    if (cities.size() > most) cities.resize(most);
+    data.cities = std::move(cities);
+}
+
+// The region under each event, bounding boxes first (thousands of events, hundreds of regions).
+void place_events_in_regions(Dataset& data) {
+    std::vector<Bounds> boxes;
+    boxes.reserve(data.regions.size());
+    for (const Region& g : data.regions) boxes.push_back(bounds_of(g.polygons_deg));
+    for (Event& e : data.events) {
+        e.region_index = -1;
+        for (std::size_t i = 0; i < data.regions.size(); ++i)
+            if (boxes[i].holds(e.lon_deg, e.lat_deg) && contains(data.regions[i].polygons_deg, {e.lon_deg, e.lat_deg})) {
+                e.region_index = static_cast<int>(i);
+                break;
+            }
+    }
+}
+
+std::string exe_dir() {
+    std::error_code ec;
+    const fs::path p = fs::read_symlink("/proc/self/exe", ec);
+    return ec ? std::string() : p.parent_path().string();
+}
+
+}  // namespace
+
+std::string find_world_dir() {
+    std::vector<std::string> candidates;
+    if (const char* env = std::getenv("QANTAR_WORLD"); env && *env) candidates.emplace_back(env);
+    if (const std::string dir = exe_dir(); !dir.empty()) {
+        candidates.push_back(dir + "/../share/qantar/geodata/world");
+        if (*QANTAR_INSTALL_DATADIR) candidates.push_back(std::string(QANTAR_INSTALL_DATADIR) + "/geodata/world");
+        candidates.push_back(dir + "/../geodata/world");
+    }
+    if (*QANTAR_SOURCE_DATADIR) candidates.push_back(std::string(QANTAR_SOURCE_DATADIR) + "/geodata/world");
+    std::error_code ec;
+    for (const std::string& c : candidates)
+        if (fs::exists(fs::path(c) / "countries.fgb", ec)) return fs::path(c).lexically_normal().string();
+    return {};
+}
+
+void load_world_basemap(const std::string& dir, bool context, const std::string& cities_path, Dataset& data) {
+    const std::string countries_path = (fs::path(dir) / "countries.fgb").string();
+    std::vector<Country> countries;
+    for (ContextFeature& f : loading::load_context(countries_path)) {
+        Country c;
+        c.bounds = bounds_of(f.polygons_deg);
+        c.feature = std::move(f);
+        countries.push_back(std::move(c));
+    }
+    data.input_files.push_back(countries_path);
+    name_event_countries(countries, data);
+    const bool world = is_world_extent(data.framing_deg);
+    read_regions(dir, countries, world, data);
+
+    // Context: the countries in and around the view (on a world map, all of them).
+    const LonLatBox view = world ? LonLatBox{-180, -90, 180, 90} : around(data.framing_deg, 0.6, 4.0);
+    std::vector<std::string> isos_in_view;
+    for (Country& c : countries) {
+        if (!meets(c.bounds, view)) continue;
+        isos_in_view.push_back(c.feature.iso_a3);
+        if (!context) continue;
+        drop_parts_across_seam(c.feature.polygons_deg, data.framing_deg.centre_lon_deg(), world ? 180.0 : 150.0);
+        if (!c.feature.polygons_deg.empty()) data.countries.push_back(std::move(c.feature));
+    }
+    if (cities_path.empty()) {
+        read_cities(dir, isos_in_view, view, data);
+    } else {
+        data.cities = loading::load_cities(cities_path);
+        data.input_files.push_back(cities_path);
+    }
+    link_cities_to_regions(data);
+    place_events_in_regions(data);
+}
+
+}  // namespace qantar
