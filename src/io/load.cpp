@@ -3,6 +3,7 @@
 #include "load.hpp"
 
 #include "load_layers.hpp"
+#include "pg_source.hpp"
 #include "projection.hpp"
 #include "triangulate.hpp"
 
@@ -132,7 +133,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     link_cities_to_regions(data);
 
     loading::load_events(options, data, paths.events, data.events, data.skipped);
-    data.input_files.push_back(paths.events);
+    data.input_files.push_back(io::source_display_name(paths.events));  // no password in any output
     sort_events(data.events);
     check_events_span(data.events, paths.events, options.max_span_years);
 

@@ -6,6 +6,8 @@
 #include "core/limits.hpp"
 #include "core/model.hpp"
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -23,6 +25,14 @@ struct LoadOptions {
     bool skip_invalid = false; // skip bad event rows (report them) instead of failing
     bool context = true;       // load countries, water and outline (the renderer needs them)
     double max_span_years = kDefaultMaxSpanYears;  // --max-span-years: refuse events spread wider
+
+    // Events from a database (--events "PG:..."; io/pg_source.hpp): which table or query, and
+    // what the server filters so that only the rows needed travel.
+    std::string events_layer;            // --events-layer TABLE (also a layer of a multi-layer file)
+    std::string events_sql;              // --events-sql "SELECT ..." (databases)
+    double statement_timeout_s = 300;    // --statement-timeout (0: the server's)
+    std::optional<std::int64_t> pushdown_from_utc_s, pushdown_to_utc_s;  // only events that may show
+    std::optional<std::array<double, 4>> pushdown_bbox_deg;  // min lon, min lat, max lon, max lat
 };
 
 // The geodata directory: $QANTAR_GEODATA if set, else <exe dir>/../geodata, else ./geodata,

@@ -3,6 +3,7 @@
 #include "load_layers.hpp"
 
 #include "field_readers.hpp"
+#include "pg_source.hpp"
 
 #include "core/error.hpp"
 #include "core/place.hpp"
@@ -132,7 +133,8 @@ void read_attributes(const Reader& r, const EventColumns& c, Event& e) {
     e.event_id_cnty = trim(e.event_id_cnty);
     if (e.event_id_cnty.empty()) e.event_id_cnty = trim(r.text(c.id_alt));
     if (e.event_id_cnty.empty())
-        e.event_id_cnty = std::filesystem::path(r.path()).stem().string() + "-" + std::to_string(r.ordinal());
+        e.event_id_cnty = (r.is_database() ? std::string("row") : std::filesystem::path(r.path()).stem().string()) +
+                          "-" + std::to_string(r.ordinal());
     for (std::size_t k = 0; k < std::size(kEventCounts); ++k)
         if (c.counts[k] >= 0) e.*(kEventCounts[k].member) = read_count(r, c.counts[k]);
     e.time_precision = read_int(r, c.time_precision);
@@ -178,6 +180,10 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Eve
     if (!start)
         fail(r, c.time, "'" + start_text + "' is not a date (expected 2022-01-05T01:30+06:00, 2022-01-05 or 05 January 2022)");
     e.start = *start;
+    // A database's timestamp is an instant (it comes back in the session's zone): shown, like
+    // any time, in the place's offset.
+    const bool instants = r.is_database() && r.field_is_date_or_time(c.time);
+    if (instants) e.start.offset_s = offset;
     if (e.event_date.empty()) e.event_date = start_text;
     const std::string end_text = trim(r.text(c.end));
     if (!end_text.empty()) {
@@ -186,6 +192,7 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Eve
         if (!end) fail(r, c.end, "'" + end_text + "' is not a date");
         if (end->utc_s < e.start.utc_s) fail(r, c.end, "ends before it starts");
         e.end = *end;
+        if (instants) e.end->offset_s = offset;
     } else if (day_only) {
         e.end = LocalTime{e.start.utc_s + kSecondsPerDay, e.start.offset_s};  // the whole day
     }
@@ -220,8 +227,9 @@ Event read_event(const Reader& r, const EventColumns& c, const Dataset& data) {
 
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
                  std::vector<Event>& out, std::vector<Skipped>& skipped) {
-    Reader r(path);
+    Reader r(path, gdal::LayerSelect{options.events_layer, options.events_sql, options.statement_timeout_s});
     const EventColumns c = event_columns(r, options);
+    io::push_down(r, options, c.time, c.end);  // databases: only the window's rows travel
     while (true) {
         try {
             if (!r.next()) break;
