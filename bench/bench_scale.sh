@@ -121,12 +121,13 @@ if [[ $pg == 1 ]]; then
       moved=$(sql -c "SELECT coalesce(sum(rows), 0) FROM pg_stat_statements WHERE query ILIKE 'FETCH%'")
       want=$(sql -c "SELECT count(*) FROM ev WHERE event_date BETWEEN DATE '2014-06-08' AND DATE '2014-06-15'")
       echo "$n rows: ogr2ogr load ${load_s} s, indexes ${index_s} s; first frame of a 7-day window ${fs} s" \
-           "(whole process, ${fm} MiB); rows transferred ${moved} (the week itself: ${want})"
+           "(whole process, ${fm} MiB); rows transferred ${moved} (the week itself: ${want}; the count also includes the"\
+           "1 row of qantar's size probe)"
       rm -f "$work/pg-frame.png"
     done
     echo
     echo "query qantar sent (from pg_stat_statements):"
-    sql -c "SELECT query FROM pg_stat_statements WHERE query ILIKE 'DECLARE%' ORDER BY calls DESC LIMIT 1" | cut -c1-400
+    sql -c "SELECT regexp_replace(query, '^(DECLARE \S+ CURSOR for SELECT).* FROM ', '\1 ... FROM ') FROM pg_stat_statements WHERE query ILIKE 'DECLARE%' AND query ILIKE '%WHERE%' ORDER BY calls DESC LIMIT 1"
     where="event_date <= '2014-06-17' AND event_date >= '2014-06-06'"
     echo
     echo "plan with the B-tree index on event_date ($largest rows):"

@@ -176,6 +176,16 @@ EOF
     run 20 info --events "$pg" --events-sql "SELECT * FROM events WHERE no_such_column > 1"
     expect_error "no_such_column"
     ;;
+  writing_sql)
+    # The session is read-only: a query that writes fails on the server and changes nothing.
+    run 20 info --events "$pg" --events-sql "DELETE FROM nogeom RETURNING *"
+    [[ $(sql -c "SELECT count(*) FROM nogeom") -eq 5 ]] || fail "the DELETE went through"
+    expect_error "read-only"
+    ;;
+  statement_timeout)
+    run 30 info --events "$pg" --statement-timeout 1 --events-sql "SELECT *, pg_sleep(2) AS slow FROM events"
+    expect_error "statement timeout"
+    ;;
   dropped)
     # The backend is killed while qantar reads the large table.
     "$bin" info --events "$pg application_name=qantar_dropped" --events-layer big >"$work/out" 2>"$work/err" &

@@ -134,7 +134,7 @@ OGRLayer* select_layer(GDALDataset& ds, const std::string& shown, const LayerSel
         OGRLayer* l = ds.ExecuteSQL(select.sql.c_str(), nullptr, nullptr);
         if (!l)
             throw InputError(shown, "", "", "the query failed: " + io::one_line_error(capture.last_error().empty()
-                                                                         ? "it returned no rows layer"
+                                                                         ? "it returns no rows (give a SELECT)"
                                                                          : capture.last_error()));
         result_set = true;
         return l;
@@ -158,7 +158,7 @@ LayerReader::LayerReader(const std::string& path, const LayerSelect& select)
     if (is_database_ && select.layer.empty() && select.sql.empty())
         throw UsageError(path_ + ": a database source needs --events-layer TABLE or --events-sql \"SELECT ...\"");
     impl_->ds = open_vector(path);
-    if (is_database_) io::set_statement_timeout(*impl_->ds, path_, select.statement_timeout_s);
+    if (is_database_) io::configure_session(*impl_->ds, path_, select.statement_timeout_s);
     impl_->sql = select.sql;
     impl_->layer = select_layer(*impl_->ds, path_, select, impl_->result_set);
     is_csv_ = std::string_view(impl_->ds->GetDriver()->GetDescription()) == "CSV";

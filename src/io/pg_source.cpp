@@ -128,7 +128,8 @@ gdal::DatasetPtr open_pg(const std::string& path) {
     return gdal::DatasetPtr(ds);
 }
 
-void set_statement_timeout(GDALDataset& ds, const std::string& shown, double seconds) {
+void configure_session(GDALDataset& ds, const std::string& shown, double seconds) {
+    if (OGRLayer* l = run_sql(ds, shown, "SET default_transaction_read_only = on")) ds.ReleaseResultSet(l);
     if (!(seconds > 0)) return;
     const auto ms = static_cast<long long>(seconds * 1000.0 + 0.5);
     if (OGRLayer* l = run_sql(ds, shown, "SET statement_timeout = " + std::to_string(ms))) ds.ReleaseResultSet(l);
@@ -213,7 +214,7 @@ ServerSummary server_summary(const LoadOptions& o) {
     ServerSummary s;
     s.source = source_display_name(o.events_path);
     gdal::DatasetPtr ds = open_pg(o.events_path);
-    set_statement_timeout(*ds, s.source, o.statement_timeout_s);
+    configure_session(*ds, s.source, o.statement_timeout_s);
     if (OGRLayer* l = run_sql(*ds, s.source, "SET TIME ZONE 'UTC'")) ds->ReleaseResultSet(l);
     std::string from;
     describe_source(*ds, o, s, from);

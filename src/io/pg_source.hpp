@@ -29,8 +29,9 @@ std::string pg_open_string(std::string_view path);
 // (no password): the server down or the socket missing, a refused password or role.
 gdal::DatasetPtr open_pg(const std::string& path);
 
-// SET statement_timeout on the connection (seconds; 0 leaves the server's).
-void set_statement_timeout(GDALDataset& ds, const std::string& shown, double seconds);
+// The session qantar reads in: read-only (an --events-sql that writes fails on the server), and
+// statement_timeout (seconds; 0 leaves the server's).
+void configure_session(GDALDataset& ds, const std::string& shown, double seconds);
 
 // A GDAL or libpq message as one line ("ERROR:", "PQconnectdb failed." and line breaks folded).
 std::string one_line_error(std::string message);
