@@ -1,5 +1,6 @@
 // `qantar export`: one layer at a moment, to a file (format by extension) or GeoJSON on stdout.
 #include "commands.hpp"
+#include "source_window.hpp"
 
 #include "core/error.hpp"
 #include "io/export.hpp"
@@ -17,7 +18,8 @@ int run_export(const LoadOptions& load, const ExportOptions& exp) {
 
     // The context layers are loaded too (they are small) so that they count among the input files
     // that the export refuses to overwrite.
-    Dataset data = load_dataset(load);
+    // A database sends only the rows up to --at (within --window when given).
+    Dataset data = load_dataset(with_source_window(load, std::nullopt, exp.at, exp.window_h));
     Timeline timeline(data);
 
     ExportRequest request;

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "display.hpp"
 #include "frame_options.hpp"
+#include "source_window.hpp"
 #include "core/text.hpp"
 
 #include "core/error.hpp"
@@ -31,7 +32,9 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
         return 1;
     render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
 
-    Dataset data = load_dataset(load);
+    // A database sends only the window's rows (the whole past with --cumulative).
+    Dataset data = load_dataset(with_source_window(
+        load, std::nullopt, opt.view.at, opt.view.cumulative ? std::nullopt : std::optional<double>(opt.view.window_h)));
     io::refuse_overwriting_inputs(opt.output, data.input_files);
     Timeline timeline(data);
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());

@@ -40,6 +40,19 @@ CLI::Validator finite_in(double lo, double hi, bool open_lo, const std::string& 
         "NUMBER");
 }
 
+// Events in PostgreSQL/PostGIS (--events "PG:dbname=... host=..."; io/pg_source.hpp).
+void add_database_options(CLI::App& cmd, LoadOptions& load) {
+    auto* layer = cmd.add_option("--events-layer", load.events_layer,
+                                 "The table (or layer) of --events to read: needed for a PG: database")
+                      ->option_text("TABLE");
+    cmd.add_option("--events-sql", load.events_sql, "Read the rows of this query from a PG: database instead of a table")
+        ->option_text("SQL")->excludes(layer);
+    cmd.add_option("--statement-timeout", load.statement_timeout_s,
+                   "PG: cancel any one query after this many seconds (default 300; 0: the server's setting)")
+        ->check(finite_in(0, 86400, false, "seconds"))->option_text("S");
+}
+
+void add_data_options(CLI::App& cmd, LoadOptions& load) {
 void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
     // story: --story selects a story folder (its story.toml); explicit options below override it.
     cmd.add_option("--story", story,
@@ -48,7 +61,8 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
     cmd.add_option("--color-by", load.color_by, "Colour events by this field (top values, the rest \"Other\")")
         ->option_text("FIELD");
     cmd.add_option("--events", load.events_path,
-                   "Events file (any GDAL format: CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf, ACLED export)")
+                   "Events file (any GDAL format: CSV, GeoJSON, GeoPackage, Shapefile, FlatGeobuf, ACLED export) "
+                   "or a PostGIS database (\"PG:dbname=... host=...\" with --events-layer or --events-sql)")
         ->option_text("FILE");
     cmd.add_option("--cities", load.cities_path, "Cities file (any GDAL format)")->option_text("FILE");
     cmd.add_option("--regions", load.regions_path, "Regions file (polygons, any GDAL format)")->option_text("FILE");
@@ -83,6 +97,7 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
     cmd.add_option("--max-span-years", load.max_span_years,
                    "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")
         ->check(finite_in(0, 100000, true, "years"))->option_text("YEARS");
+    add_database_options(cmd, load);
 }
 
 void add_view_options(CLI::App& cmd, ViewOptions& v) {

@@ -1,5 +1,6 @@
 // Video export (video_export.hpp). Pulls in OpenGL directly for the frame readback only.
 #include "video_export.hpp"
+#include "source_window.hpp"
 
 #include "display.hpp"
 #include "frame_options.hpp"
@@ -153,7 +154,12 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
     // The sink first: a missing ffmpeg fails before a second is spent loading.
     std::unique_ptr<video::FrameSink> sink = video::make_sink(opt.output);
 
-    Dataset data = load_dataset(load);
+    // A database sends only the rows of --from..--to (and the window before --from); a story's
+    // beats may go anywhere, so a story reads every row.
+    const bool cumulative = opt.view.cumulative;
+    Dataset data = load_dataset(opt.story ? load
+                                          : with_source_window(load, cumulative ? std::nullopt : opt.from, opt.to,
+                                                               cumulative ? std::nullopt : std::optional(opt.view.window_h)));
     Timeline timeline(data);
     std::optional<Story> story;
     if (opt.story)

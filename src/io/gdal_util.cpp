@@ -4,6 +4,7 @@
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "input_guard.hpp"
+#include "pg_source.hpp"
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
@@ -80,6 +81,7 @@ bool looks_like_csv(std::string_view path) {
 DatasetPtr open_vector(const std::string& path) {
     ensure_registered();
     io::check_input_path(path);  // before GDAL: a FIFO would block it, a URL would reach the network
+    if (io::is_pg_source(path)) return io::open_pg(path);
 
     CPLStringList options;
     if (looks_like_csv(path)) {
@@ -107,15 +109,60 @@ DatasetPtr open_vector(const std::string& path) {
 struct LayerReader::Impl {
     DatasetPtr ds;
     OGRLayer* layer = nullptr;
+    std::string sql;         // the query when the layer is a result set
+    bool result_set = false; // layer came from ExecuteSQL: released before the dataset closes
+    std::string attribute_filter;  // the filters set so far, ANDed (plain layers)
     OGRFeatureUniquePtr feature;
     std::unordered_map<std::string, int> fields;  // lower-case name -> index
     OGRwkbGeometryType type() const { return wkbFlatten(layer->GetGeomType()); }
+    void release() {
+        feature.reset();
+        if (result_set && layer) ds->ReleaseResultSet(layer);
+        layer = nullptr;
+        result_set = false;
+    }
+    ~Impl() {
+        if (ds) release();
+    }
 };
 
-LayerReader::LayerReader(const std::string& path) : path_(path), impl_(std::make_unique<Impl>()) {
+namespace {
+
+// The layer a select names: a query's result set, a layer by name, or the first layer.
+OGRLayer* select_layer(GDALDataset& ds, const std::string& shown, const LayerSelect& select, bool& result_set) {
+    ErrorCapture capture;
+    result_set = false;
+    if (!select.sql.empty()) {
+        OGRLayer* l = ds.ExecuteSQL(select.sql.c_str(), nullptr, nullptr);
+        if (!l)
+            throw InputError(shown, "", "", "the query failed: " + io::one_line_error(capture.last_error().empty()
+                                                                         ? "it returns no rows (give a SELECT)"
+                                                                         : capture.last_error()));
+        result_set = true;
+        return l;
+    }
+    if (!select.layer.empty()) {
+        OGRLayer* l = ds.GetLayerByName(select.layer.c_str());
+        if (!l)
+            throw InputError(shown, "", "", "no table or layer named '" + select.layer + "'" +
+                                                (capture.last_error().empty() ? "" : " (" + io::one_line_error(capture.last_error()) + ")"));
+        return l;
+    }
+    if (ds.GetLayerCount() < 1) throw InputError(shown, "", "", "the file has no layer");
+    return ds.GetLayer(0);
+}
+
+}  // namespace
+
+LayerReader::LayerReader(const std::string& path, const LayerSelect& select)
+    : path_(io::source_display_name(path)), impl_(std::make_unique<Impl>()) {
+    is_database_ = io::is_pg_source(path);
+    if (is_database_ && select.layer.empty() && select.sql.empty())
+        throw UsageError(path_ + ": a database source needs --events-layer TABLE or --events-sql \"SELECT ...\"");
     impl_->ds = open_vector(path);
-    if (impl_->ds->GetLayerCount() < 1) throw InputError(path, "", "", "the file has no layer");
-    impl_->layer = impl_->ds->GetLayer(0);
+    if (is_database_) io::configure_session(*impl_->ds, path_, select.statement_timeout_s);
+    impl_->sql = select.sql;
+    impl_->layer = select_layer(*impl_->ds, path_, select, impl_->result_set);
     is_csv_ = std::string_view(impl_->ds->GetDriver()->GetDescription()) == "CSV";
     OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
     for (int i = 0; i < defn->GetFieldCount(); ++i) {
@@ -131,6 +178,42 @@ LayerReader::LayerReader(const std::string& path) : path_(path), impl_(std::make
 }
 
 LayerReader::~LayerReader() = default;
+
+void LayerReader::set_spatial_filter(double min_lon, double min_lat, double max_lon, double max_lat) {
+    impl_->layer->SetSpatialFilterRect(min_lon, min_lat, max_lon, max_lat);
+}
+
+std::string LayerReader::query_scalar(const std::string& sql) const {
+    ErrorCapture capture;
+    OGRLayer* l = impl_->ds->ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    std::string value;
+    if (l) {
+        OGRFeatureUniquePtr f(l->GetNextFeature());
+        if (f && f->GetFieldCount() > 0) value = f->GetFieldAsString(0);
+        impl_->ds->ReleaseResultSet(l);
+    }
+    if (!capture.first_error().empty())
+        throw InputError(path_, "", "", "the query failed: " + io::one_line_error(capture.first_error()));
+    return value;
+}
+
+std::string LayerReader::relation_sql() const {
+    if (impl_->result_set) return "(" + impl_->sql + ") AS qantar_query";
+    std::string name = impl_->layer->GetName(), out;
+    const auto dot = name.find('.');
+    auto quote = [](const std::string& n) {
+        std::string q = "\"";
+        for (char c : n) q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+    };
+    return dot == std::string::npos ? quote(name) : quote(name.substr(0, dot)) + "." + quote(name.substr(dot + 1));
+}
+
+bool LayerReader::field_is_date_or_time(int index) const {
+    if (index < 0) return false;
+    const OGRFieldType t = impl_->layer->GetLayerDefn()->GetFieldDefn(index)->GetType();
+    return t == OFTDate || t == OFTDateTime;
+}
 
 int LayerReader::field_index(std::string_view name) const {
     auto it = impl_->fields.find(lower(name));
@@ -164,17 +247,26 @@ bool LayerReader::layer_may_have_polygons() const {
 
 std::string LayerReader::layer_geometry_name() const { return OGRGeometryTypeToName(impl_->type()); }
 
-void LayerReader::set_spatial_filter(double lon_min, double lat_min, double lon_max, double lat_max) {
-    impl_->layer->SetSpatialFilterRect(lon_min, lat_min, lon_max, lat_max);
-}
-
+// Filters add up: --filter and the database's window pushdown both hold.
 void LayerReader::set_attribute_filter(const std::string& expression) {
     ErrorCapture capture;
-    if (impl_->layer->SetAttributeFilter(expression.c_str()) != OGRERR_NONE) {
-        std::string reason = capture.last_error().empty() ? "it does not parse" : capture.last_error();
+    if (impl_->result_set) {
+        // A query's rows: the filter wraps the query, so the server plans both together.
+        impl_->release();
+        LayerSelect wrapped;
+        wrapped.sql = "SELECT * FROM (" + impl_->sql + ") AS qantar_query WHERE " + expression;
+        impl_->layer = select_layer(*impl_->ds, path_, wrapped, impl_->result_set);
+        impl_->sql = wrapped.sql;
+        return;
+    }
+    const std::string combined =
+        impl_->attribute_filter.empty() ? expression : "(" + impl_->attribute_filter + ") AND (" + expression + ")";
+    if (impl_->layer->SetAttributeFilter(combined.c_str()) != OGRERR_NONE) {
+        std::string reason = capture.last_error().empty() ? "it does not parse" : io::one_line_error(capture.last_error());
         std::replace(reason.begin(), reason.end(), '\n', ' ');
         throw InputError(path_, "", "", "filter '" + abbreviate(expression, 200) + "': " + reason);
     }
+    impl_->attribute_filter = combined;
 }
 
 bool LayerReader::next() {
@@ -182,7 +274,9 @@ bool LayerReader::next() {
     impl_->feature.reset(impl_->layer->GetNextFeature());
     if (!impl_->feature) {
         if (!capture.last_error().empty())
-            throw InputError(path_, "feature " + std::to_string(ordinal_ + 1), "", capture.last_error());
+            throw InputError(path_, "feature " + std::to_string(ordinal_ + 1), "",
+                             is_database_ ? "reading stopped: " + io::one_line_error(capture.first_error())
+                                          : capture.last_error());
         return false;
     }
     ++ordinal_;

@@ -31,11 +31,17 @@ public:
     ErrorCapture(const ErrorCapture&) = delete;
     ErrorCapture& operator=(const ErrorCapture&) = delete;
     const std::string& last_error() const { return error_; }
-    void clear() { error_.clear(); }
-    void record(const char* message) { error_ = message; }  // called by the handler only
+    // The first CE_Failure message: the cause, where later ones are its consequences (a database
+    // cursor that a refused query never opened).
+    const std::string& first_error() const { return first_; }
+    void clear() { error_.clear(); first_.clear(); }
+    void record(const char* message) {  // called by the handler only
+        error_ = message;
+        if (first_.empty()) first_ = message;
+    }
 
 private:
-    std::string error_;
+    std::string error_, first_;
 };
 
 // Registers GDAL's drivers once (thread-safe).
@@ -48,17 +54,42 @@ bool looks_like_csv(std::string_view path);
 // CRLF line ends are fine. Throws InputError naming the file if it is missing, empty or unreadable.
 DatasetPtr open_vector(const std::string& path);
 
-// The first layer of a vector file, read feature by feature.
+// Which layer to read: a named one (a table of a database, a layer of a GeoPackage), or the rows
+// of a query (databases: GDAL passes it to the server). Both empty: the first layer.
+struct LayerSelect {
+    std::string layer;
+    std::string sql;
+    double statement_timeout_s = 0;  // databases: SET statement_timeout (0: the server's)
+};
+
+// One layer of a vector source, read feature by feature.
 class LayerReader {
 public:
-    // Throws InputError if the file cannot be opened or has no layer.
-    explicit LayerReader(const std::string& path);
+    // Throws InputError if the source cannot be opened or has no such layer.
+    explicit LayerReader(const std::string& path, const LayerSelect& select = {});
     ~LayerReader();
     LayerReader(const LayerReader&) = delete;
     LayerReader& operator=(const LayerReader&) = delete;
 
+    // The source as shown in messages (a database's password replaced by ***).
     const std::string& path() const { return path_; }
     bool is_csv() const { return is_csv_; }
+    bool is_database() const { return is_database_; }
+
+    // Filters the server (or GDAL) applies before features travel; call before the first next().
+    // Only the features for which the OGR SQL expression holds (SQL for a database, wrapped around
+    // an --events-sql query); a second filter adds to the first. Throws InputError naming the file,
+    // the expression and GDAL's reason when it does not parse or names an unknown field.
+    void set_attribute_filter(const std::string& expression);
+    // Only the features whose geometry's envelope meets this lon/lat box (OGR's spatial filter; a
+    // FlatGeobuf file answers it from its index; a database from its GiST index).
+    void set_spatial_filter(double min_lon, double min_lat, double max_lon, double max_lat);
+    bool field_is_date_or_time(int index) const;  // a typed date or timestamp column
+    // Databases: the first field of the first row of a query run on the same connection ("" when
+    // it returns nothing). Throws InputError naming the source when the query fails.
+    std::string query_scalar(const std::string& sql) const;
+    // The relation read, as SQL: the quoted table, or "(query) AS qantar_query".
+    std::string relation_sql() const;
 
     // Case-insensitive; -1 when absent. The first of `names` that exists.
     int field_index(std::string_view name) const;
@@ -71,12 +102,6 @@ public:
     bool layer_may_have_polygons() const;
     std::string layer_geometry_name() const;  // OGR's name of the declared type, for messages
 
-    // Only the features whose geometry's envelope meets this lon/lat box (OGR's spatial filter; a
-    // FlatGeobuf file answers it from its index).
-    void set_spatial_filter(double lon_min, double lat_min, double lon_max, double lat_max);
-    // Only the features for which the OGR SQL expression holds. Throws InputError naming the file,
-    // the expression and GDAL's reason when it does not parse or names an unknown field.
-    void set_attribute_filter(const std::string& expression);
 
     // Advances to the next feature; false at the end.
     bool next();
@@ -102,6 +127,7 @@ private:
     std::string path_;
     std::unique_ptr<Impl> impl_;
     bool is_csv_ = false;
+    bool is_database_ = false;
     std::int64_t ordinal_ = 0;
 };
 

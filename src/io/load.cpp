@@ -6,6 +6,7 @@
 
 #include "basemap.hpp"
 #include "load_layers.hpp"
+#include "pg_source.hpp"
 #include "projection.hpp"
 #include "triangulate.hpp"
 
@@ -181,7 +182,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     link_cities_to_regions(data);
 
     read_events(options, paths, data);
-    data.input_files.push_back(paths.events);
+    data.input_files.push_back(io::source_display_name(paths.events));  // no password in any output
     sort_events(data.events);
     check_events_span(data.events, paths.events, options.max_span_years);
 

@@ -7,6 +7,8 @@
 #include "core/model.hpp"
 #include "core/story_config.hpp"
 
+#include <array>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -43,6 +45,13 @@ struct LoadOptions {
     std::string title, subtitle;  // --title/--subtitle or the story's; empty: derived from the events
     std::string size_by;       // --size-by FIELD: numeric, the markers' size (log scale)
     std::string filter;        // --filter EXPR: OGR SQL attribute filter on the events layer
+    // Events from a database (--events "PG:..."; io/pg_source.hpp): which table or query, and
+    // what the server filters so that only the rows needed travel.
+    std::string events_layer;            // --events-layer TABLE (also a layer of a multi-layer file)
+    std::string events_sql;              // --events-sql "SELECT ..." (databases)
+    double statement_timeout_s = 300;    // --statement-timeout (0: the server's)
+    std::optional<std::int64_t> pushdown_from_utc_s, pushdown_to_utc_s;  // only events that may show
+    std::optional<std::array<double, 4>> pushdown_bbox_deg;  // min lon, min lat, max lon, max lat
 };
 
 // True when this load draws the world base map: events given, no regions file, no data directory

@@ -3,6 +3,7 @@
 #include "load_layers.hpp"
 
 #include "field_readers.hpp"
+#include "pg_source.hpp"
 
 #include "core/categories.hpp"
 #include "core/error.hpp"
@@ -189,7 +190,8 @@ void read_attributes(const Reader& r, const EventColumns& c, const LoadOptions& 
     e.event_id_cnty = trim(e.event_id_cnty);
     if (e.event_id_cnty.empty()) e.event_id_cnty = trim(r.text(c.id_alt));
     if (e.event_id_cnty.empty())
-        e.event_id_cnty = std::filesystem::path(r.path()).stem().string() + "-" + std::to_string(r.ordinal());
+        e.event_id_cnty = (r.is_database() ? std::string("row") : std::filesystem::path(r.path()).stem().string()) +
+                          "-" + std::to_string(r.ordinal());
     for (std::size_t k = 0; k < std::size(kEventCounts); ++k)
         if (c.counts[k] >= 0) e.*(kEventCounts[k].member) = read_count(r, c.counts[k]);
     e.time_precision = read_int(r, c.time_precision);
@@ -270,6 +272,10 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Tim
     }
     e.start = start->time;
     e.local_time = local;
+    // A database's timestamp is an instant (it comes back in the session's zone): shown, like
+    // any time, in the place's zone.
+    const bool instants = r.is_database() && r.field_is_date_or_time(c.time) && !no_zone;
+    if (instants) e.start = in_zone(e.start.utc_s, *zone);
     if (e.event_date.empty()) {
         // An epoch number says nothing to a reader: the local date instead.
         if (start->format == TimeFormat::EpochS || start->format == TimeFormat::EpochMs)
@@ -283,6 +289,7 @@ void read_times(const Reader& r, const EventColumns& c, const Dataset& data, Tim
         if (!end) fail(r, c.end, "'" + abbreviate(end_text) + "' is not a time");
         if (end->time.utc_s < e.start.utc_s) fail(r, c.end, "ends before it starts");
         e.end = end->time;
+        if (instants) e.end = in_zone(e.end->utc_s, *zone);
     } else if (start->day_only) {
         e.end = LocalTime{e.start.utc_s + kSecondsPerDay, e.start.offset_s};  // the whole day
     }
@@ -320,9 +327,10 @@ Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt,
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
                  std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
                  std::string& category_field, const ZoneRules* zone, EventTimes& times) {
-    Reader r(path);
+    Reader r(path, gdal::LayerSelect{options.events_layer, options.events_sql, options.statement_timeout_s});
     if (!options.filter.empty()) r.set_attribute_filter(options.filter);
     const EventColumns c = event_columns(r, options);
+    io::push_down(r, options, c.time, c.end);  // databases: only the window's rows travel
     std::vector<std::string> keys;  // each event's category text, when the table comes from the data
     TimeContext tc;
     tc.fallback = zone;

@@ -1,0 +1,254 @@
+// PostgreSQL/PostGIS through GDAL's PostgreSQL driver (pg_source.hpp). Pulls in libgdal.
+#include "pg_source.hpp"
+
+#include "gdal_util.hpp"
+
+#include "core/error.hpp"
+#include "core/text.hpp"
+#include "core/time.hpp"
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <cctype>
+#include <cstring>
+#include <regex>
+
+namespace qantar::io {
+
+namespace {
+
+// Day-only dates last a day, and a time without an offset may be up to 14 hours either way.
+constexpr std::int64_t kFilterMarginS = 24 * 3600 + 14 * 3600;
+
+bool has_key(std::string_view conn, std::string_view key) {
+    const std::string l = lower(conn);
+    const std::string k = lower(key);
+    for (std::size_t at = l.find(k); at != std::string::npos; at = l.find(k, at + 1)) {
+        const bool starts = at == 0 || !(std::isalnum(static_cast<unsigned char>(l[at - 1])) || l[at - 1] == '_');
+        std::size_t after = at + k.size();
+        while (after < l.size() && l[after] == ' ') ++after;
+        if (starts && after < l.size() && l[after] == '=') return true;
+    }
+    return false;
+}
+
+std::string quote_identifier(const std::string& name) {
+    std::string out = "\"";
+    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// "schema.table" or "table", each part quoted.
+std::string quote_relation(const std::string& name) {
+    const auto dot = name.find('.');
+    if (dot == std::string::npos) return quote_identifier(name);
+    return quote_identifier(name.substr(0, dot)) + "." + quote_identifier(name.substr(dot + 1));
+}
+
+std::string timestamp_literal(std::int64_t utc_s) { return "'" + format_iso8601(LocalTime{utc_s, 0}) + "'"; }
+
+struct ResultSet {
+    GDALDataset& ds;
+    OGRLayer* layer;
+    ~ResultSet() {
+        if (layer) ds.ReleaseResultSet(layer);
+    }
+};
+
+// Runs a query on the server; every row as a feature. Throws InputError naming the source.
+OGRLayer* run_sql(GDALDataset& ds, const std::string& shown, const std::string& sql) {
+    gdal::ErrorCapture capture;
+    OGRLayer* l = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    if (!capture.last_error().empty()) {
+        if (l) ds.ReleaseResultSet(l);
+        throw InputError(shown, "", "", "the query failed: " + one_line_error(capture.last_error()));
+    }
+    return l;
+}
+
+}  // namespace
+
+bool is_pg_source(std::string_view path) { return path.size() >= 3 && lower(path.substr(0, 3)) == "pg:"; }
+
+std::string source_display_name(std::string_view path) {
+    if (!is_pg_source(path)) return std::string(path);
+    static const std::regex kKeyword(R"((password\s*=\s*)('([^'\\]|\\.)*'|\S+))", std::regex::icase);
+    static const std::regex kUri(R"((postgres(ql)?://[^:/@\s]*:)[^@\s]*@)", std::regex::icase);
+    std::string s = std::regex_replace(std::string(path), kKeyword, "$1***");
+    return std::regex_replace(s, kUri, "$1***@");
+}
+
+std::string pg_open_string(std::string_view path) {
+    std::string s(path);
+    if (has_key(s, "connect_timeout")) return s;
+    const std::string l = lower(s);
+    if (l.rfind("pg:postgres", 0) == 0 && l.find("://") != std::string::npos)
+        return s + (s.find('?') == std::string::npos ? "?" : "&") + "connect_timeout=5";
+    return s + " connect_timeout=5";
+}
+
+std::string one_line_error(std::string message) {
+    for (const char* prefix : {"PQconnectdb failed.", "ERROR:", "FATAL:"}) {
+        const auto at = message.find(prefix);
+        if (at != std::string::npos && trim(message.substr(0, at)).empty()) message.erase(0, at + std::strlen(prefix));
+    }
+    // The server's excerpt of the query ("LINE 1: ... ^") adds lines, not meaning.
+    if (const auto at = message.find("\nLINE "); at != std::string::npos) message.erase(at);
+    std::string out;
+    bool space = false;
+    for (char c : message) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out.empty() ? "unknown error" : out;
+}
+
+gdal::DatasetPtr open_pg(const std::string& path) {
+    const std::string shown = source_display_name(path);
+    gdal::ErrorCapture capture;
+    const char* const drivers[] = {"PostgreSQL", nullptr};
+    GDALDataset* ds = GDALDataset::Open(pg_open_string(path).c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers,
+                                        nullptr, nullptr);
+    if (!ds) {
+        std::string why = one_line_error(capture.last_error());
+        if (why.find("password") != std::string::npos || why.find("role") != std::string::npos)
+            why = "the server refused the login (wrong password or role): " + why;
+        else if (why.find("timeout") != std::string::npos)
+            why = "no answer from the server within the connect timeout: " + why;
+        else
+            why = "cannot connect to the database server: " + why;
+        throw InputError(shown, "", "", why);
+    }
+    return gdal::DatasetPtr(ds);
+}
+
+void configure_session(GDALDataset& ds, const std::string& shown, double seconds) {
+    if (OGRLayer* l = run_sql(ds, shown, "SET default_transaction_read_only = on")) ds.ReleaseResultSet(l);
+    if (!(seconds > 0)) return;
+    const auto ms = static_cast<long long>(seconds * 1000.0 + 0.5);
+    if (OGRLayer* l = run_sql(ds, shown, "SET statement_timeout = " + std::to_string(ms))) ds.ReleaseResultSet(l);
+}
+
+std::string pg_time_filter(const std::string& start_column, const std::string& end_column,
+                           std::optional<std::int64_t> from_utc_s, std::optional<std::int64_t> to_utc_s) {
+    const std::string start = quote_identifier(start_column);
+    std::string where;
+    if (to_utc_s) where = start + " <= " + timestamp_literal(*to_utc_s + kFilterMarginS);
+    if (from_utc_s) {
+        const std::string lo = timestamp_literal(*from_utc_s - kFilterMarginS);
+        std::string lower_bound = start + " >= " + lo;
+        if (!end_column.empty()) lower_bound = "(" + lower_bound + " OR " + quote_identifier(end_column) + " >= " + lo + ")";
+        where += (where.empty() ? "" : " AND ") + lower_bound;
+    }
+    return where;
+}
+
+std::string push_down(gdal::LayerReader& r, const LoadOptions& o, int start_field, int end_field) {
+    if (!r.is_database()) return "";
+    if (o.pushdown_bbox_deg) {
+        const auto& b = *o.pushdown_bbox_deg;
+        r.set_spatial_filter(b[0], b[1], b[2], b[3]);
+    }
+    if (!o.pushdown_from_utc_s && !o.pushdown_to_utc_s) return "";
+    if (!r.field_is_date_or_time(start_field)) return "";  // text dates do not compare as times
+    // A small source travels whole, so that the histogram and the day count cover all of it;
+    // counting stops at the threshold, so the check costs little on a large table.
+    const std::string probe = "SELECT count(*) FROM (SELECT 1 FROM " + r.relation_sql() + " LIMIT " +
+                              std::to_string(kPushdownMinRows) + ") AS qantar_probe";
+    if (std::stoll("0" + r.query_scalar(probe)) < kPushdownMinRows) return "";
+    std::optional<std::int64_t> from = o.pushdown_from_utc_s;
+    std::string end_column;
+    if (end_field >= 0) {
+        if (r.field_is_date_or_time(end_field)) end_column = r.field_name(end_field);
+        else from.reset();  // an end given as text: no lower bound can be trusted
+    }
+    const std::string where = pg_time_filter(r.field_name(start_field), end_column, from, o.pushdown_to_utc_s);
+    if (!where.empty()) r.set_attribute_filter(where);
+    return where;
+}
+
+namespace {
+
+// The columns of the source (without its rows): the time column and the geometry column.
+void describe_source(GDALDataset& ds, const LoadOptions& o, ServerSummary& s, std::string& from_clause) {
+    OGRLayer* layer = nullptr;
+    OGRLayer* probe = nullptr;
+    if (!o.events_sql.empty()) {
+        from_clause = "(" + o.events_sql + ") AS qantar_query";
+        probe = run_sql(ds, s.source, "SELECT * FROM " + from_clause + " LIMIT 0");
+        layer = probe;
+        s.relation = "(query)";
+    } else {
+        gdal::ErrorCapture capture;
+        layer = ds.GetLayerByName(o.events_layer.c_str());
+        if (!layer) throw InputError(s.source, "", "", "no table or layer named '" + o.events_layer + "'");
+        from_clause = quote_relation(o.events_layer);
+        s.relation = o.events_layer;
+    }
+    ResultSet guard{ds, probe};
+    if (!layer) return;
+    OGRFeatureDefn* defn = layer->GetLayerDefn();
+    auto find = [&](std::initializer_list<std::string> names) -> int {
+        for (const std::string& n : names)
+            for (int i = 0; i < defn->GetFieldCount(); ++i)
+                if (lower(defn->GetFieldDefn(i)->GetNameRef()) == lower(n)) return i;
+        return -1;
+    };
+    const int t = o.time_field.empty() ? find({"start_time", "event_date"}) : find({o.time_field});
+    if (t >= 0) {
+        const OGRFieldType type = defn->GetFieldDefn(t)->GetType();
+        if (type == OFTDate || type == OFTDateTime) s.time_column = defn->GetFieldDefn(t)->GetNameRef();
+    }
+    if (const char* g = layer->GetGeometryColumn(); g && *g) s.geometry_column = g;
+}
+
+}  // namespace
+
+ServerSummary server_summary(const LoadOptions& o) {
+    ServerSummary s;
+    s.source = source_display_name(o.events_path);
+    gdal::DatasetPtr ds = open_pg(o.events_path);
+    configure_session(*ds, s.source, o.statement_timeout_s);
+    if (OGRLayer* l = run_sql(*ds, s.source, "SET TIME ZONE 'UTC'")) ds->ReleaseResultSet(l);
+    std::string from;
+    describe_source(*ds, o, s, from);
+
+    std::string totals = "SELECT count(*) AS n";
+    if (!s.geometry_column.empty()) {
+        const std::string g = quote_identifier(s.geometry_column);
+        totals = "SELECT n, ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT "
+                 "count(*) AS n, ST_Extent(" + g + ") AS e FROM " + from + ") AS totals";
+    } else {
+        totals += " FROM " + from;
+    }
+    {
+        ResultSet rs{*ds, run_sql(*ds, s.source, totals)};
+        if (rs.layer) {
+            OGRFeatureUniquePtr f(rs.layer->GetNextFeature());
+            if (f) {
+                s.rows = f->GetFieldAsInteger64(0);
+                if (f->GetFieldCount() == 5 && f->IsFieldSetAndNotNull(1))
+                    s.extent_deg = std::array<double, 4>{f->GetFieldAsDouble(1), f->GetFieldAsDouble(2),
+                                                         f->GetFieldAsDouble(3), f->GetFieldAsDouble(4)};
+            }
+        }
+    }
+    if (!s.time_column.empty()) {
+        const std::string t = quote_identifier(s.time_column);
+        ResultSet rs{*ds, run_sql(*ds, s.source,
+                                  "SELECT to_char(date_trunc('day', " + t + "::timestamptz), 'YYYY-MM-DD') AS d, "
+                                  "count(*) AS n FROM " + from + " WHERE " + t + " IS NOT NULL GROUP BY 1 ORDER BY 1")};
+        if (rs.layer)
+            for (OGRFeatureUniquePtr f(rs.layer->GetNextFeature()); f; f.reset(rs.layer->GetNextFeature()))
+                s.per_day.emplace_back(f->GetFieldAsString(0), f->GetFieldAsInteger64(1));
+    }
+    return s;
+}
+
+}  // namespace qantar::io

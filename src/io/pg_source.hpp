@@ -1,0 +1,67 @@
+// PostgreSQL/PostGIS as an events source, through GDAL's PostgreSQL driver ("PG:" datasource names):
+// the connection string (a connect timeout, the password never shown), the time window and bbox
+// pushed down to the server, and the aggregates (count, extent, per-day counts) computed there.
+// Pulls in libgdal in its .cpp only.
+#pragma once
+
+#include "io/gdal_util.hpp"
+#include "io/load.hpp"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace qantar::io {
+
+// "PG:..." (any case): a PostgreSQL datasource, not a file.
+bool is_pg_source(std::string_view path);
+
+// The name to show in messages: password=... (and user:password@ in a URI) replaced by ***.
+std::string source_display_name(std::string_view path);
+
+// What GDAL opens: connect_timeout=5 added unless the string gives one.
+std::string pg_open_string(std::string_view path);
+
+// Opens a PG: source read-only (with the connect timeout). Throws InputError naming the source
+// (no password): the server down or the socket missing, a refused password or role.
+gdal::DatasetPtr open_pg(const std::string& path);
+
+// The session qantar reads in: read-only (an --events-sql that writes fails on the server), and
+// statement_timeout (seconds; 0 leaves the server's).
+void configure_session(GDALDataset& ds, const std::string& shown, double seconds);
+
+// A GDAL or libpq message as one line ("ERROR:", "PQconnectdb failed." and line breaks folded).
+std::string one_line_error(std::string message);
+
+// The WHERE clause (server SQL) keeping the rows that may show between from and to (UTC
+// seconds; either may be absent), on timestamp or date columns: the start column, and the end
+// column when there is one. Margins cover day-only dates and local offsets (a superset travels).
+std::string pg_time_filter(const std::string& start_column, const std::string& end_column,
+                           std::optional<std::int64_t> from_utc_s, std::optional<std::int64_t> to_utc_s);
+
+// Sources smaller than this travel whole: the timeline then sees every day of them.
+inline constexpr long long kPushdownMinRows = 200000;
+
+// Applies options' window and bbox to a database layer of at least kPushdownMinRows rows when
+// its columns allow it (the time column a timestamp or date); does nothing for files. The
+// timeline then knows only the rows that travelled: its histogram and first day are the
+// window's. Returns the WHERE clause set, or "".
+std::string push_down(gdal::LayerReader& reader, const LoadOptions& options, int start_field, int end_field);
+
+// What the server says about the whole source, without transferring its rows.
+struct ServerSummary {
+    std::string source;                         // display name (no password)
+    std::string relation;                       // the table, or "(query)"
+    std::string time_column, geometry_column;   // "" when none could be used
+    std::int64_t rows = 0;                      // count(*)
+    std::optional<std::array<double, 4>> extent_deg;  // ST_Extent: min lon, min lat, max lon, max lat
+    std::vector<std::pair<std::string, std::int64_t>> per_day;  // "YYYY-MM-DD" (UTC), count
+};
+
+// Opens its own connection; throws InputError naming the source (no password) on failure.
+ServerSummary server_summary(const LoadOptions& options);
+
+}  // namespace qantar::io

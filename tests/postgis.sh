@@ -1,0 +1,208 @@
+#!/usr/bin/env bash
+# PostGIS as an events source, end to end: one throw-away cluster (scripts/pg-cluster.sh) for the
+# group, started by the `setup` case and removed by `cleanup` (CTest fixture `postgis`), data
+# loaded with ogr2ogr, qantar run against it. Every bad input must give one line that names the
+# source (never the password) and exit 1, within a time limit.
+#
+# usage: tests/postgis.sh QANTAR_EXECUTABLE CLUSTER_DIR CASE
+# Exits 77 (skip) when PostgreSQL/PostGIS is not installed or the cluster did not start.
+set -uo pipefail
+
+bin=$(realpath "${1:?usage: postgis.sh QANTAR CLUSTER_DIR CASE}")
+dir=${2:?cluster directory}
+case=${3:?case}
+here=$(cd "$(dirname "$0")" && pwd)
+export QANTAR_GEODATA=${QANTAR_GEODATA:-$here/../geodata}
+cluster="$here/../scripts/pg-cluster.sh"
+
+fail() { echo "FAIL $case: $*" >&2; exit 1; }
+
+if [[ $case == setup ]]; then
+  "$cluster" stop "$dir"  # leftovers of a killed run
+  "$cluster" start "$dir" >/dev/null
+  rc=$?
+  [[ $rc -eq 0 ]] || exit $rc  # 77: not installed
+fi
+if [[ $case == cleanup ]]; then
+  "$cluster" stop "$dir"
+  [[ ! -e $dir ]] || fail "$dir is still there"
+  exit 0
+fi
+[[ -f $dir/user ]] || { echo "skip: no PostGIS test cluster in $dir (PostgreSQL/PostGIS not installed?)"; exit 77; }
+while IFS= read -r line; do export "${line?}"; done < <("$cluster" env "$dir")
+sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }  # as the cluster's superuser (trust on the socket)
+pg="$QANTAR_PG"
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/qantar-postgis.XXXXXX")
+chmod 0755 "$work"
+trap 'rm -rf "$work"' EXIT
+
+# run LIMIT_S ARGS...: qantar with a time limit; sets rc, out, err.
+run() {
+  local limit=$1; shift
+  timeout -k 2 "$limit" "$bin" "$@" >"$work/out" 2>"$work/err"
+  rc=$?
+  out=$(cat "$work/out"); err=$(cat "$work/err")
+}
+
+# expect_error PATTERN: exit 1, one line on stderr starting "qantar: PG:" and matching PATTERN.
+expect_error() {
+  [[ $rc -eq 1 ]] || fail "exit status $rc, expected 1 (stderr: $err)"
+  [[ $(printf '%s\n' "$err" | wc -l) -eq 1 ]] || fail "expected one line, got: $err"
+  [[ $err == "qantar: PG:"* ]] || fail "the line does not name the source: $err"
+  [[ $err =~ $1 ]] || fail "expected /$1/ in: $err"
+  echo "ok   $case: $err"
+}
+
+json_value() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1" <<<"$out"; }
+
+case $case in
+  setup)
+    # The bundled events, with typed times (timestamptz) so that windows can be pushed down.
+    ogr2ogr -f PostgreSQL "$pg" "$QANTAR_GEODATA/events.csv" -nln events -lco GEOMETRY_NAME=geom \
+      -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES -a_srs EPSG:4326 ||
+      fail "ogr2ogr could not load the bundled events"
+    # A larger generated table: 400,000 events around one city over 46 days, through ogr2ogr too.
+    python3 - "$work/big.csv" <<'EOF' || fail "could not write big.csv"
+import sys, random, datetime
+random.seed(11)
+with open(sys.argv[1], "w") as f:
+    f.write("event_id_cnty,start_time,longitude,latitude,category\n")
+    for i in range(400000):
+        t = 1640995200 + i * 10  # 2022-01-01T00:00Z, one every 10 s
+        ts = datetime.datetime.utcfromtimestamp(t).strftime("%Y-%m-%dT%H:%M:%S+00:00")
+        f.write(f"G{i},{ts},{76.9 + random.random() * 0.05:.5f},{43.24 + random.random() * 0.03:.5f},riot\n")
+EOF
+    ogr2ogr -f PostgreSQL "$pg" "$work/big.csv" -nln big -lco GEOMETRY_NAME=geom -oo X_POSSIBLE_NAMES=longitude \
+      -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES -a_srs EPSG:4326 -gt 100000 ||
+      fail "ogr2ogr could not load big"
+    sql -c "CREATE INDEX ON big (start_time); CREATE INDEX ON big USING gist (geom); ANALYZE big" ||
+      fail "index"
+    sql -c "CREATE TABLE nogeom AS SELECT event_id_cnty, start_time, category FROM big LIMIT 5" \
+        -c "CREATE TABLE notime AS SELECT event_id_cnty, geom, category FROM big LIMIT 5" \
+        -c "CREATE TABLE secret AS SELECT * FROM events" \
+        -c "CREATE ROLE reader LOGIN" -c "REVOKE ALL ON secret FROM PUBLIC" \
+        -c "GRANT SELECT ON events TO reader" \
+        -c "SET password_encryption = 'scram-sha-256'" -c "CREATE ROLE pw_user LOGIN PASSWORD 'right-one'" \
+        -c "GRANT SELECT ON events TO pw_user" || fail "could not create the bad-input tables"
+    # Password logins for pw_user over the socket (everyone else: trust).
+    hba="$dir/data/pg_hba.conf"
+    { echo "local all pw_user scram-sha-256"; cat "$hba"; } >"$hba.new" && cat "$hba.new" >"$hba" && rm "$hba.new"
+    sql -c "SELECT pg_reload_conf()" >/dev/null || fail "reload"
+    echo "ok   setup: cluster in $dir, $(sql -c 'SELECT count(*) FROM big') rows in big"
+    ;;
+  info)
+    run 60 info --json --events "$pg" --events-layer events
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    n=$(json_value 'd["events"]')
+    expected=$(( $(wc -l <"$QANTAR_GEODATA/events.csv") - 1 ))
+    [[ $n -eq $expected ]] || fail "$n events, expected $expected"
+    [[ $(json_value 'd["database"]["rows_on_server"]') -eq $expected ]] || fail "rows_on_server: $out"
+    days=$(sql -c "SELECT count(DISTINCT date_trunc('day', start_time AT TIME ZONE 'UTC')) FROM events")
+    [[ $(json_value 'len(d["database"]["per_day"])') -eq $days ]] || fail "per_day has not $days days"
+    [[ $(json_value 'sum(x["events"] for x in d["database"]["per_day"])') -eq $expected ]] || fail "per_day sum"
+    ext=$(sql -c "SELECT round(ST_XMin(e)::numeric,3)||' '||round(ST_YMax(e)::numeric,3) FROM (SELECT ST_Extent(geom) e FROM events) s")
+    got=$(json_value '"%.3f %.3f" % (d["database"]["extent_deg"][0], d["database"]["extent_deg"][3])')
+    [[ $got == "$ext" ]] || fail "extent $got, expected $ext"
+    echo "ok   info: $n events, $days days, extent starts $got"
+    ;;
+  sql)
+    run 60 info --json --events "$pg" --events-sql "SELECT * FROM events WHERE category = 'riot'"
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    expected=$(sql -c "SELECT count(*) FROM events WHERE category = 'riot'")
+    [[ $(json_value 'd["events"]') -eq $expected ]] || fail "expected $expected riots: $out"
+    echo "ok   sql: $expected rows"
+    ;;
+  render)
+    # A 7-day window of the large table: only about a week's rows may travel.
+    sql -c "SELECT pg_stat_statements_reset()" >/dev/null
+    run 120 render --events "$pg application_name=qantar_render" --events-layer big --at 2022-01-20T12:00Z \
+      --window 168 --size 640x360 -o "$work/frame.png"
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    [[ -s $work/frame.png ]] || fail "no PNG"
+    moved=$(sql -c "SELECT coalesce(sum(rows), 0) FROM pg_stat_statements WHERE query ILIKE 'FETCH%'")
+    week=$(( 7 * 86400 / 10 ))
+    total=$(sql -c "SELECT count(*) FROM big")
+    (( moved >= week && moved < week + 3 * 38 * 360 )) ||
+      fail "$moved rows travelled for a 7-day window ($week rows a week, $total in the table)"
+    echo "ok   render: $moved of $total rows travelled for a 7-day window"
+    ;;
+  export)
+    run 120 export --events "$pg" --events-layer events --at 2022-01-06T00:00+06:00 --window 24 -o "$work/e.gpkg"
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    run 60 export --events "$QANTAR_GEODATA/events.csv" --at 2022-01-06T00:00+06:00 --window 24 -o "$work/f.gpkg"
+    a=$(ogrinfo -so -al "$work/e.gpkg" | grep 'Feature Count'); b=$(ogrinfo -so -al "$work/f.gpkg" | grep 'Feature Count')
+    [[ -n $a && $a == "$b" ]] || fail "from PostGIS: $a; from the CSV: $b"
+    [[ -z $(ls "$work" | grep -v -e '^e.gpkg$' -e '^f.gpkg$' -e '^out$' -e '^err$') ]] || fail "stray files: $(ls "$work")"
+    echo "ok   export: $a, as from the file"
+    ;;
+  server_down)
+    run 20 info --events "PG:dbname=qantar host=$work/nothing-here user=$PGUSER" --events-layer events
+    expect_error "cannot connect"
+    ;;
+  wrong_password)
+    run 20 info --events "$pg user=pw_user password=s3cret-wrong" --events-layer events
+    [[ $err != *s3cret-wrong* ]] || fail "the password is in the message: $err"
+    expect_error "password"
+    run 20 info --events "$pg user=pw_user password=right-one" --events-layer events
+    [[ $rc -eq 0 ]] || fail "the right password was refused: $err"
+    ;;
+  wrong_role)
+    run 20 info --events "PG:dbname=qantar host=$PGHOST user=nobody_here" --events-layer events
+    expect_error "role"
+    ;;
+  missing_table)
+    run 20 info --events "$pg" --events-layer no_such_table
+    expect_error "no_such_table"
+    ;;
+  no_layer)
+    run 20 info --events "$pg"
+    [[ $rc -eq 2 ]] || fail "exit $rc, expected 2 (usage): $err"
+    echo "ok   $case: $err"
+    ;;
+  no_geometry)
+    run 20 info --events "$pg" --events-layer nogeom
+    expect_error "latitude"
+    ;;
+  no_time)
+    run 20 info --events "$pg" --events-layer notime
+    expect_error "start_time"
+    ;;
+  permission)
+    run 20 info --events "PG:dbname=qantar host=$PGHOST user=reader" --events-layer secret
+    expect_error "permission denied|no table"
+    ;;
+  bad_sql)
+    run 20 info --events "$pg" --events-sql "SELECT * FROM events WHERE no_such_column > 1"
+    expect_error "no_such_column"
+    ;;
+  writing_sql)
+    # The session is read-only: a query that writes fails on the server and changes nothing.
+    run 20 info --events "$pg" --events-sql "DELETE FROM nogeom RETURNING *"
+    [[ $(sql -c "SELECT count(*) FROM nogeom") -eq 5 ]] || fail "the DELETE went through"
+    expect_error "read-only"
+    ;;
+  statement_timeout)
+    run 30 info --events "$pg" --statement-timeout 1 --events-sql "SELECT *, pg_sleep(2) AS slow FROM events"
+    expect_error "statement timeout"
+    ;;
+  dropped)
+    # The backend is killed while qantar reads the large table.
+    "$bin" info --events "$pg application_name=qantar_dropped" --events-layer big >"$work/out" 2>"$work/err" &
+    pid=$!
+    killed=0
+    for _ in $(seq 1 600); do
+      n=$(sql -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'qantar_dropped' AND query ILIKE 'FETCH%'")
+      [[ $n -gt 0 ]] && { killed=1; break; }
+      kill -0 $pid 2>/dev/null || break
+      sleep 0.05
+    done
+    for _ in $(seq 1 300); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+    kill -0 $pid 2>/dev/null && { kill $pid; fail "qantar still runs 30 s after its connection dropped"; }
+    wait $pid; rc=$?
+    err=$(cat "$work/err")
+    [[ $killed -eq 1 ]] || fail "the read ended before the backend could be killed (rc $rc)"
+    expect_error "reading stopped|terminat|connection"
+    ;;
+  *) echo "unknown case $case" >&2; exit 2 ;;
+esac
