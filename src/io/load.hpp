@@ -17,6 +17,8 @@ struct LoadOptions {
     std::string cities_path;   // empty: <geodata>/cities.csv
     std::string regions_path;  // empty: <geodata>/regions.geojson
     std::string tally_path;    // empty: <geodata>/tally.csv (only when events_path is empty)
+    std::string sources_path;  // the sources table (key, short, outlet, date, title, url); empty:
+                               // <geodata>/sources.csv if it exists (only when events_path is empty)
     std::string crs;           // empty: kDefaultCrs
     std::string time_field;    // empty: start_time, else event_date (ACLED)
     std::string end_field;     // empty: end_time
