@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include "bundled.hpp"
 
 using namespace qantar;
@@ -129,4 +130,67 @@ TEST_CASE("arc curves start and end at their ends and bow to opposite sides", "[
     CHECK(s.at(0).x == 0);
     CHECK(s.at(1).x == 100);
     CHECK(s.at(0.5f).y * t.at(0.5f).y < 0);
+}
+
+TEST_CASE("one placement: no two texts of any kind overlap, none leaves the screen", "[render][layout][issue12]") {
+    for (const ScreenSize& size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}, ScreenSize{3840, 2160}})
+        for (const char* iso : {"2022-01-02T12:00+06:00", "2022-01-04T22:00+06:00", "2022-01-05T18:00+06:00",
+                                "2022-01-06T15:00+06:00", "2022-01-14T15:00+06:00", "2022-01-19T12:00+06:00"}) {
+            const FrameParams p = params_at(iso, size);
+            const FrameLayout L = layout_of(p);
+            const std::vector<LaidOutText> texts = laid_out_texts(L);
+            REQUIRE_FALSE(texts.empty());
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                INFO(size.width_px << "x" << size.height_px << " " << iso << " " << texts[i].kind << " '" << texts[i].text << "'");
+                CHECK(inside(texts[i].box, size));
+                for (std::size_t j = i + 1; j < texts.size(); ++j) {
+                    INFO("and " << texts[j].kind << " '" << texts[j].text << "'");
+                    CHECK_FALSE(overlaps(texts[i].box, texts[j].box));
+                }
+                // Map texts keep out of the HUD's zones (the legend belongs to the bottom one).
+                if (texts[i].kind == "city" || texts[i].kind == "badge" || texts[i].kind == "origin" ||
+                    texts[i].kind == "context")
+                    for (const Box& z : L.hud_boxes) CHECK_FALSE(overlaps(texts[i].box, z));
+            }
+            // Every event colour the map can draw has its legend entry, and the spread arcs theirs.
+            for (Category c : {Category::PeacefulProtest, Category::Riot, Category::SecurityOperation,
+                               Category::StateOfEmergency, Category::PoliticalDecision, Category::ForeignTroops,
+                               Category::InternetShutdown})
+                CHECK(std::any_of(L.legend.begin(), L.legend.end(), [&](const LegendEntry& e) { return e.category == static_cast<int>(c); }));
+            CHECK(std::any_of(L.legend.begin(), L.legend.end(), [](const LegendEntry& e) { return e.spread; }));
+        }
+}
+
+TEST_CASE("the banner's text is the scene's, and withdrawals read 'to'", "[render][layout][issue12]") {
+    const Timeline& tl = *test::bundled_data().timeline;
+    const FrameParams p = params_at("2022-01-04T22:00+06:00", {1920, 1080});
+    Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+    const FrameLayout L = build_layout(tl, s, p, FixedMeasure(ui_scale(p.size)));
+    CHECK(L.show_banner);
+    CHECK(L.banner_text == s.banner);
+    // 14 January: the contingents going home read "to", those still arriving or staying "from".
+    const FrameParams w = params_at("2022-01-14T15:00+06:00", {1920, 1080});
+    const Scene ws = build_scene(tl, {w.t_utc_s, w.time, {}, {}});
+    const FrameLayout WL = build_layout(tl, ws, w, FixedMeasure(ui_scale(w.size)));
+    int going_home = 0;
+    for (const EdgeLabel& e : WL.edge_labels) {
+        INFO(e.text);
+        const bool withdrawal = ws.troops[e.troop].withdrawal;
+        CHECK((e.text.rfind("to ", 0) == 0) == withdrawal);
+        CHECK((e.text.rfind("from ", 0) == 0) == !withdrawal);
+        going_home += withdrawal ? 1 : 0;
+    }
+    CHECK(going_home >= 3);  // Belarus, Armenia, Tajikistan fly home that day (Kyrgyzstan by road)
+}
+
+TEST_CASE("the layout JSON holds every text box, the zones and both colour lists", "[render][layout][issue12]") {
+    const FrameParams p = params_at("2022-01-05T18:00+06:00", {1280, 720});
+    const FrameLayout L = layout_of(p);
+    const std::string j = layout_json(L, {"riot", "spread"});
+    CHECK(j.rfind("{\"width\":1280,\"height\":720,\"texts\":[", 0) == 0);
+    std::size_t boxes = 0;
+    for (std::size_t at = j.find("\"kind\":"); at != std::string::npos; at = j.find("\"kind\":", at + 1)) ++boxes;
+    CHECK(boxes == laid_out_texts(L).size() + L.hud_boxes.size() + L.obstacles.size());
+    CHECK(j.find("\"legend_categories\":[\"peaceful_protest\"") != std::string::npos);
+    CHECK(j.find("\"drawn_categories\":[\"riot\",\"spread\"]}") != std::string::npos);
 }
