@@ -11,7 +11,8 @@
 # Usage: scripts/sweep.sh [--quick] [QANTAR_BIN] [OUT_DIR]
 #   --quick: en only, 1280x720, six moments and three beats (the CTest test `sweep_quick`).
 #   The full run (a few thousand frames' worth of work; minutes) is by hand.
-# Environment: QANTAR_SWEEP_ARGS: extra data options for every render (e.g. --sources FILE).
+# Environment: QANTAR_SWEEP_ARGS: extra data options for every render (e.g. --sources FILE);
+# QANTAR_SWEEP_HOURS: the step between moments (default 3).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,7 +34,7 @@ mkdir -p "$out"
 rm -f "$out"/*.png "$out"/*.json
 
 # The moments: every 3 hours from the first day's midnight to the last day's end (UTC+6 clock).
-mapfile -t moments < <(python3 - "$bin" "$quick" <<'EOF'
+mapfile -t moments < <(python3 - "$bin" "$quick" "${QANTAR_SWEEP_HOURS:-3}" <<'EOF'
 import json, subprocess, sys, datetime as dt
 info = json.loads(subprocess.run([sys.argv[1], "info", "--json"], check=True, capture_output=True, text=True).stdout)
 tz = dt.timezone(dt.timedelta(hours=6))
@@ -42,7 +43,7 @@ end = dt.datetime.fromisoformat(info["end"]).astimezone(tz)
 t, out = start, []
 while t <= end:
     out.append(t.strftime("%Y-%m-%dT%H:%M+06:00"))
-    t += dt.timedelta(hours=3)
+    t += dt.timedelta(hours=float(sys.argv[3]))
 if sys.argv[2] == "1":  # a spread of moments through the story: start, unrest, shutdown, troops, end
     picks = ["2022-01-02T12:00+06:00", "2022-01-04T21:00+06:00", "2022-01-05T18:00+06:00",
              "2022-01-06T15:00+06:00", "2022-01-14T15:00+06:00", out[-1]]

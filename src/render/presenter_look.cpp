@@ -144,8 +144,8 @@ FrameParams Presenter::params(const CameraFrame& frame, const PresenterView& vie
     return p;
 }
 
-// Key I: the beat's sources in full, one per line ("Human Rights Watch, 2022-01-26: Kazakhstan:
-// Killings, ..."), in the middle of the screen over the map.
+// Key I: the beat's sources in full, one per line ("Outlet, 2022-01-26: Title"), in the middle
+// of the screen over the map.
 void Presenter::draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u) const {
     const Dataset& data = renderer_.timeline().data();
     std::vector<std::string> lines;
