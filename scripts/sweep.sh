@@ -12,7 +12,8 @@
 #   --quick: en only, 1280x720, six moments and three beats (the CTest test `sweep_quick`).
 #   The full run (a few thousand frames' worth of work; minutes) is by hand.
 # Environment: QANTAR_SWEEP_ARGS: extra data options for every render (e.g. --sources FILE);
-# QANTAR_SWEEP_HOURS: the step between moments (default 3).
+# QANTAR_SWEEP_HOURS: the step between moments (default 3); QANTAR_SWEEP_LANGS, QANTAR_SWEEP_SIZES:
+# space-separated subsets (default "en kk ru" and "1920x1080 1280x720").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,7 +55,11 @@ EOF
 beats=$(python3 -c "import csv,sys; print(sum(1 for _ in csv.DictReader(open(sys.argv[1]))))" "$story")
 
 if [[ $quick == 1 ]]; then langs=(en); sizes=(1280x720); beat_list=(1 9 11)
-else langs=(en kk ru); sizes=(1920x1080 1280x720); beat_list=($(seq 1 "$beats")); fi
+else
+  read -r -a langs <<< "${QANTAR_SWEEP_LANGS:-en kk ru}"
+  read -r -a sizes <<< "${QANTAR_SWEEP_SIZES:-1920x1080 1280x720}"
+  beat_list=($(seq 1 "$beats"))
+fi
 
 frames=0
 for lang in "${langs[@]}"; do
