@@ -221,6 +221,9 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
     auto is_free = [&](const Box& b) {
         return std::none_of(obstacles.begin(), obstacles.end(), [&](const Box& o) { return overlaps(o, b, 2); });
     };
+    // The placed ones first, so that a stacked one keeps clear of every one of them.
+    for (const LabelPlacement& e : eplaced)
+        if (e.placed) obstacles.push_back(e.box);
     for (std::size_t k = 0; k < eplaced.size(); ++k) {
         Box b = eplaced[k].box;
         bool ok = eplaced[k].placed;
@@ -236,7 +239,7 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
             }
         }
         if (!ok) continue;
-        obstacles.push_back(b);
+        if (!eplaced[k].placed) obstacles.push_back(b);
         L.edge_labels[k].box = b;
         kept.push_back(std::move(L.edge_labels[k]));
     }

@@ -194,3 +194,23 @@ TEST_CASE("the layout JSON holds every text box, the zones and both colour lists
     CHECK(j.find("\"legend_categories\":[\"peaceful_protest\"") != std::string::npos);
     CHECK(j.find("\"drawn_categories\":[\"riot\",\"spread\"]}") != std::string::npos);
 }
+
+TEST_CASE("origin labels stacked at a crowded edge keep clear of the placed ones", "[render][layout][issue12]") {
+    // Zoomed in on the destination (the sweep's beat 10): most origins crowd the same edge.
+    const Timeline& tl = *test::bundled_data().timeline;
+    const Dataset& data = test::bundled_data().data;
+    for (const ScreenSize& size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}}) {
+        FrameParams p = params_at("2022-01-07T12:00+06:00", size);
+        p.camera.centre_m = data.cities[static_cast<std::size_t>(data.find_city("almaty"))].pos_m;
+        p.camera.px_per_m *= 6;
+        const Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+        const FrameLayout L = build_layout(tl, s, p, FixedMeasure(ui_scale(p.size)));
+        REQUIRE(L.edge_labels.size() >= 2);
+        const std::vector<LaidOutText> texts = laid_out_texts(L);
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            for (std::size_t j = i + 1; j < texts.size(); ++j) {
+                INFO(texts[i].text << " / " << texts[j].text);
+                CHECK_FALSE(overlaps(texts[i].box, texts[j].box));
+            }
+    }
+}
