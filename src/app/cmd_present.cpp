@@ -46,6 +46,7 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
         render::ScreenSize s = render::parse_size(*opt.view.size);
         window.create(sf::VideoMode(static_cast<unsigned>(s.width_px), static_cast<unsigned>(s.height_px)),
                       "qantar present", sf::Style::None, cs);
+        centre_on_desktop(window);
     } else {
         window.create(sf::VideoMode::getDesktopMode(), "qantar present", sf::Style::Fullscreen, cs);
     }
@@ -89,6 +90,8 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
                 case sf::Keyboard::Home: player.home(now); break;
                 case sf::Keyboard::B: case sf::Keyboard::Period: view.black = !view.black; break;
                 case sf::Keyboard::T: view.timeline = !view.timeline; break;
+                case sf::Keyboard::S: view.spread = !view.spread; break;
+                case sf::Keyboard::I: view.sources = !view.sources; break;
                 case sf::Keyboard::Escape: window.close(); break;
                 default: break;
             }

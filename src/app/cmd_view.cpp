@@ -108,6 +108,7 @@ void ViewSession::open_window() {
     else
         window_.create(sf::VideoMode(static_cast<unsigned>(initial_.width_px), static_cast<unsigned>(initial_.height_px)),
                        title, sf::Style::Default, cs);
+    if (!s_.fullscreen) centre_on_desktop(window_);
     window_.setVerticalSyncEnabled(true);
     window_.setKeyRepeatEnabled(true);
 }

@@ -26,6 +26,7 @@ struct ViewOptions {
     unsigned antialias = 0;             // --antialias 0|2|4: MSAA samples, the same for the window,
                                         // the presenter, stills and video (0: lines and discs are
                                         // smoothed by their feathered geometry)
+    bool no_spread = false;             // --no-spread: no spread arcs (key S toggles them)
 };
 
 struct RenderOptions {
@@ -36,6 +37,8 @@ struct RenderOptions {
     std::optional<std::string> story;    // --beats [FILE] ("" = the story's beats)
     double beat_seconds = 4.0;           // --beat-seconds
     std::int64_t max_frames = kDefaultMaxFrames;  // --max-frames
+    std::optional<int> beat;             // --beat N: a still of the story's beat N (1-based), holding
+    std::string layout_json;             // --layout-json FILE: a still's layout boxes as JSON
 };
 
 struct PresentOptions {

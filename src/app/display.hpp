@@ -1,11 +1,17 @@
 // The one display check of the subcommands that open a window or an OpenGL context.
 #pragma once
 
+namespace sf { class Window; }
+
 namespace qantar::app {
 
 // True when $DISPLAY (or, if wayland_ok, $WAYLAND_DISPLAY) is set and not empty; otherwise
 // prints `advice` (one line, "qantar: ...") to stderr and returns false. Offscreen OpenGL
 // (render) needs X; windows (view, present) also open on Wayland.
 bool have_display(bool wayland_ok, const char* advice);
+
+// Puts a window in the middle of the desktop: a bare X server (no window manager) would leave
+// it wherever SFML's default puts it (seen at y = 420 on a 1920x1080 Xvfb).
+void centre_on_desktop(sf::Window& window);
 
 }  // namespace qantar::app

@@ -19,6 +19,7 @@ render::FrameParams frame_params_of(const ViewOptions& view) {
     p.time = time_settings_of(view);
     p.lang = render::parse_lang(view.lang);
     p.seconds_per_day = view.seconds_per_day;
+    p.overlays.spread = !view.no_spread;
     return p;
 }
 
@@ -28,6 +29,7 @@ render::PresenterView presenter_view_of(const ViewOptions& view, const render::S
     pv.lang = render::parse_lang(view.lang);
     pv.time = time_settings_of(view);
     pv.seconds_per_day = view.seconds_per_day;
+    pv.spread = !view.no_spread;
     return pv;
 }
 

@@ -98,6 +98,10 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
                    "Refuse events that span more years than this (default " + format_number(kDefaultMaxSpanYears) + ")")
         ->check(finite_in(0, 100000, true, "years"))->option_text("YEARS");
     add_database_options(cmd, load);
+    // present: the sources table behind the on-screen citations (issue 12).
+    cmd.add_option("--sources", load.sources_path,
+                   "Sources table: key, short, outlet, date, title, url (default: <geodata>/sources.csv)")
+        ->option_text("FILE");
 }
 
 void add_view_options(CLI::App& cmd, ViewOptions& v) {
@@ -118,6 +122,9 @@ void add_view_options(CLI::App& cmd, ViewOptions& v) {
                    "Extra MSAA samples, the same for the window, the presenter, stills and video (default 0: "
                    "edges are already smoothed; 2 or 4 cost most of the frame on software OpenGL)")
         ->check(CLI::IsMember({0, 2, 4}));
+    // present: spread arcs (issue 12).
+    cmd.add_flag("--no-spread", v.no_spread,
+                 "Hide the spread arcs (each joins a place to the nearest place already active; key S)");
 }
 
 // `qantar [options]` means `qantar view [options]`.
@@ -167,6 +174,12 @@ void add_render_command(Cli& cli) {
     cmd->add_option("--max-frames", render.max_frames,
                     "Refuse videos of more frames than this (default " + with_thousands(kDefaultMaxFrames) + ")")
         ->check(CLI::Range(std::int64_t{1}, std::int64_t{1'000'000'000}))->option_text("N");
+    // present: presenter stills and the layout for the sweep (issue 12).
+    cmd->add_option("--beat", render.beat, "A still (-o FILE.png) of the story's beat N, as the presenter shows it")
+        ->check(CLI::PositiveNumber)->option_text("N");
+    cmd->add_option("--layout-json", render.layout_json,
+                    "With a still: also write the frame's layout (every text box, the legend's colours) as JSON")
+        ->option_text("FILE");
     cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, false, "seconds"))->option_text("S");
 }

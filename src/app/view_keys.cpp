@@ -74,6 +74,9 @@ KeyResult handle_key(ViewState& s, Key key, bool shift, const render::PanelLayou
         case Key::F:
         case Key::F11: return {KeyEffect::ToggleFullscreen, ""};
         case Key::L: o.labels = !o.labels; return {};
+        case Key::S:
+            o.spread = !o.spread;
+            return {KeyEffect::None, o.spread ? "Spread arcs: nearest place already active" : "Spread arcs hidden"};
         case Key::M: return toggle_mode(s.params);
         case Key::H: o.help = !o.help; return {};
         case Key::Slash: if (shift) o.help = !o.help; return {};

@@ -128,8 +128,11 @@ void StoryPlayer::next(double now_s) {
     if (n == 0) return;
     const double p = position_s(now_s);
     if (!autoplay_) {
-        if (p < schedule_.hold_start_s(target_)) {
-            anchor(schedule_.hold_start_s(target_), now_s);  // finish the flight at once
+        // A press during a flight is not swallowed: the flight's beat counts as reached and the
+        // flight to the one after starts at once (at the last beat, the flight just lands).
+        const bool in_flight = p < schedule_.hold_start_s(target_);
+        if (in_flight && target_ + 1 >= n) {
+            anchor(schedule_.hold_start_s(target_), now_s);
         } else if (target_ + 1 < n) {
             anchor(schedule_.flight_start_s(target_), now_s);
             ++target_;
@@ -141,6 +144,7 @@ void StoryPlayer::next(double now_s) {
     const CameraFrame f = schedule_.at(p);
     const auto i = static_cast<std::size_t>(f.beat);
     if (f.holding && i + 1 < n) anchor(schedule_.flight_start_s(i), now_s);
+    else if (!f.holding && i + 2 < n) anchor(schedule_.flight_start_s(i + 1), now_s);  // on to the next
     else if (!f.holding) anchor(schedule_.hold_start_s(i + 1), now_s);
     else if (loop_) anchor(0, now_s);
 }

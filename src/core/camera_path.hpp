@@ -85,7 +85,7 @@ class StoryPlayer {
 public:
     StoryPlayer(const StorySchedule& schedule, bool autoplay, bool loop, double now_s);
 
-    void next(double now_s);      // finish a flight at once, or start the flight to the next beat
+    void next(double now_s);      // start the flight to the next beat (in flight: from the beat it flies to)
     void previous(double now_s);  // cut to the previous beat (or the start of this one's hold)
     void home(double now_s);      // cut to the first beat
     CameraFrame frame(double now_s) const;

@@ -57,6 +57,7 @@ DetailsEvent make_event(const Timeline& tl, std::size_t i, double t, bool with_p
     d.figures = figures_text(f);
     d.source = trim(e.source);
     d.source_keys = spaced_keys(e.source_keys);
+    d.citations = data.citations(e.source_keys);
     d.disputed = e.disputed;
     d.disputed_note = trim(e.disputed_note);
     return d;
@@ -164,8 +165,13 @@ Details city_details(const Timeline& tl, int city, double t) {
         s.after_root_h = l->after_root_h;
         if (!tl.spread().empty())
             s.root_name = data.cities[static_cast<std::size_t>(tl.spread().front().city)].name_en;
-        if (l->from_city >= 0) s.from_name = data.cities[static_cast<std::size_t>(l->from_city)].name_en;
+        if (l->from_city >= 0) {
+            s.from_name = data.cities[static_cast<std::size_t>(l->from_city)].name_en;
+            if (const SpreadLink* from = tl.spread_link(l->from_city))
+                s.from_since_local = format_human(data.events[from->first_event].start);
+        }
         s.distance_km = l->distance_km;
+        s.arc_drawn = spread_arc_supported(*l);
         s.reached_by_t = static_cast<double>(l->first_utc_s) <= t;
         d.spread = s;
     }
@@ -207,20 +213,43 @@ Details details_for(const Timeline& tl, const Selection& s, double t) {
     return d;
 }
 
-std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, double t) {
+int events_shown(const Timeline& tl, const std::vector<std::size_t>& events, double t, const TimeSettings& time) {
+    int n = 0;
+    for (std::size_t i : events)
+        if (tl.is_visible(i, t, time)) ++n;
+    return n;
+}
+
+std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, double t, const TimeSettings& time) {
     if (s.empty()) return {};
     const Dataset& data = tl.data();
     const std::vector<std::size_t>& idx = s.kind == Selection::Kind::City ? tl.city_events(s.index) : tl.region_events(s.index);
     std::size_t so_far = 0;
     for (std::size_t i : idx)
         if (static_cast<double>(data.events[i].start.utc_s) <= t) ++so_far;
+    const int shown = events_shown(tl, idx, t, time);
     PlaceState st = s.kind == Selection::Kind::City ? tl.city_state(s.index, t) : tl.region_state(s.index, t);
     std::string name = s.kind == Selection::Kind::City ? data.cities[static_cast<std::size_t>(s.index)].name_en
                                                        : data.regions[static_cast<std::size_t>(s.index)].name_en;
-    std::string count = so_far == 0 ? "no events yet"
-                                     : std::to_string(so_far) + (so_far == 1 ? " event so far" : " events so far");
+    std::string count;
+    if (so_far == 0) count = "no events yet";
+    else if (time.mode == TimeMode::Cumulative || shown == static_cast<int>(so_far))
+        count = std::to_string(so_far) + (so_far == 1 ? " event so far" : " events so far");
+    else
+        count = std::to_string(shown) + (shown == 1 ? " event" : " events") + " in the last " +
+                std::to_string(static_cast<int>(time.window_h)) + " h (" + std::to_string(so_far) + " so far)";
     if (idx.size() > so_far) count += ", " + std::to_string(idx.size() - so_far) + " later";
     return {name, std::string(place_state_label(st)), count};
+}
+
+std::string spread_nearest_text(const SpreadInfo& sp) {
+    if (sp.root || sp.from_name.empty()) return {};
+    char km[32];
+    std::snprintf(km, sizeof km, "%.0f km", sp.distance_km);
+    std::string s = "Nearest place already active: " + sp.from_name;
+    if (!sp.from_since_local.empty()) s += ", since " + sp.from_since_local;
+    s += " (" + std::string(km) + (sp.arc_drawn ? ")." : "; too far or too late for a spread arc).");
+    return s;
 }
 
 std::string details_text(const Details& d) {
@@ -242,7 +271,7 @@ std::string details_text(const Details& d) {
             std::snprintf(km, sizeof km, "%.0f km", sp.distance_km);
             s += std::string(sp.reached_by_t ? "The unrest reached it on " : "The unrest reaches it on ") +
                  sp.when_local + " (" + sp.utc_offset + "), " + hours_text(sp.after_root_h) + " after " +
-                 sp.root_name + ", from " + sp.from_name + " (" + km + " away).\n";
+                 sp.root_name + ".\n" + spread_nearest_text(sp) + "\n";
         }
     }
     std::string tot = figures_text(d.totals);

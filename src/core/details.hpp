@@ -42,7 +42,8 @@ struct DetailsEvent {
     std::string description;     // the event's notes
     std::string figures;         // "1,000 participants · 3 killed" or ""
     std::string source;          // the source text
-    std::string source_keys;     // "R5; R73"
+    std::string source_keys;     // "R5; R73" (the clipboard's; never on screen)
+    std::vector<std::string> citations;  // the keys as short citations (Dataset::citations)
     bool disputed = false;
     std::string disputed_note;
 };
@@ -53,8 +54,10 @@ struct SpreadInfo {
     std::string utc_offset;        // "UTC+6"
     double after_root_h = 0;
     std::string root_name;         // "Zhanaozen"
-    std::string from_name;         // "" for the root
+    std::string from_name;         // the nearest place already active ("" for the root): not a cause
+    std::string from_since_local;  // when that place became active, local ("3 Jan 2022 14:00")
     double distance_km = 0;
+    bool arc_drawn = false;        // within the spread arc's limits (spread_arc_supported)
     bool reached_by_t = false;     // false: it reaches the city later than t
 };
 
@@ -78,8 +81,20 @@ Details city_details(const Timeline& timeline, int city, double t_utc_s);
 Details region_details(const Timeline& timeline, int region, double t_utc_s);
 Details details_for(const Timeline& timeline, const Selection& s, double t_utc_s);
 
-// The hover tooltip: name, state at t, events so far (one string per line).
-std::vector<std::string> tooltip_lines(const Timeline& timeline, const Selection& s, double t_utc_s);
+// The one count of a place's events at t: those shown on the map at t (Timeline::is_visible:
+// started by t and, in window mode, not ended before the window). A city's badge and its tooltip
+// both give this number.
+int events_shown(const Timeline& timeline, const std::vector<std::size_t>& events, double t_utc_s,
+                 const TimeSettings& time);
+
+// "Nearest place already active: Oral, since 3 Jan 2022 14:00 (412 km)." What a spread link is:
+// the nearest place where unrest had already begun, never a cause. Empty for the root.
+std::string spread_nearest_text(const SpreadInfo& spread);
+
+// The hover tooltip: name, state at t, then the events shown (events_shown, the badge's number)
+// and how many started so far and later (one string per line).
+std::vector<std::string> tooltip_lines(const Timeline& timeline, const Selection& s, double t_utc_s,
+                                       const TimeSettings& time = {});
 
 // The panel as plain text (UTF-8) for the clipboard: names, region, spread, totals, the past
 // events with their figures, disputed notes and sources, then the later events listed as later.

@@ -5,6 +5,7 @@
 #include "text.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace qantar::export_detail {
 
@@ -169,10 +170,15 @@ ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml)
         row.real("distance_km", link.distance_km, 1);
         row.real("after_root_h", link.after_root_h, 2);
         ExportFeature f;
-        // From the city to the city it spread from; the root is a zero-length line at itself.
-        f.points_deg.push_back(rounded_point(city.lon_deg, city.lat_deg, kPointDecimals));
-        const City& to = from ? *from : city;
-        f.points_deg.push_back(rounded_point(to.lon_deg, to.lat_deg, kPointDecimals));
+        // From the city to the city it spread from. The root spread from nowhere: its row has a
+        // null geometry (a zero-length line is not a valid LineString: "Too few points").
+        const Vec2 a = rounded_point(city.lon_deg, city.lat_deg, kPointDecimals);
+        const Vec2 b = from ? rounded_point(from->lon_deg, from->lat_deg, kPointDecimals) : a;
+        if (a == b) {
+            f.has_geometry = false;
+        } else {
+            f.points_deg = {a, b};
+        }
         row.finish(std::move(f));
     }
     set_kml_fields(table, kml, "first_time");
@@ -181,13 +187,15 @@ ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml)
 
 ExportTable tally_table(const Timeline& tl, const ExportRequest& req, bool kml) {
     const Dataset& data = tl.data();
-    Moment m = moment_of(tl, req);
+    // Without a moment, every announcement (some come months after the last event); with one, those
+    // made by then.
+    const std::int64_t until = req.at_utc_s ? *req.at_utc_s : std::numeric_limits<std::int64_t>::max();
     ExportTable table = empty_table("tally", ExportGeometryKind::Point, kPointDecimals);
     int capital = -1;
     for (std::size_t c = 0; c < data.cities.size(); ++c)
         if (data.cities[c].is_capital) capital = static_cast<int>(c);
     for (const TallyEntry& t : data.tally) {
-        if (t.announced_at.utc_s > m.at_utc_s) continue;
+        if (t.announced_at.utc_s > until) continue;
         RowBuilder row(table);
         if (kml) row.str("name", t.tally_id);
         row.str("tally_id", t.tally_id);

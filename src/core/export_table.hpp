@@ -29,11 +29,12 @@
 //   capital_city_id, cities_population (the sum over its listed cities); at_time, state,
 //   first_event_time, first_unrest_time, delay_after_root_h, first_unrest_city, spread_from,
 //   events_so_far and the same figures so far.
-// - spread: LineString from the city to the city it spread from (the root: a zero-length line at
-//   itself). order, city_id, city_name_en, from_city_id, from_city_name_en, first_event_id,
+// - spread: LineString from the city to the city it spread from; the root (and any link whose two
+//   cities round to one point) has a null geometry, never a zero-length line. order, city_id, city_name_en, from_city_id, from_city_name_en, first_event_id,
 //   first_time, delay_h, distance_km (great circle), after_root_h.
 // - tally: Point at the city the scope names, else at the capital (so that every format, KML's
-//   time slider included, can hold it). The announcements made by `at`, every column of tally.csv.
+//   time slider included, can hold it). The announcements made by `at` (without `at`: all of them,
+//   even those dated after the last event), every column of tally.csv.
 #pragma once
 
 #include "timeline.hpp"

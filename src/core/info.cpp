@@ -91,8 +91,8 @@ std::string info_text(const Timeline& tl) {
                           format_iso8601_minutes(e.start).c_str(), format_delay_h(s.after_root_h).c_str());
             out << line;
             if (s.from_city >= 0)
-                out << "  from " << city_name(d, s.from_city) << " (" << fixed(s.distance_km, 0) << " km, "
-                    << format_delay_h(s.delay_h) << " later)";
+                out << "  nearest already active: " << city_name(d, s.from_city) << " (" << fixed(s.distance_km, 0)
+                    << " km, " << format_delay_h(s.delay_h) << " before" << (spread_arc_supported(s) ? "" : "; no arc") << ")";
             else out << "  (root)";
             out << '\n';
         }

@@ -2,6 +2,8 @@
 #include "model.hpp"
 #include "text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace qantar {
@@ -35,6 +37,23 @@ int Dataset::find_city(std::string_view id_or_name) const { return find_place(ci
 
 int Dataset::find_region(std::string_view id_or_name) const {
     return find_place(regions, &Region::region_id, id_or_name);
+}
+
+const SourceRef* Dataset::find_source(std::string_view key) const {
+    for (const SourceRef& s : sources)
+        if (s.key == key) return &s;
+    return nullptr;
+}
+
+std::vector<std::string> Dataset::citations(std::string_view source_keys) const {
+    std::vector<std::string> out;
+    for (const std::string& k : split(source_keys, ';')) {
+        const SourceRef* s = find_source(trim(k));
+        if (!s) continue;
+        const std::string& c = s->short_citation.empty() ? s->outlet : s->short_citation;
+        if (!c.empty() && std::find(out.begin(), out.end(), c) == out.end()) out.push_back(c);
+    }
+    return out;
 }
 
 }  // namespace qantar

@@ -158,6 +158,13 @@ struct TallyEntry {
     std::string announced_by, status, source_keys, source, note;  // status: official|withdrawn|unofficial
 };
 
+// One source a key (source_keys "R5;R73") stands for, as a person would cite it.
+struct SourceRef {
+    std::string key;             // "R1"
+    std::string short_citation;  // "HRW, 26 Jan 2022": what the screen shows
+    std::string outlet, date, title, url;  // the full entry (date: ISO 8601 or "")
+};
+
 // A record that was skipped on load (only with --skip-invalid), and why.
 struct Skipped {
     std::string file, where, field, reason;
@@ -181,6 +188,7 @@ struct Dataset {
     std::vector<ContextFeature> countries;
     std::vector<ContextFeature> water;
     std::vector<TallyEntry> tally;  // sorted by announced_at
+    std::vector<SourceRef> sources;  // the sources table (empty without one), in file order
     std::vector<Skipped> skipped;
     std::string crs;               // the projection used, as given (PROJ string or EPSG code)
     // The framing: the bulk of the events (core/framing.hpp) or --bbox, and how many fall outside.
@@ -200,6 +208,10 @@ struct Dataset {
     const CategoryDef& category_of(const Event& e) const { return categories[static_cast<std::size_t>(e.category)]; }
     int find_city(std::string_view id_or_name) const;    // by id or any name, case-insensitive; -1
     int find_region(std::string_view id_or_name) const;  // by id or any name, case-insensitive; -1
+    const SourceRef* find_source(std::string_view key) const;  // exact key; nullptr if none
+    // The short citations of "R5;R73", in order, each once ("Kursiv, 11 Jan 2022 · TASS"); keys
+    // the table lacks are left out (a key is machinery, never shown). Empty without a table.
+    std::vector<std::string> citations(std::string_view source_keys) const;
 };
 
 }  // namespace qantar

@@ -1,5 +1,6 @@
 #include "core/scene.hpp"
 
+#include "core/text.hpp"
 #include "core/time.hpp"
 
 #include <algorithm>
@@ -24,7 +25,7 @@ LocalClock local_clock(double t, std::int32_t off) {
 
 void add_arcs(const Timeline& tl, double t, Scene& s) {
     for (const SpreadLink& l : tl.spread()) {
-        if (l.from_city < 0) continue;
+        if (!spread_arc_supported(l)) continue;
         double p = (t - (static_cast<double>(l.first_utc_s) - kSpreadDrawS)) / kSpreadDrawS;
         if (p <= 0) continue;
         s.spread.push_back({l.from_city, l.city, std::min(1.0, p)});
@@ -45,6 +46,29 @@ void add_arcs(const Timeline& tl, double t, Scene& s) {
     }
 }
 
+// The text of the latest-started active event with a `banner` field; an active internet shutdown
+// without one falls back to its category's label.
+std::string banner_at(const Timeline& tl, double t) {
+    const Dataset& data = tl.data();
+    std::string text;
+    std::int64_t latest = 0;
+    bool found = false;
+    for (std::size_t i = 0; i < data.events.size(); ++i) {
+        const Event& e = data.events[i];
+        if (!tl.is_active(i, t)) continue;
+        std::string own;
+        for (const auto& [k, v] : e.extra)
+            if (k == "banner") own = trim(v);
+        const CategoryDef& c = data.category_of(e);
+        if (own.empty() && c.banner) own = c.banner_en;
+        if (own.empty() || (found && e.start.utc_s < latest)) continue;
+        text = own;
+        latest = e.start.utc_s;
+        found = true;
+    }
+    return text;
+}
+
 }  // namespace
 
 Scene build_scene(const Timeline& tl, const SceneInputs& in) {
@@ -53,15 +77,14 @@ Scene build_scene(const Timeline& tl, const SceneInputs& in) {
     Scene s;
     s.t_utc_s = t;
     s.window_s = in.time.mode == TimeMode::Window ? in.time.window_h * 3600.0 : 0.0;
-    for (std::size_t i = 0; i < data.events.size(); ++i) {
-        const CategoryDef& c = data.category_of(data.events[i]);
-        if (c.banner && !s.shutdown && tl.is_active(i, t)) {
-            s.shutdown = true;
-            s.banner = c.banner_en;
-        }
-    }
+    for (std::size_t i = 0; i < data.events.size(); ++i)
+        if (data.category_of(data.events[i]).banner && tl.is_active(i, t)) s.shutdown = true;
+    s.banner = banner_at(tl, t);
     for (std::size_t r = 0; r < data.regions.size(); ++r) s.region_states.push_back(tl.region_state(static_cast<int>(r), t));
-    for (std::size_t c = 0; c < data.cities.size(); ++c) s.city_states.push_back(tl.city_state(static_cast<int>(c), t));
+    for (std::size_t c = 0; c < data.cities.size(); ++c) {
+        s.city_states.push_back(tl.city_state(static_cast<int>(c), t));
+        s.city_event_counts.push_back(events_shown(tl, tl.city_events(static_cast<int>(c)), t, in.time));
+    }
     add_arcs(tl, t, s);
     s.clock = local_clock(t, tl.display_offset_at(t));
     s.unrest_day = tl.unrest_day(t);
@@ -69,7 +92,7 @@ Scene build_scene(const Timeline& tl, const SceneInputs& in) {
     s.selected = in.selected;
     s.hover = in.hover;
     if (!in.selected.empty()) s.details = details_for(tl, in.selected, t);
-    if (!in.hover.empty() && in.hover != in.selected) s.tooltip = tooltip_lines(tl, in.hover, t);
+    if (!in.hover.empty() && in.hover != in.selected) s.tooltip = tooltip_lines(tl, in.hover, t, in.time);
     return s;
 }
 

@@ -46,9 +46,14 @@ struct Scene {
     double t_utc_s = 0;
     double window_s = 0;   // the moving window in seconds; 0 when cumulative
     bool shutdown = false; // a banner category is in force: the banner shows, the map greys out
-    std::string banner;    // its banner text (the first active such event's category)
+    // The banner's text: the `banner` field of the latest-started active event that has one
+    // (data, e.g. "mobile internet throttled" vs "shut down"); else the banner text of the active
+    // banner category; empty: no banner.
+    std::string banner;
     std::vector<PlaceState> region_states, city_states;  // per Dataset::regions / ::cities
-    std::vector<SpreadArc> spread;  // those started, in Timeline::spread order
+    std::vector<SpreadArc> spread;  // those started and spread_arc_supported, in Timeline::spread order
+    // Per Dataset::cities: the events shown at t (events_shown); the badge and the tooltip both say it.
+    std::vector<int> city_event_counts;
     std::vector<TroopArc> troops;   // those in flight or fading, in event order
     LocalClock clock;
     int unrest_day = 0;    // 0: before the unrest

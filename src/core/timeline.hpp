@@ -49,6 +49,15 @@ struct SpreadLink {
     double after_root_h = 0;  // after the root's first event
 };
 
+// A spread link says only which place was the nearest one already active, and since when; it is
+// not a cause. Its arc is drawn only within these limits, beyond which the data says nothing
+// useful about nearness (documented in README.md, "Spread arcs").
+inline constexpr double kSpreadArcMaxKm = 800.0;
+inline constexpr double kSpreadArcMaxDelayH = 48.0;
+inline bool spread_arc_supported(const SpreadLink& l) {
+    return l.from_city >= 0 && l.distance_km <= kSpreadArcMaxKm && l.delay_h <= kSpreadArcMaxDelayH;
+}
+
 struct DayBin {
     LocalTime day_start;  // local midnight, in the timeline's display offset
     int count = 0;        // events starting that day

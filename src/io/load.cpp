@@ -12,6 +12,7 @@
 
 #include "core/error.hpp"
 #include "core/framing.hpp"
+#include "core/geometry.hpp"
 #include "core/place.hpp"
 #include "core/title.hpp"
 
@@ -82,7 +83,7 @@ std::string exe_dir() {
 
 // The files one load reads: given, else in the geodata directory.
 struct Paths {
-    std::string dir, events, cities, regions, tally, outline, countries, water;
+    std::string dir, events, cities, regions, tally, outline, countries, water, sources;
     std::string in_dir(const char* name) const { return (fs::path(dir) / name).string(); }
 };
 
@@ -101,6 +102,11 @@ Paths resolve_paths(const LoadOptions& options) {
     if (p.tally.empty() && options.events_path.empty()) {
         p.tally = p.in_dir("tally.csv");
         if (!fs::exists(p.tally)) p.tally.clear();  // the tally is optional
+    }
+    p.sources = options.sources_path;
+    if (p.sources.empty() && options.events_path.empty() && !p.dir.empty()) {
+        p.sources = p.in_dir("sources.csv");
+        if (!fs::exists(p.sources)) p.sources.clear();  // so is the sources table
     }
     return p;
 }
@@ -190,6 +196,10 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
         data.tally = loading::load_tally(paths.tally);
         data.input_files.push_back(paths.tally);
     }
+    if (!paths.sources.empty()) {
+        data.sources = loading::load_sources(paths.sources);
+        data.input_files.push_back(paths.sources);
+    }
     if (options.context && (!paths.dir.empty() || !options.outline_path.empty())) read_context(paths, data);
 }
 
@@ -198,9 +208,12 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
 void project_layers(const Projector& projector, const Paths& paths, Dataset& data, bool tolerant_context = false) {
     for (Region& g : data.regions) {
         g.polygons_m = project_polygons(projector, g.polygons_deg, paths.regions);
-        g.triangles_m = triangulate(g.polygons_m);
         g.label_m = label_point(g.polygons_m);
     }
+    // A hole that no other region fills (a leased territory) is drawn as part of its region, so
+    // that it shows neither as a bare ring nor as a dark disc inside a tinted region.
+    for (std::size_t r = 0; r < data.regions.size(); ++r)
+        data.regions[r].triangles_m = triangulate(drawn_polygons(data.regions, r));
     for (City& c : data.cities)
         project_point(projector, c.lon_deg, c.lat_deg, c.pos_m, paths.cities, "city " + c.city_id);
     for (Event& e : data.events) {

@@ -20,6 +20,8 @@ struct LoadOptions {
     std::string cities_path;   // empty: <geodata>/cities.csv
     std::string regions_path;  // empty: <geodata>/regions.geojson
     std::string tally_path;    // empty: <geodata>/tally.csv (only when events_path is empty)
+    std::string sources_path;  // the sources table (key, short, outlet, date, title, url); empty:
+                               // <geodata>/sources.csv if it exists (only when events_path is empty)
     std::string crs;           // empty: kDefaultCrs
     std::string time_field;    // empty: found by name (io/load_events.cpp kTimeFieldNames)
     std::string end_field;     // empty: end_time

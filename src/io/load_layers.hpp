@@ -17,6 +17,8 @@ std::vector<Region> load_regions(const std::string& path, const std::string& fil
 std::vector<City> load_cities(const std::string& path, const std::string& filter = {}, bool allow_empty = false);
 std::vector<ContextFeature> load_context(const std::string& path);  // polygons_deg only
 std::vector<TallyEntry> load_tally(const std::string& path);        // sorted by announced_at
+// The sources table: key (required, unique), short, outlet, date (ISO 8601 date or empty), title, url.
+std::vector<SourceRef> load_sources(const std::string& path);
 
 // Events, against the dataset's cities and regions (linked already). Bad rows are skipped into
 // `skipped` with options.skip_invalid, else the first throws. `categories`: options.categories, or

@@ -173,6 +173,7 @@ void read_files(const std::string& file, TableReader& top, StoryConfig& s) {
     s.countries = story_file(r, "countries", s.dir, false);
     s.water = story_file(r, "water", s.dir, false);
     s.beats = story_file(r, "beats", s.dir, false);
+    s.sources = story_file(r, "sources", s.dir, false);
     r.done();
 }
 
@@ -267,6 +268,7 @@ void apply_story(const StoryConfig& s, LoadOptions& o) {
     if (own_events) {
         fill(o.events_path, s.events);
         fill(o.tally_path, s.tally);
+        fill(o.sources_path, s.sources);
         fill(o.time_field, s.time_field);
         fill(o.end_field, s.end_field);
         fill(o.category_field, s.category_field);
@@ -365,7 +367,7 @@ std::string story_manifest_text(const StoryConfig& s) {
         t += "# bbox = [-10.0, 35.0, 30.0, 60.0]\n";
     }
     t += "\n# The data files, relative to this folder: `events` is required, the others optional\n"
-         "# (cities, regions, tally, outline, countries, water, beats).\n[files]\n";
+         "# (cities, regions, tally, outline, countries, water, beats, sources).\n[files]\n";
     t += line("events", s.events, "events.csv");
     t += line("cities", s.cities, "cities.csv");
     t += line("regions", s.regions, "regions.geojson");
@@ -374,6 +376,7 @@ std::string story_manifest_text(const StoryConfig& s) {
     t += line("water", s.water, "water.geojson");
     t += line("tally", s.tally, "tally.csv");
     t += line("beats", s.beats, "beats.csv");
+    t += line("sources", s.sources, "sources.csv");
     t += "\n# Which column holds the start time, the end time and the category.\n[fields]\n";
     t += line("time", s.time_field, "start_time");
     t += line("end", s.end_field, "end_time");

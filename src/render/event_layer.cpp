@@ -139,21 +139,6 @@ bool EventLayer::dense_at(double t, double window_s) const {
     return hi - lo > kDenseThreshold && !grid_.empty();
 }
 
-std::vector<int> EventLayer::visible_per_city(double t, double window_s, int city_count) const {
-    std::vector<int> out(static_cast<std::size_t>(std::max(0, city_count)), 0);
-    if (dense_at(t, window_s)) return out;
-    auto [lo, hi] = candidate_range(t, window_s);
-    auto count = [&](const EventMark& m) {
-        if (m.city < 0 || m.city >= city_count) return;
-        bool vis = window_s > 0 ? (m.start_utc_s <= t && m.end_utc_s > t - window_s)
-                                : m.start_utc_s <= t;
-        if (vis) ++out[static_cast<std::size_t>(m.city)];
-    };
-    for (std::size_t i = lo; i < hi; ++i) count(short_[i]);
-    for (const auto& m : long_) count(m);
-    return out;
-}
-
 void EventLayer::draw(sf::RenderTarget& target, const sf::RenderStates& map_states, const EventFrame& f) {
     auto [lo, hi] = candidate_range(f.t_utc_s, f.window_s);
     bool dense = hi - lo > kDenseThreshold && !grid_.empty();

@@ -47,8 +47,6 @@ public:
     // Index range [lo, hi) of the short marks that can be visible at t (drawn range).
     std::pair<std::size_t, std::size_t> candidate_range(double t, double window_s) const;
     bool dense_at(double t, double window_s) const;
-    // Visible marks per city (count badges); empty when dense.
-    std::vector<int> visible_per_city(double t, double window_s, int city_count) const;
 
     const std::vector<EventMark>& short_marks() const { return short_; }
     const std::vector<EventMark>& long_marks() const { return long_; }

@@ -33,6 +33,7 @@ struct Overlays {
     bool controls = true;      // the playback line ("Playing · 3 s per day · H: help"); off in stills,
                                // video and the presenter, which show only speed and window
     bool timeline = true;      // the timeline bar (the presenter hides it unless T)
+    bool spread = true;        // the spread arcs (nearest place already active; key S, --no-spread)
     std::vector<Box> obstacles;  // more screen boxes city labels keep clear of (a caption card)
 };
 

@@ -2,8 +2,12 @@
 
 #include "panel.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <sstream>
 
 namespace qantar::render {
 
@@ -51,7 +55,7 @@ std::vector<Box> hud_obstacles(const ScreenSize& size, double hud_scale) {
     double u = ui_scale(size) * hud_scale;
     TimelineBar bar = timeline_bar(size, hud_scale, 0, 0);
     return {{0, bar.box.top - 44 * u, size.width_px, size.height_px},  // legend + bar
-            {0, 0, 460 * u, 150 * u},                                 // date block
+            {0, 0, 460 * u, 176 * u},                                 // date block and its backdrop
             {size.width_px - 360 * u, 0, 360 * u, 190 * u}};          // figures
 }
 
@@ -75,6 +79,53 @@ ArcCurve troop_curve(sf::Vector2f o, sf::Vector2f d) {
 TextStyle city_label_style(bool hot) { return {hot ? 15.5 : 14, hot, false, 1.f, 2.0}; }
 TextStyle edge_label_style() { return {13, true, false, 1.f, 2}; }
 TextStyle banner_style() { return {15, true, false, 1.5f, 0}; }
+TextStyle badge_style() { return {11.5, true, false, 1.f, 0}; }
+TextStyle country_label_style() { return {13, false, false, 2.2f, 0}; }
+TextStyle water_label_style() { return {13, false, true, 1.f, 0}; }
+TextStyle legend_style() { return {13, false, false, 1.f, 0}; }
+
+std::vector<int> legend_categories(const Dataset& data) {
+    // One entry per colour drawn as a marker: the marker categories the data has, in table order.
+    std::vector<bool> present(data.categories.size(), false);
+    for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
+    std::vector<int> out;
+    for (std::size_t k = 0; k < data.categories.size(); ++k)
+        if (data.categories[k].marker && present[k]) out.push_back(static_cast<int>(k));
+    return out;
+}
+
+std::vector<PlaceState> legend_states(const Dataset& data) {
+    // The region tints the data can show: the states its categories set.
+    bool tint[4] = {};
+    std::vector<bool> present(data.categories.size(), false);
+    for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
+    for (std::size_t k = 0; k < data.categories.size(); ++k)
+        if (present[k]) {
+            const CategoryDef& c = data.categories[k];
+            tint[static_cast<int>(c.violent ? PlaceEffect::Violence : c.effect)] = true;
+        }
+    std::vector<PlaceState> out;
+    for (PlaceState st : {PlaceState::Protest, PlaceState::Violence, PlaceState::Emergency})
+        if (tint[static_cast<int>(st)]) out.push_back(st);
+    return out;
+}
+
+std::string region_state_legend_label(PlaceState st) {
+    return st == PlaceState::Emergency ? "Region: state of emergency"
+           : st == PlaceState::Violence ? "Region: violence" : "Region: protest";
+}
+
+std::string playback_text(const FrameParams& p, const Scene& scene, bool plain_markers) {
+    char sp[96];
+    std::snprintf(sp, sizeof sp, "%s  \xC2\xB7  %g s per day  \xC2\xB7  %s", p.playing ? "Playing" : "Paused",
+                  p.seconds_per_day,
+                  scene.window_s > 0 ? ("last " + std::to_string(static_cast<int>(p.time.window_h)) + " h").c_str() : "cumulative");
+    std::string state = sp;
+    if (!p.overlays.controls) state = state.substr(state.find("  \xC2\xB7  ") + 6);  // no play state
+    if (plain_markers) state += "  \xC2\xB7  plain markers";
+    if (p.overlays.controls) state += "  \xC2\xB7  H: help";
+    return state;
+}
 
 namespace {
 
@@ -104,10 +155,29 @@ void lay_out_cities(const Timeline& tl, const Scene& scene, const FrameParams& p
         cs.center_px = {s.x, s.y};
         cs.radius_px = r;
         cs.hot = st == PlaceState::Protest || st == PlaceState::Violence;
-        L.cities.push_back(cs);
         obstacles.push_back({s.x - r, s.y - r, 2 * r, 2 * r});
+        // The count badge, up and to the right of the marker: placed before any label, kept on
+        // screen and clear of the other badges (else not shown).
+        const int n = ci < scene.city_event_counts.size() ? scene.city_event_counts[ci] : 0;
+        if (n >= 2) {
+            const TextBounds tb = measure.measure(std::to_string(n), badge_style());
+            const double bw = std::max(tb.width + 8 * u, 17 * u), bh = 15 * u;
+            const Box badge{s.x + 7 * u, s.y - 7 * u - bh, bw, bh};
+            const bool on_screen = badge.left >= 0 && badge.top >= 0 && badge.right() <= p.size.width_px &&
+                                   badge.bottom() <= p.size.height_px;
+            const bool clear = std::none_of(L.cities.begin(), L.cities.end(), [&](const CityOnScreen& o) {
+                return o.badge && overlaps(*o.badge, badge, 1);
+            });
+            if (on_screen && clear) {
+                cs.badge = badge;
+                cs.badge_count = n;
+                obstacles.push_back(badge);
+            }
+        }
+        L.cities.push_back(cs);
         if (!p.overlays.labels) continue;
-        TextBounds b = measure.measure(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru), city_label_style(cs.hot));
+        L.cities.back().label_text = pick_name(p.lang, c.name_en, c.name_kk, c.name_ru);
+        TextBounds b = measure.measure(L.cities.back().label_text, city_label_style(cs.hot));
         LabelRequest q;
         q.anchor_x_px = s.x;
         q.anchor_y_px = s.y;
@@ -146,28 +216,124 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
             sf::Vector2f q = arc.at(static_cast<float>(i) / kSeg);
             if (q.x >= area.left && q.y >= area.top && q.x <= area.right() && q.y <= area.bottom()) { at = q; break; }
         }
-        if (std::any_of(names.begin(), names.end(), [&](const std::string* n) { return *n == e.origin_name; })) continue;
-        names.push_back(&e.origin_name);
         std::string name = e.origin_name.empty() ? "abroad" : e.origin_name;
-        EdgeLabel l{k, (scene.troops[k].withdrawal ? "back to " : "from ") + name, {}};
+        // Troops going home read "to", arriving ones "from"; one label per origin, and when an
+        // arrival is still fading as the withdrawal starts, the withdrawal (the later) wins.
+        EdgeLabel l{k, (scene.troops[k].withdrawal ? "to " : "from ") + name, {}};
         TextBounds b = measure.measure(l.text, edge_label_style());
-        ereq.push_back({at.x, at.y, b.width, b.height, 6 * u, 0});
+        LabelRequest q{at.x, at.y, b.width, b.height, 6 * u, 0};
+        auto same = std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == e.origin_name; });
+        if (same != names.end()) {
+            const auto at_k = static_cast<std::size_t>(same - names.begin());
+            ereq[at_k] = q;
+            L.edge_labels[at_k] = std::move(l);
+            continue;
+        }
+        names.push_back(&e.origin_name);
+        ereq.push_back(q);
         L.edge_labels.push_back(std::move(l));
     }
-    auto eplaced = place_labels(ereq, obstacles, Box{4, 4, p.size.width_px - 8, p.size.height_px - 8}, 3 * u);
+    const Box screen{4, 4, p.size.width_px - 8, p.size.height_px - 8};
+    auto eplaced = place_labels(ereq, obstacles, screen, 3 * u);
+    std::vector<EdgeLabel> kept;
+    auto inside = [&](const Box& b) {
+        return b.left >= screen.left && b.top >= screen.top && b.right() <= screen.right() && b.bottom() <= screen.bottom();
+    };
+    auto is_free = [&](const Box& b) {
+        return std::none_of(obstacles.begin(), obstacles.end(), [&](const Box& o) { return overlaps(o, b, 2); });
+    };
+    // The placed ones first, so that a stacked one keeps clear of every one of them.
+    for (const LabelPlacement& e : eplaced)
+        if (e.placed) obstacles.push_back(e.box);
     for (std::size_t k = 0; k < eplaced.size(); ++k) {
         Box b = eplaced[k].box;
-        if (!eplaced[k].placed) {
-            // Crowded edge: stack it below its anchor, clear of what is placed.
+        bool ok = eplaced[k].placed;
+        if (!ok) {
+            // Crowded edge: stack it below (then above) its anchor, clear of what is placed;
+            // where none is free, the label is dropped rather than drawn over another.
             const LabelRequest& q = ereq[k];
-            b = {q.anchor_x_px + q.offset_px, q.anchor_y_px, q.width_px, q.height_px};
-            b.left = std::min(b.left, p.size.width_px - b.width - 8);
-            for (int step = 0; step < 12 && std::any_of(obstacles.begin(), obstacles.end(), [&](const Box& o) { return overlaps(o, b, 2); }); ++step)
-                b.top += q.height_px + 5 * u;
+            for (int dir : {1, -1}) {
+                b = {q.anchor_x_px + q.offset_px, q.anchor_y_px, q.width_px, q.height_px};
+                b.left = std::clamp(b.left, screen.left, screen.right() - b.width);
+                for (int step = 0; step < 12 && !(ok = inside(b) && is_free(b)); ++step) b.top += dir * (q.height_px + 5 * u);
+                if (ok) break;
+            }
         }
-        obstacles.push_back(b);
+        if (!ok) continue;
+        if (!eplaced[k].placed) obstacles.push_back(b);
         L.edge_labels[k].box = b;
+        kept.push_back(std::move(L.edge_labels[k]));
     }
+    L.edge_labels = std::move(kept);
+}
+
+// The legend row(s) above the bar (or at its place when the bar is hidden), the playback line at
+// the right; entries that would run into the playback line wrap onto a row above.
+void lay_out_legend(const Dataset& data, const Scene& scene, const FrameParams& p, const TextMeasure& measure,
+                    bool plain_markers, FrameLayout& L) {
+    const double u = L.u;
+    const TimelineBar& bar = L.bar;
+    const double ly = p.overlays.timeline ? bar.box.top - 34 * u : bar.box.bottom() - 16 * u;
+    L.playback_text = playback_text(p, scene, plain_markers);
+    const TextBounds pb = measure.measure(L.playback_text, legend_style());
+    L.playback = {bar.box.right() - pb.width, ly, pb.width, 16 * u};
+    double lx = bar.box.left, y = ly;
+    auto add = [&](LegendEntry e, double gap_after) {
+        const double w = e.label_dx + measure.measure(e.label, legend_style()).width;
+        const double limit = y == ly ? L.playback.left - 16 * u : bar.box.right();
+        if (lx > bar.box.left && lx + w > limit) {  // wrap onto the row above
+            y -= 24 * u;
+            lx = bar.box.left;
+        }
+        e.box = {lx, y, w, 16 * u};
+        lx = e.box.right() + gap_after;
+        L.legend.push_back(std::move(e));
+    };
+    for (int c : legend_categories(data)) {
+        LegendEntry e;
+        e.label = data.categories[static_cast<std::size_t>(c)].label();
+        e.label_dx = 16 * u;
+        e.category = c;
+        e.id = data.categories[static_cast<std::size_t>(c)].id;
+        add(std::move(e), 22 * u);
+    }
+    lx += 14 * u;
+    for (PlaceState st : legend_states(data)) {
+        LegendEntry e;
+        e.label = region_state_legend_label(st);
+        e.label_dx = 22 * u;
+        e.state = static_cast<int>(st);
+        add(std::move(e), 22 * u);
+    }
+    if (p.overlays.spread) {
+        LegendEntry e;
+        e.label = "Nearest place already active";
+        e.label_dx = 22 * u;
+        e.spread = true;
+        add(std::move(e), 22 * u);
+    }
+    // A wrapped legend reaches higher: the HUD band that labels keep clear of grows with it.
+    if (!L.hud_boxes.empty()) L.hud_boxes.front().top = std::min(L.hud_boxes.front().top, y - 10 * u);
+}
+
+// Country and sea names: last, at their label points, dropped where they would collide with
+// anything placed or leave the screen.
+void lay_out_context_labels(const Timeline& tl, const FrameParams& p, const TextMeasure& measure, FrameLayout& L,
+                            std::vector<Box>& obstacles) {
+    const Dataset& data = tl.data();
+    auto add = [&](const std::string& text, const Vec2& at_m, const TextStyle& style, bool water) {
+        if (text.empty()) return;
+        const sf::Vector2f s = screen_of(p, at_m);
+        const TextBounds b = measure.measure(text, style);
+        const Box box{s.x - b.width / 2, s.y - b.height / 2, b.width, b.height};
+        if (box.left < 4 || box.top < 4 || box.right() > p.size.width_px - 4 || box.bottom() > p.size.height_px - 4) return;
+        if (std::any_of(obstacles.begin(), obstacles.end(), [&](const Box& o) { return overlaps(o, box, 3 * L.u); })) return;
+        obstacles.push_back(box);
+        L.context_labels.push_back({text, box, water});
+    };
+    for (const auto& w : data.water) add(pick_name(p.lang, w.name_en, w.name_kk, w.name_ru), w.label_m, water_label_style(), true);
+    for (const auto& c : data.countries)
+        add(upper_ascii(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), c.label_m, country_label_style(), false);
 }
 
 }  // namespace
@@ -195,7 +361,8 @@ std::vector<ZoneInView> zones_in_view(const Dataset& data, const FrameParams& p)
     return out;
 }
 
-FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FrameParams& p, const TextMeasure& measure) {
+FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FrameParams& p, const TextMeasure& measure,
+                         bool plain_markers) {
     FrameLayout L;
     L.size = p.size;
     L.u = ui_scale(p.size) * p.hud_scale;
@@ -211,18 +378,96 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     if (p.overlays.timeline)
         L.axis = time_axis(L.bar.t0_utc_s, L.bar.t1_utc_s, L.bar.box.left, L.bar.box.width, tl.display_zone(), measure,
                            axis_label_style(), 6 * L.u, 20 * L.u);
-    const double banner_w = measure.measure(scene.banner, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
+    L.banner_text = scene.banner;
+    const double banner_w = measure.measure(L.banner_text, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
     L.banner = {(p.size.width_px - banner_w) / 2, 30 * L.u, banner_w, banner_h};
-    L.show_banner = scene.shutdown && p.overlays.hud;
+    L.show_banner = !scene.banner.empty() && p.overlays.hud;
 
+    L.hud = p.overlays.hud;
+    if (p.overlays.hud) lay_out_legend(tl.data(), scene, p, measure, plain_markers, L);
+    L.obstacles = p.overlays.obstacles;
+    if (p.overlays.selected_city >= 0 || p.overlays.selected_region >= 0) L.obstacles.push_back(panel_box(p.size));
     std::vector<Box> obstacles;
     if (p.overlays.hud) obstacles = L.hud_boxes;
     if (L.show_banner) obstacles.push_back(L.banner);
-    obstacles.insert(obstacles.end(), p.overlays.obstacles.begin(), p.overlays.obstacles.end());
-    if (p.overlays.selected_city >= 0 || p.overlays.selected_region >= 0) obstacles.push_back(panel_box(p.size));
+    obstacles.insert(obstacles.end(), L.obstacles.begin(), L.obstacles.end());
     lay_out_cities(tl, scene, p, measure, L, obstacles);
     lay_out_edge_labels(tl, scene, p, measure, L, obstacles);
+    lay_out_context_labels(tl, p, measure, L, obstacles);
     return L;
+}
+
+std::vector<LaidOutText> laid_out_texts(const FrameLayout& L) {
+    std::vector<LaidOutText> out;
+    for (const CityOnScreen& c : L.cities) {
+        if (c.label) out.push_back({"city", c.label_text, *c.label});
+        if (c.badge) out.push_back({"badge", std::to_string(c.badge_count), *c.badge});
+    }
+    for (const EdgeLabel& e : L.edge_labels) out.push_back({"origin", e.text, e.box});
+    for (const ContextLabel& c : L.context_labels) out.push_back({"context", c.text, c.box});
+    if (L.show_banner) out.push_back({"banner", L.banner_text, L.banner});
+    for (const LegendEntry& e : L.legend) out.push_back({"legend", e.label, e.box});
+    if (!L.legend.empty()) out.push_back({"playback", L.playback_text, L.playback});
+    return out;
+}
+
+namespace {
+
+std::string json_string(const std::string& s) {
+    std::string out = "\"";
+    for (unsigned char ch : s) {
+        if (ch == '"' || ch == '\\') out += '\\', out += static_cast<char>(ch);
+        else if (ch < 0x20) {
+            char b[8];
+            std::snprintf(b, sizeof b, "\\u%04x", ch);
+            out += b;
+        } else out += static_cast<char>(ch);
+    }
+    return out + "\"";
+}
+
+void json_box(std::ostringstream& o, const std::string& kind, const std::string& text, const Box& b) {
+    o << "{\"kind\":" << json_string(kind) << ",\"text\":" << json_string(text) << ",\"x\":" << b.left
+      << ",\"y\":" << b.top << ",\"w\":" << b.width << ",\"h\":" << b.height << "}";
+}
+
+}  // namespace
+
+std::string layout_json(const FrameLayout& L, const std::vector<std::string>& drawn_categories) {
+    std::ostringstream o;
+    o.precision(10);
+    o << "{\"width\":" << L.size.width_px << ",\"height\":" << L.size.height_px << ",\"texts\":[";
+    bool first = true;
+    for (const LaidOutText& t : laid_out_texts(L)) {
+        o << (first ? "" : ",");
+        json_box(o, t.kind, t.text, t.box);
+        first = false;
+    }
+    // The zones the HUD, the caption card and the panel hold: texts must keep out of them.
+    o << "],\"zones\":[";
+    first = true;
+    for (const Box& b : L.hud ? L.hud_boxes : std::vector<Box>{}) {
+        o << (first ? "" : ",");
+        json_box(o, "hud", "", b);
+        first = false;
+    }
+    for (const Box& b : L.obstacles) {
+        o << (first ? "" : ",");
+        json_box(o, "obstacle", "", b);
+        first = false;
+    }
+    o << "],\"legend_categories\":[";
+    first = true;
+    for (const LegendEntry& e : L.legend) {
+        if (e.category < 0 && !e.spread) continue;
+        o << (first ? "" : ",")
+          << json_string(e.spread ? std::string("spread") : e.id);
+        first = false;
+    }
+    o << "],\"drawn_categories\":[";
+    for (std::size_t i = 0; i < drawn_categories.size(); ++i) o << (i ? "," : "") << json_string(drawn_categories[i]);
+    o << "]}";
+    return o.str();
 }
 
 }  // namespace qantar::render

@@ -77,6 +77,27 @@ struct CityOnScreen {
     double radius_px = 0;
     bool hot = false;          // protest or violence: brighter, larger, bold label
     std::optional<Box> label;  // when labels are on and it found a place
+    std::string label_text;    // the name in the frame's language
+    std::optional<Box> badge;  // the count badge (Scene::city_event_counts >= 2), placed before labels
+    int badge_count = 0;
+};
+
+// A country or sea name, placed after every other label: dropped where it would collide.
+struct ContextLabel {
+    std::string text;
+    Box box;
+    bool water = false;
+};
+
+// One legend entry: a category's dot or a region state's swatch, then its label.
+struct LegendEntry {
+    std::string label;
+    Box box;                   // swatch and label
+    double label_dx = 16;      // from box.left to the label
+    int category = -1;         // a Dataset::categories index, or -1
+    std::string id;            // the category's id ("" for region swatches and the spread line)
+    int state = -1;            // a PlaceState (region swatch), or -1
+    bool spread = false;       // the spread arcs' line (shown while they are on)
 };
 
 // A foreign-troop origin named where its arc enters the map area.
@@ -90,22 +111,50 @@ struct FrameLayout {
     ScreenSize size;
     double u = 1;                 // ui_scale(size) * hud_scale
     std::vector<Box> hud_boxes;
+    bool hud = true;              // params.overlays.hud
+    std::vector<Box> obstacles;   // fixed boxes from outside the map: a caption card, the panel
     TimelineBar bar;
     TimeAxis axis;                // the labels under the bar (empty when the bar is hidden)
     // The HUD clock: the local time of what is in view (core/clock.hpp), and the offsets it shows.
     std::string clock_text;
     std::vector<std::int32_t> clock_offsets;
-    Box banner;                   // the internet-shutdown banner
+    Box banner;                   // the banner (Scene::banner: its text comes from the data)
+    std::string banner_text;
     bool show_banner = false;
     std::vector<CityOnScreen> cities;  // one per Dataset::cities, in order
     std::vector<EdgeLabel> edge_labels;
+    std::vector<ContextLabel> context_labels;
+    std::vector<LegendEntry> legend;  // when the HUD is on; wraps onto a second row when narrow
+    std::string playback_text;        // the playback line right of the legend
+    Box playback;
     PanelLayout panel;            // open == false until the panel layer has drawn it
 };
+
+// The legend's entries: the marker categories the data has (Dataset::categories indexes, in table
+// order), then the region tints its categories can set.
+std::vector<int> legend_categories(const Dataset& data);
+std::vector<PlaceState> legend_states(const Dataset& data);
+std::string region_state_legend_label(PlaceState state);
+
+// Every text box of a frame with its kind ("city", "badge", "origin", "context", "banner",
+// "legend", "playback", "hud", "obstacle", "panel"), for the sweep's checks (--layout-json).
+struct LaidOutText {
+    std::string kind, text;
+    Box box;
+};
+std::vector<LaidOutText> laid_out_texts(const FrameLayout& layout);
+// The layout as one JSON object: size, boxes (kind, text, x, y, w, h), legend colours (category
+// ids and region states) and `drawn`, the category ids of the events drawn at that moment.
+std::string layout_json(const FrameLayout& layout, const std::vector<std::string>& drawn_categories);
 
 // The text styles the layout measures (and the layers draw with).
 TextStyle city_label_style(bool hot);
 TextStyle edge_label_style();
 TextStyle banner_style();
+TextStyle badge_style();
+TextStyle country_label_style();
+TextStyle water_label_style();
+TextStyle legend_style();
 TextStyle axis_label_style();
 
 // The zones of the regions on screen, each weighted by the on-screen area of its box (regions
@@ -113,7 +162,13 @@ TextStyle axis_label_style();
 std::vector<ZoneInView> zones_in_view(const Dataset& data, const FrameParams& params);
 
 // Everything but the panel (which the panel layer lays out while drawing it).
+// One placement pass, in priority order: HUD zones, banner, caption card and panel (fixed), then
+// city markers and count badges, city labels, the troops' origin labels, the legend, then country
+// and sea names. No text box overlaps another or leaves the screen: what finds no place is dropped.
+// plain_markers: the shader fallback is in use (the playback line says so).
 FrameLayout build_layout(const Timeline& timeline, const Scene& scene, const FrameParams& params,
-                         const TextMeasure& measure);
+                         const TextMeasure& measure, bool plain_markers = false);
+// The playback line ("3 s per day · last 24 h"), as the layout measures it and the legend draws it.
+std::string playback_text(const FrameParams& params, const Scene& scene, bool plain_markers);
 
 }  // namespace qantar::render

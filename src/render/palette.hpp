@@ -73,6 +73,8 @@ inline const sf::Color kBarFuture(30, 36, 48);  // later days are mixed towards 
 
 // Cards over the map: caption, notice, help.
 inline const sf::Color kPanel(12, 16, 25, 215);
+// Behind the HUD's own texts (date block, legend) so that a tinted region never shows through.
+inline const sf::Color kHudBackdrop(12, 16, 25, 200);
 inline const sf::Color kHelpFill(12, 16, 25, 240);
 
 // The details panel and the tooltip (its dim and faint text are lighter than the HUD's).

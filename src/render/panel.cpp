@@ -182,10 +182,8 @@ void add_spread(Builder& b, const Details& d) {
             else {
                 char h[48];
                 std::snprintf(h, sizeof h, "%.0f h", s.after_root_h);
-                char km[32];
-                std::snprintf(km, sizeof km, "%.0f km", s.distance_km);
                 txt = std::string(s.reached_by_t ? "Unrest reached it " : "Unrest will reach it ") + s.when_local + " (" +
-                      s.utc_offset + "), " + h + " after " + s.root_name + ", spreading from " + s.from_name + " (" + km + ").";
+                      s.utc_offset + "), " + h + " after " + s.root_name + ". " + spread_nearest_text(s);
             }
             b.para(txt, 0, 14.5, s.reached_by_t ? kText : kPanelTextDim, false, 12);
         } else {
@@ -287,8 +285,12 @@ double add_events(Builder& b, const Details& d) {
             b.para(e.disputed_note.empty() ? "The figures are disputed." : e.disputed_note, x0, 13,
                    dim(kDisputedNote, dimmed), false, 4);
         }
-        std::string src = "Sources: " + e.source;
-        if (!e.source_keys.empty()) src += "  [" + e.source_keys + "]";
+        // Citations as a person would give them (outlet, date), from the sources table; without
+        // one, the event's own source text. Never the raw keys.
+        const std::vector<std::string>& cites = e.citations;
+        std::string src = "Sources: ";
+        if (cites.empty()) src += e.source;
+        for (std::size_t k = 0; k < cites.size(); ++k) src += (k ? " \xC2\xB7 " : "") + cites[k];
         b.para(src, x0, 12, dim(kPanelTextFaint, dimmed), false, 0);
         // A left rule joins the event's lines to its dot.
         auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),

@@ -4,6 +4,8 @@
 #include "text_wrap.hpp"
 #include "renderer.hpp"
 
+#include "core/text.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -28,18 +30,32 @@ sf::Text make_text(const std::string& utf8, const sf::Font& font, unsigned px, s
 struct Card {
     Box box;
     std::vector<std::string> lines;
+    std::vector<std::string> source_lines;  // the citations, wrapped
     unsigned caption_px = 0, small_px = 0;
-    double pad_px = 0, line_px = 0, head_px = 0, foot_px = 0;
+    double pad_px = 0, line_px = 0, head_px = 0, foot_px = 0, small_line_px = 0;
 };
 
-Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, double u) {
+// "Sources: Kursiv, 11 Jan 2022 · TASS": short citations from the data's sources table, never the
+// raw keys nor a file path; empty when the table names none of the beat's keys.
+std::string source_line(const Dataset& data, const std::string& keys) {
+    const std::vector<std::string> cites = data.citations(keys);
+    if (cites.empty()) return {};
+    std::string out = "Sources: ";
+    for (std::size_t i = 0; i < cites.size(); ++i) out += (i ? " \xC2\xB7 " : "") + cites[i];
+    return out;
+}
+
+Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, double u, const Dataset& data) {
     Card c;
     c.caption_px = static_cast<unsigned>(std::lround(21 * u));
     c.small_px = static_cast<unsigned>(std::lround(13 * u));
     c.pad_px = 22 * u;
     c.line_px = std::round(c.caption_px * 1.36);
     c.head_px = std::round(c.small_px * 2.2);
-    c.foot_px = beat.source_keys.empty() ? 0 : std::round(c.small_px * 2.4);
+    c.small_line_px = std::round(c.small_px * 1.35);
+    const std::string sources = source_line(data, beat.source_keys);
+    if (!sources.empty()) c.source_lines = wrap_words_by_ink(font, c.small_px, sources, column.width - 2 * c.pad_px);
+    c.foot_px = c.source_lines.empty() ? 0 : std::round(c.small_px * 1.1 + c.small_line_px * static_cast<double>(c.source_lines.size()));
     c.lines = wrap_words_by_ink(font, c.caption_px, beat.caption, column.width - 2 * c.pad_px);
     double h = 2 * c.pad_px + c.head_px + c.line_px * static_cast<double>(c.lines.size()) + c.foot_px;
     h = std::min(h, column.height);
@@ -47,11 +63,6 @@ Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, dou
     return c;
 }
 
-std::string source_line(const std::string& keys) {
-    std::string out = "Sources: ";
-    for (char ch : keys) out += ch == ';' ? std::string(" \xC2\xB7 ") : std::string(1, ch);
-    return out + "  (geodata/README.md)";
-}
 
 }  // namespace
 
@@ -87,7 +98,7 @@ PresenterLayout presenter_layout(const Story& story, const CameraFrame& frame, c
     }
     const bool on_left = card_on_left(story.beats[static_cast<std::size_t>(shown)], country);
     // The column: below the date (left) or the figures (right), above the legend and the bar.
-    const double top = on_left ? 170 * u : 330 * u, bottom = size.height_px - 140 * u;
+    const double top = on_left ? 182 * u : 330 * u, bottom = size.height_px - 140 * u;
     l.card = {on_left ? side : size.width_px - side - w, top, w, std::max(0.0, bottom - top)};
     l.caption_beat = alpha > 0 ? shown : -1;
     l.card_alpha = std::clamp(alpha, 0.0, 1.0);
@@ -123,28 +134,70 @@ FrameParams Presenter::params(const CameraFrame& frame, const PresenterView& vie
     p.hud_scale = kPresenterHudScale;
     p.overlays.controls = false;
     p.overlays.timeline = view.timeline;
+    p.overlays.spread = view.spread;
     if (l.caption_beat >= 0) {
         const double u = ui_scale(view.size) * kPresenterHudScale;
-        const Card c = measure_card(story_.beats[static_cast<std::size_t>(l.caption_beat)], l.card, renderer_.font(), u);
+        const Card c = measure_card(story_.beats[static_cast<std::size_t>(l.caption_beat)], l.card, renderer_.font(), u,
+                                    renderer_.timeline().data());
         p.overlays.obstacles.push_back(c.box);
     }
     return p;
 }
 
-void Presenter::draw(sf::RenderTarget& target, const CameraFrame& frame, const PresenterView& view) {
+// Key I: the beat's sources in full, one per line ("Outlet, 2022-01-26: Title"), in the middle
+// of the screen over the map.
+void Presenter::draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u) const {
+    const Dataset& data = renderer_.timeline().data();
+    std::vector<std::string> lines;
+    for (const std::string& k : split(beat.source_keys, ';')) {
+        const SourceRef* s = data.find_source(trim(k));
+        if (!s) continue;
+        std::string line = s->outlet.empty() ? s->short_citation : s->outlet;
+        if (!s->date.empty()) line += ", " + s->date;
+        if (!s->title.empty()) line += ": " + s->title;
+        if (!s->url.empty()) line += " (" + s->url + ")";
+        lines.push_back(line);
+    }
+    if (lines.empty()) lines.push_back("No sources table is loaded (--sources FILE).");
+    const auto px = static_cast<unsigned>(std::lround(15 * u));
+    const double w = std::min(size.width_px - 80 * u, 900 * u), pad = 24 * u, lh = std::round(px * 1.45);
+    std::vector<std::string> wrapped;
+    for (const std::string& l : lines)
+        for (std::string& part : wrap_words_by_ink(renderer_.font(), px, l, w - 2 * pad)) wrapped.push_back(std::move(part));
+    const double h = std::min(size.height_px - 80 * u, 2 * pad + lh * (1.6 + static_cast<double>(wrapped.size())));
+    const Box b{(size.width_px - w) / 2, (size.height_px - h) / 2, w, h};
+    sf::RectangleShape bg({static_cast<float>(b.width), static_cast<float>(b.height)});
+    bg.setPosition(static_cast<float>(b.left), static_cast<float>(b.top));
+    bg.setFillColor(kHelpFill);
+    target.draw(bg);
+    double y = b.top + pad;
+    sf::Text head = make_text("SOURCES OF THIS SLIDE  \xC2\xB7  I: close", renderer_.bold_font(), px, kCardEdge);
+    head.setPosition(std::round(static_cast<float>(b.left + pad)), std::round(static_cast<float>(y)));
+    target.draw(head);
+    y += lh * 1.6;
+    for (const std::string& l : wrapped) {
+        if (y + lh > b.bottom() - pad + 1) break;
+        sf::Text t = make_text(l, renderer_.font(), px, kCardText);
+        t.setPosition(std::round(static_cast<float>(b.left + pad)), std::round(static_cast<float>(y)));
+        target.draw(t);
+        y += lh;
+    }
+}
+
+FrameLayout Presenter::draw(sf::RenderTarget& target, const CameraFrame& frame, const PresenterView& view) {
     if (view.black) {
         target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(view.size.width_px), static_cast<float>(view.size.height_px))));
         target.clear(sf::Color::Black);
-        return;
+        return {};
     }
     const FrameParams p = params(frame, view);
-    renderer_.draw(target, p);
+    FrameLayout laid = renderer_.draw(target, p);
     const PresenterLayout l = presenter_layout(story_, frame, view.size, country_);
-    if (l.caption_beat < 0) return;
+    if (l.caption_beat < 0) return laid;
 
     const double u = ui_scale(view.size) * kPresenterHudScale;
     const Beat& beat = story_.beats[static_cast<std::size_t>(l.caption_beat)];
-    const Card c = measure_card(beat, l.card, renderer_.font(), u);
+    const Card c = measure_card(beat, l.card, renderer_.font(), u, renderer_.timeline().data());
     const double a = l.card_alpha;
 
     sf::RectangleShape bg({static_cast<float>(c.box.width), static_cast<float>(c.box.height)});
@@ -174,10 +227,14 @@ void Presenter::draw(sf::RenderTarget& target, const CameraFrame& frame, const P
         put(t, x, y);
         y += c.line_px;
     }
-    if (!beat.source_keys.empty()) {
-        sf::Text s = make_text(source_line(beat.source_keys), renderer_.font(), c.small_px, faded(kCardDim, a));
-        put(s, x, c.box.bottom() - c.pad_px - c.small_px * 1.2);
+    double sy = c.box.bottom() - c.pad_px - c.small_line_px * static_cast<double>(c.source_lines.size());
+    for (const auto& line : c.source_lines) {
+        sf::Text s = make_text(line, renderer_.font(), c.small_px, faded(kCardDim, a));
+        put(s, x, sy);
+        sy += c.small_line_px;
     }
+    if (view.sources) draw_sources_list(target, beat, view.size, u);
+    return laid;
 }
 
 

@@ -13,6 +13,7 @@
 #include "camera.hpp"
 #include "frame.hpp"
 #include "labels.hpp"
+#include "layout.hpp"
 
 #include "core/camera_path.hpp"
 #include "core/story.hpp"
@@ -53,6 +54,8 @@ struct PresenterView {
     double seconds_per_day = 3;
     bool timeline = false;  // key T
     bool black = false;     // key B or '.'
+    bool spread = true;     // key S, --no-spread
+    bool sources = false;   // key I: the beat's sources in full (outlet, date, title)
 };
 
 // Draws a whole presenter frame: the map through Renderer::draw with the presenter's params
@@ -62,9 +65,12 @@ public:
     Presenter(Renderer& renderer, const Story& story, const ExtentM& country);
 
     FrameParams params(const CameraFrame& frame, const PresenterView& view) const;
-    void draw(sf::RenderTarget& target, const CameraFrame& frame, const PresenterView& view);
+    // The map's layout as drawn (the caption card is among its obstacles); empty when blacked out.
+    FrameLayout draw(sf::RenderTarget& target, const CameraFrame& frame, const PresenterView& view);
 
 private:
+    void draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u) const;
+
     Renderer& renderer_;
     const Story& story_;
     ExtentM country_;

@@ -7,6 +7,7 @@
 #include "layers/base_map.hpp"
 #include "layers/layers.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -135,7 +136,7 @@ FrameLayout Renderer::layout(const FrameParams& params) const {
 FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) {
     const FrameParams p = with_range(params);
     const Scene scene = scene_at(p);
-    FrameLayout layout = build_layout(timeline_, scene, p, FontMeasure(text_maker(p)));
+    FrameLayout layout = build_layout(timeline_, scene, p, FontMeasure(text_maker(p)), shader_ == nullptr);
     const ScreenSize& size = p.size;
     target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.width_px), static_cast<float>(size.height_px))));
     target.clear(kBackground);
@@ -147,7 +148,7 @@ FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) 
 
     base_map_->draw(ctx);
     draw_context_labels(ctx);
-    draw_spread_arcs(ctx);
+    if (p.overlays.spread) draw_spread_arcs(ctx);
     draw_troop_arcs(ctx);
     EventFrame ef;
     ef.t_utc_s = scene.t_utc_s;
@@ -156,7 +157,10 @@ FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) 
     ef.desaturate = scene.shutdown ? 0.25 : 0.0;
     ef.target_px = {static_cast<float>(size.width_px), static_cast<float>(size.height_px)};
     events_->draw(target, map_states, ef);
-    draw_cities(ctx, events_->visible_per_city(scene.t_utc_s, scene.window_s, static_cast<int>(timeline_.data().cities.size())));
+    // Badges give the scene's one count (the tooltip's); none while the events are a density field.
+    std::vector<int> badges = scene.city_event_counts;
+    if (events_->dense_at(scene.t_utc_s, scene.window_s)) std::fill(badges.begin(), badges.end(), 0);
+    draw_cities(ctx, badges);
     draw_veil(ctx);
     if (p.overlays.hud) {
         draw_date_block(ctx);

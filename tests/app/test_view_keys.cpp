@@ -78,6 +78,14 @@ TEST_CASE("M toggles window and cumulative; L labels; H and ? help", "[app][keys
     CHECK(s.params.overlays.help);
     handle_key(s, Key::Slash, true, kNoPanel);
     CHECK_FALSE(s.params.overlays.help);
+    // S hides and shows the spread arcs, and says what they are.
+    REQUIRE(s.params.overlays.spread);
+    r = handle_key(s, Key::S, false, kNoPanel);
+    CHECK_FALSE(s.params.overlays.spread);
+    CHECK(r.notice == "Spread arcs hidden");
+    r = handle_key(s, Key::S, false, kNoPanel);
+    CHECK(s.params.overlays.spread);
+    CHECK(r.notice.find("nearest place already active") != std::string::npos);
 }
 
 TEST_CASE("Tab cycles the focus both ways; Enter selects it", "[app][keys]") {

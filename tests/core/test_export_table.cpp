@@ -135,6 +135,14 @@ TEST_CASE("export: spread links and the tally", "[export]") {
     CHECK(std::get<double>(link.values[s.field_index("delay_h")]) == Approx(25.0));
     double km = great_circle_km(51.1683, 43.6355, 52.8596, 43.3414);
     CHECK(std::get<double>(link.values[s.field_index("distance_km")]) == Approx(km).margin(0.05));
+    // The root spread from nowhere: its row is kept, with a null geometry, not a zero-length line.
+    CHECK_FALSE(s.features[0].has_geometry);
+    CHECK(s.features[0].points_deg.empty());
+    CHECK(std::holds_alternative<std::monostate>(s.features[0].values[s.field_index("from_city_id")]));
+    for (std::size_t i = 1; i < s.features.size(); ++i) {
+        REQUIRE(s.features[i].points_deg.size() == 2);
+        CHECK_FALSE(s.features[i].points_deg[0] == s.features[i].points_deg[1]);
+    }
 
     req.layer = ExportLayer::Tally;
     req.at_utc_s = utc("2022-01-05T10:00+06:00");
@@ -143,4 +151,21 @@ TEST_CASE("export: spread links and the tally", "[export]") {
     CHECK(t.features[0].points_deg.front().x == Approx(65.0));  // at the capital, b1
     CHECK(std::get<std::int64_t>(t.features[0].values[t.field_index("killed")]) == 3);
     CHECK(std::holds_alternative<std::monostate>(t.features[0].values[t.field_index("injured")]));
+
+    // Without a moment, every announcement, even one made months after the last event.
+    TallyEntry late = data.tally.back();
+    late.tally_id = "X9";
+    late.announced_at = LocalTime{tl.end_utc_s() + 120 * 86400, late.announced_at.offset_s};
+    data.tally.push_back(late);
+    Timeline later(data);
+    req.at_utc_s.reset();
+    ExportTable all = build_export_table(later, req);
+    REQUIRE(all.features.size() == data.tally.size());
+    CHECK(std::get<std::string>(all.features.back().values[all.field_index("tally_id")]) == "X9");
+    // With a moment, only those made by then.
+    req.at_utc_s = tl.end_utc_s();
+    std::size_t by_end = 0;
+    for (const TallyEntry& e : data.tally) by_end += e.announced_at.utc_s <= tl.end_utc_s() ? 1 : 0;
+    REQUIRE(by_end < data.tally.size());
+    CHECK(build_export_table(later, req).features.size() == by_end);
 }

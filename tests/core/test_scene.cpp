@@ -98,3 +98,82 @@ TEST_CASE("the selection's details and the hover's tooltip, never both for one p
     CHECK(same.details);
     CHECK(same.tooltip.empty());
 }
+
+TEST_CASE("the banner says what the active event's data says", "[scene][issue12]") {
+    const auto& b = test::bundled_data();
+    // Each event's own `banner` field, read from the data, not written here.
+    auto banner_of = [&](const char* id) {
+        for (const Event& e : b.data.events)
+            if (e.event_id_cnty == id)
+                for (const auto& [k, v] : e.extra)
+                    if (k == "banner") return v;
+        return std::string();
+    };
+    const std::string throttled = banner_of("KAZ2022-0018"), shutdown = banner_of("KAZ2022-0034");
+    REQUIRE_FALSE(throttled.empty());
+    REQUIRE_FALSE(shutdown.empty());
+    CHECK(throttled != shutdown);
+    CHECK(scene_at("2022-01-04T20:00+06:00").banner.empty());           // before the throttling
+    CHECK(scene_at("2022-01-04T22:00+06:00").banner == throttled);      // throttled, not shut down
+    CHECK(scene_at("2022-01-05T18:00+06:00").banner == shutdown);       // the nationwide shutdown
+    CHECK(scene_at("2022-01-12T12:00+06:00").banner.empty());           // over
+}
+
+TEST_CASE("a city's badge count and its tooltip give one number", "[scene][issue12]") {
+    const auto& b = test::bundled_data();
+    const Timeline& tl = *b.timeline;
+    TimeSettings cumulative;
+    cumulative.mode = TimeMode::Cumulative;
+    for (const TimeSettings& ts : {TimeSettings{}, cumulative})
+        for (const char* iso : {"2022-01-04T22:00+06:00", "2022-01-05T18:00+06:00", "2022-01-06T15:00+06:00",
+                                "2022-01-10T12:00+06:00"}) {
+            const double t = at(iso);
+            Scene s = scene_at(iso, ts);
+            REQUIRE(s.city_event_counts.size() == b.data.cities.size());
+            for (std::size_t c = 0; c < b.data.cities.size(); ++c) {
+                INFO(iso << " " << b.data.cities[c].name_en);
+                // Counted independently: started by t and, in a window, not ended before it.
+                int expect = 0;
+                for (std::size_t i : tl.city_events(static_cast<int>(c))) {
+                    const Event& e = b.data.events[i];
+                    if (static_cast<double>(e.start.utc_s) > t) continue;
+                    if (ts.mode == TimeMode::Window && static_cast<double>(tl.end_of(i)) <= t - ts.window_h * 3600) continue;
+                    ++expect;
+                }
+                CHECK(s.city_event_counts[c] == expect);
+                Selection sel{Selection::Kind::City, static_cast<int>(c)};
+                auto tip = tooltip_lines(tl, sel, t, ts);
+                REQUIRE(tip.size() == 3);
+                if (expect > 0) CHECK(tip[2].rfind(std::to_string(expect) + " event", 0) == 0);
+            }
+        }
+}
+
+TEST_CASE("spread arcs stay within the limits the data supports", "[scene][issue12]") {
+    const Timeline& tl = *test::bundled_data().timeline;
+    Scene end = scene_at("2022-01-19T12:00+06:00");
+    std::size_t supported = 0, beyond = 0;
+    for (const SpreadLink& l : tl.spread()) {
+        if (l.from_city < 0) continue;
+        if (spread_arc_supported(l)) ++supported;
+        else ++beyond;
+    }
+    CHECK(end.spread.size() == supported);
+    CHECK(beyond > 0);  // the bundled data has far jumps (e.g. west to centre) that get no arc
+    for (const SpreadArc& a : end.spread) {
+        const SpreadLink* l = tl.spread_link(a.to_city);
+        REQUIRE(l);
+        CHECK(l->distance_km <= kSpreadArcMaxKm);
+        CHECK(l->delay_h <= kSpreadArcMaxDelayH);
+    }
+    // Its wording: the nearest place already active, and since when; never a cause.
+    for (const SpreadLink& l : tl.spread()) {
+        if (l.from_city < 0) continue;
+        Details d = city_details(tl, l.city, at("2022-01-19T12:00+06:00"));
+        REQUIRE(d.spread);
+        const std::string txt = spread_nearest_text(*d.spread);
+        CHECK(txt.rfind("Nearest place already active: ", 0) == 0);
+        CHECK(txt.find(", since ") != std::string::npos);
+        CHECK(details_text(d).find("spreading from") == std::string::npos);
+    }
+}

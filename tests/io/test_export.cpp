@@ -9,6 +9,8 @@
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <ogr_api.h>
+#include <gdal.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -115,6 +117,29 @@ void check_rfc7946(const std::string& text, int decimals) {
     }
 }
 
+// Opens a written file through GDAL and checks every geometry with OGR_G_IsValid (GEOS): no
+// zero-length lines ("Too few points"), no self-intersecting rings. Returns the features read.
+int check_valid_through_gdal(const std::string& path) {
+    GDALAllRegister();
+    GDALDatasetH ds = GDALOpenEx(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    REQUIRE(ds != nullptr);
+    int features = 0;
+    for (int l = 0; l < GDALDatasetGetLayerCount(ds); ++l) {
+        OGRLayerH layer = GDALDatasetGetLayer(ds, l);
+        OGR_L_ResetReading(layer);
+        while (OGRFeatureH f = OGR_L_GetNextFeature(layer)) {
+            ++features;
+            if (OGRGeometryH g = OGR_F_GetGeometryRef(f)) {
+                INFO("feature " << OGR_F_GetFID(f));
+                CHECK(OGR_G_IsValid(g));
+            }
+            OGR_F_Destroy(f);
+        }
+    }
+    GDALClose(ds);
+    return features;
+}
+
 }  // namespace
 
 TEST_CASE("export: GeoJSON follows RFC 7946 and every format passes ogrinfo", "[export]") {
@@ -134,6 +159,10 @@ TEST_CASE("export: GeoJSON follows RFC 7946 and every format passes ogrinfo", "[
             std::string out = dir / (name + "." + ext);
             if (std::string(ext) != "geojson") export_layer(tl, req, out);
             REQUIRE(fs::file_size(out) > 0);
+            {
+                INFO(out);
+                CHECK(check_valid_through_gdal(out) > 0);
+            }
             if (has_ogrinfo()) {
                 INFO(out);
                 std::string cmd = "ogrinfo -ro -al -so '" + out + "' > /dev/null 2>&1";

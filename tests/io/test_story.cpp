@@ -257,6 +257,16 @@ TEST_CASE("the presenter holds until next, and autoplay advances alone", "[camer
     CHECK(manual.frame(5001).beat == 1);
     manual.home(5002);
     CHECK(manual.frame(9999).beat == 0);
+    // Right during a flight is not swallowed: it flies on from the beat it was flying to.
+    StoryPlayer quick(s, false, false, 0.0);
+    quick.next(10);
+    REQUIRE_FALSE(quick.frame(10.2).holding);
+    quick.next(10.2);
+    const CameraFrame on = quick.frame(10.3);
+    CHECK_FALSE(on.holding);
+    CHECK(on.beat == 1);                   // flying from beat 1 ...
+    CHECK(quick.frame(9999).beat == 2);    // ... to beat 2
+    CHECK(quick.frame(9999).holding);
 
     StoryPlayer autoplay(s, true, false, 0.0);
     CHECK(autoplay.frame(s.hold_start_s(1) + 0.1).beat == 1);

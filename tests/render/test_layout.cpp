@@ -7,6 +7,7 @@
 #include "core/time.hpp"
 
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include "bundled.hpp"
 
 using namespace qantar;
@@ -164,4 +165,86 @@ TEST_CASE("the HUD clock over the whole country shows both offsets", "[render][l
     CHECK(L.clock_offsets == std::vector<std::int32_t>{5 * 3600, 6 * 3600});
     CHECK(L.clock_text.find("15:00 ") == 0);
     CHECK(L.clock_text.find("16:00 Almaty") != std::string::npos);
+}
+TEST_CASE("one placement: no two texts of any kind overlap, none leaves the screen", "[render][layout][issue12]") {
+    for (const ScreenSize& size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}, ScreenSize{3840, 2160}})
+        for (const char* iso : {"2022-01-02T12:00+06:00", "2022-01-04T22:00+06:00", "2022-01-05T18:00+06:00",
+                                "2022-01-06T15:00+06:00", "2022-01-14T15:00+06:00", "2022-01-19T12:00+06:00"}) {
+            const FrameParams p = params_at(iso, size);
+            const FrameLayout L = layout_of(p);
+            const std::vector<LaidOutText> texts = laid_out_texts(L);
+            REQUIRE_FALSE(texts.empty());
+            for (std::size_t i = 0; i < texts.size(); ++i) {
+                INFO(size.width_px << "x" << size.height_px << " " << iso << " " << texts[i].kind << " '" << texts[i].text << "'");
+                CHECK(inside(texts[i].box, size));
+                for (std::size_t j = i + 1; j < texts.size(); ++j) {
+                    INFO("and " << texts[j].kind << " '" << texts[j].text << "'");
+                    CHECK_FALSE(overlaps(texts[i].box, texts[j].box));
+                }
+                // Map texts keep out of the HUD's zones (the legend belongs to the bottom one).
+                if (texts[i].kind == "city" || texts[i].kind == "badge" || texts[i].kind == "origin" ||
+                    texts[i].kind == "context")
+                    for (const Box& z : L.hud_boxes) CHECK_FALSE(overlaps(texts[i].box, z));
+            }
+            // Every event colour the map can draw has its legend entry, and the spread arcs theirs.
+            const std::vector<int> marker_categories = legend_categories(test::bundled_data().data);
+            CHECK(marker_categories.size() == 7);
+            for (int c : marker_categories)
+                CHECK(std::any_of(L.legend.begin(), L.legend.end(), [&](const LegendEntry& e) { return e.category == c; }));
+            CHECK(std::any_of(L.legend.begin(), L.legend.end(), [](const LegendEntry& e) { return e.spread; }));
+        }
+}
+
+TEST_CASE("the banner's text is the scene's, and withdrawals read 'to'", "[render][layout][issue12]") {
+    const Timeline& tl = *test::bundled_data().timeline;
+    const FrameParams p = params_at("2022-01-04T22:00+06:00", {1920, 1080});
+    Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+    const FrameLayout L = build_layout(tl, s, p, FixedMeasure(ui_scale(p.size)));
+    CHECK(L.show_banner);
+    CHECK(L.banner_text == s.banner);
+    // 14 January: the contingents going home read "to", those still arriving or staying "from".
+    const FrameParams w = params_at("2022-01-14T15:00+06:00", {1920, 1080});
+    const Scene ws = build_scene(tl, {w.t_utc_s, w.time, {}, {}});
+    const FrameLayout WL = build_layout(tl, ws, w, FixedMeasure(ui_scale(w.size)));
+    int going_home = 0;
+    for (const EdgeLabel& e : WL.edge_labels) {
+        INFO(e.text);
+        const bool withdrawal = ws.troops[e.troop].withdrawal;
+        CHECK((e.text.rfind("to ", 0) == 0) == withdrawal);
+        CHECK((e.text.rfind("from ", 0) == 0) == !withdrawal);
+        going_home += withdrawal ? 1 : 0;
+    }
+    CHECK(going_home >= 3);  // Belarus, Armenia, Tajikistan fly home that day (Kyrgyzstan by road)
+}
+
+TEST_CASE("the layout JSON holds every text box, the zones and both colour lists", "[render][layout][issue12]") {
+    const FrameParams p = params_at("2022-01-05T18:00+06:00", {1280, 720});
+    const FrameLayout L = layout_of(p);
+    const std::string j = layout_json(L, {"riot", "spread"});
+    CHECK(j.rfind("{\"width\":1280,\"height\":720,\"texts\":[", 0) == 0);
+    std::size_t boxes = 0;
+    for (std::size_t at = j.find("\"kind\":"); at != std::string::npos; at = j.find("\"kind\":", at + 1)) ++boxes;
+    CHECK(boxes == laid_out_texts(L).size() + L.hud_boxes.size() + L.obstacles.size());
+    CHECK(j.find("\"legend_categories\":[\"peaceful_protest\"") != std::string::npos);
+    CHECK(j.find("\"drawn_categories\":[\"riot\",\"spread\"]}") != std::string::npos);
+}
+
+TEST_CASE("origin labels stacked at a crowded edge keep clear of the placed ones", "[render][layout][issue12]") {
+    // Zoomed in on the destination (the sweep's beat 10): most origins crowd the same edge.
+    const Timeline& tl = *test::bundled_data().timeline;
+    const Dataset& data = test::bundled_data().data;
+    for (const ScreenSize& size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}}) {
+        FrameParams p = params_at("2022-01-07T12:00+06:00", size);
+        p.camera.centre_m = data.cities[static_cast<std::size_t>(data.find_city("almaty"))].pos_m;
+        p.camera.px_per_m *= 6;
+        const Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+        const FrameLayout L = build_layout(tl, s, p, FixedMeasure(ui_scale(p.size)));
+        REQUIRE(L.edge_labels.size() >= 2);
+        const std::vector<LaidOutText> texts = laid_out_texts(L);
+        for (std::size_t i = 0; i < texts.size(); ++i)
+            for (std::size_t j = i + 1; j < texts.size(); ++j) {
+                INFO(texts[i].text << " / " << texts[j].text);
+                CHECK_FALSE(overlaps(texts[i].box, texts[j].box));
+            }
+    }
 }

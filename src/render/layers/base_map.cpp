@@ -3,6 +3,8 @@
 #include "core/story.hpp"
 #include "render/palette.hpp"
 
+#include "core/geometry.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -105,7 +107,11 @@ BaseMap::BaseMap(const Dataset& data, bool cache) : outline_bounds_(outline_boun
     };
     gather(data.countries, country_lines_);
     gather(data.water, water_lines_);
-    gather(data.regions, region_lines_);
+    // Region borders as drawn: no bare ring where a leased territory is cut out (drawn_polygons).
+    rings.clear();
+    for (std::size_t r = 0; r < data.regions.size(); ++r)
+        for (auto& ring : rings_of(drawn_polygons(data.regions, r), origin_)) rings.push_back(std::move(ring));
+    region_lines_ = unique_segments(rings);
     outline_lines_ = unique_segments(rings_of(data.national_outline.polygons_m, origin_));
 }
 

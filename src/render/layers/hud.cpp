@@ -35,7 +35,9 @@ double draw_figure_row(const DrawContext& ctx, const char* label, const Count& v
         std::string src = format_human(te.announced_at);
         src.resize(src.size() - 6);  // the date; the hour of many announcements is not known
         if (!te.announced_by.empty()) src += " \u00B7 " + te.announced_by;
-        if (!te.source_keys.empty()) src += " [" + te.source_keys + "]";
+        // Who said it, cited as a person would (never the raw key).
+        const std::vector<std::string> cites = ctx.data().citations(te.source_keys);
+        if (!cites.empty()) src += " \u00B7 " + cites.front();
         sf::Text st = ctx.text.make(src, 12, kTextFaint);
         place(st, rx - st.getLocalBounds().width, ry);
         ctx.target.draw(st);
@@ -59,6 +61,8 @@ void draw_date_block(const DrawContext& ctx) {
     char hm[32];
     std::snprintf(hm, sizeof hm, "%02d:%02d", k.hour, k.minute);
     double x = 40 * u, y = 34 * u;
+    // Its own backdrop: the date must stay readable over any tint.
+    rounded_rect(ctx.target, {20 * u, 18 * u, 436 * u, 152 * u}, kHudBackdrop, static_cast<float>(8 * u));
     // The story's header, else the dataset's title (given, or derived on a map of any place).
     const Dataset& data = ctx.data();
     std::string header = data.hud_header;
@@ -128,7 +132,7 @@ void draw_banner(const DrawContext& ctx) {
     if (!ctx.scene.shutdown) return;
     const double u = ctx.u();
     const Box& b = ctx.layout.banner;
-    sf::Text text = ctx.text.make(ctx.scene.banner, banner_style(), kBannerText);
+    sf::Text text = ctx.text.make(ctx.layout.banner_text, banner_style(), kBannerText);
     rounded_rect(ctx.target, b, kBannerFill, static_cast<float>(b.height / 2));
     place(text, b.left + 18 * u, b.top + (b.height - text.getLocalBounds().height) / 2);
     ctx.target.draw(text);

@@ -12,29 +12,12 @@
 
 namespace qantar::render {
 
+// Country and sea names where the layout placed them (it drops those that would collide).
 void draw_context_labels(const DrawContext& ctx) {
-    const FrameParams& p = ctx.params;
-    const ScreenSize& size = p.size;
-    const auto& hud_boxes = ctx.layout.hud_boxes;
-    for (const auto& c : ctx.data().countries) {
-        sf::Vector2f s = ctx.to_screen(c.label_m);
-        sf::Text tx = ctx.text.make(upper_ascii(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), 13,
-                                    desaturate(kTextFaint, ctx.desat));
-        tx.setLetterSpacing(2.2f);
-        sf::FloatRect b = tx.getLocalBounds();
-        Box box{s.x - b.width / 2, s.y - b.height / 2, b.width, b.height};
-        if (box.left < 0 || box.top < 0 || box.right() > size.width_px || box.bottom() > size.height_px) continue;
-        if (p.overlays.hud && std::any_of(hud_boxes.begin(), hud_boxes.end(), [&](const Box& h) { return overlaps(h, box); }))
-            continue;
-        place(tx, box.left, box.top);
-        ctx.target.draw(tx);
-    }
-    for (const auto& w : ctx.data().water) {
-        sf::Vector2f s = ctx.to_screen(w.label_m);
-        sf::Text tx = ctx.text.make(pick_name(p.lang, w.name_en, w.name_kk, w.name_ru), 13, kWaterLabel);
-        tx.setStyle(sf::Text::Italic);
-        sf::FloatRect b = tx.getLocalBounds();
-        place(tx, s.x - b.width / 2, s.y - b.height / 2);
+    for (const ContextLabel& l : ctx.layout.context_labels) {
+        sf::Text tx = l.water ? ctx.text.make(l.text, water_label_style(), kWaterLabel)
+                              : ctx.text.make(l.text, country_label_style(), desaturate(kTextFaint, ctx.desat));
+        place(tx, l.box.left, l.box.top);
         ctx.target.draw(tx);
     }
 }
@@ -77,8 +60,13 @@ void draw_troop_arcs(const DrawContext& ctx) {
         double alpha = (s < 1 ? 0.95 : 0.22) * arc.fade;
         append_aa_polyline(v, pts, static_cast<float>(std::max(1.0, (s < 1 ? 2.4 : 1.4) * u)), 1.f,
                            desaturate(with_alpha(tc, alpha), ctx.desat * 0.5));
-        if (s < 1)
-            append_aa_disc(v, arc.withdrawal ? pts.front() : pts.back(), static_cast<float>(6 * u) * 0.5f, kTroopHead);
+        // The travelling head, never over the HUD (an origin beyond the map edge can put it there).
+        const sf::Vector2f head = arc.withdrawal ? pts.front() : pts.back();
+        const Box hb{head.x - 3 * u, head.y - 3 * u, 6 * u, 6 * u};
+        const bool under_hud = ctx.params.overlays.hud &&
+                               std::any_of(ctx.layout.hud_boxes.begin(), ctx.layout.hud_boxes.end(),
+                                           [&](const Box& h) { return overlaps(h, hb); });
+        if (s < 1 && !under_hud) append_aa_disc(v, head, static_cast<float>(6 * u) * 0.5f, kTroopHead);
     }
     if (!v.empty()) ctx.target.draw(v.data(), v.size(), sf::Triangles);
 }
@@ -110,17 +98,16 @@ void draw_edge_labels(const DrawContext& ctx) {
     }
 }
 
+// The count badges where the layout placed them; per_city zero: none (the events are a density field).
 void draw_badges(const DrawContext& ctx, const std::vector<int>& per_city) {
-    const double u = ctx.u();
-    for (std::size_t ci = 0; ci < per_city.size(); ++ci) {
-        if (per_city[ci] < 2) continue;
+    for (std::size_t ci = 0; ci < per_city.size() && ci < ctx.layout.cities.size(); ++ci) {
         const CityOnScreen& cs = ctx.layout.cities[ci];
-        sf::Text tx = ctx.text.make(std::to_string(per_city[ci]), 11.5, kBadgeText, true);
+        if (per_city[ci] < 2 || !cs.badge) continue;
+        sf::Text tx = ctx.text.make(std::to_string(cs.badge_count), badge_style(), kBadgeText);
         sf::FloatRect b = tx.getLocalBounds();
-        double w = std::max<double>(b.width + 8 * u, 17 * u), h = 15 * u;
-        double x = cs.center_px.x + 7 * u, y = cs.center_px.y - 7 * u - h;
-        rounded_rect(ctx.target, {x, y, w, h}, desaturate(kBadgeFill, ctx.desat), static_cast<float>(h / 2));
-        place(tx, x + (w - b.width) / 2, y + (h - b.height) / 2);
+        const Box& bx = *cs.badge;
+        rounded_rect(ctx.target, bx, desaturate(kBadgeFill, ctx.desat), static_cast<float>(bx.height / 2));
+        place(tx, bx.left + (bx.width - b.width) / 2, bx.top + (bx.height - b.height) / 2);
         ctx.target.draw(tx);
     }
 }

@@ -90,6 +90,7 @@ void draw_help(const DrawContext& ctx) {
         {"F or F11", "full screen"},
         {"L", "city labels on / off"},
         {"M", "moving window / cumulative"},
+        {"S", "spread arcs (nearest place already active) on / off"},
         {"Click a city or region", "its details, with sources"},
         {"Tab / Shift+Tab, Enter", "cycle cities in spread order, open"},
         {"C", "copy the details with their sources"},

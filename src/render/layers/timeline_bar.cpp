@@ -57,31 +57,6 @@ void draw_axis_labels(const DrawContext& ctx) {
     }
 }
 
-// A row of legend entries from x: a swatch drawn by `swatch`, then the label. Returns the x after.
-template <class Swatch>
-double legend_entry(const DrawContext& ctx, double lx, double ly, double label_dx, const std::string& label, Swatch swatch) {
-    const double u = ctx.u();
-    swatch(lx);
-    sf::Text lab = ctx.text.make(label, 13, kTextDim);
-    place(lab, lx + label_dx, ly + 8 * u - lab.getLocalBounds().height / 2 - 1 * u);
-    ctx.target.draw(lab);
-    return lx + label_dx + lab.getLocalBounds().width + 22 * u;
-}
-
-std::string playback_line(const DrawContext& ctx) {
-    const FrameParams& p = ctx.params;
-    const double window_s = ctx.scene.window_s;
-    char sp[96];
-    std::snprintf(sp, sizeof sp, "%s  \xC2\xB7  %g s per day  \xC2\xB7  %s", p.playing ? "Playing" : "Paused",
-                  p.seconds_per_day,
-                  window_s > 0 ? ("last " + std::to_string(static_cast<int>(p.time.window_h)) + " h").c_str() : "cumulative");
-    std::string state = sp;
-    if (!p.overlays.controls) state = state.substr(state.find("  \xC2\xB7  ") + 6);  // no play state
-    if (ctx.plain_markers) state += "  \xC2\xB7  plain markers";
-    if (p.overlays.controls) state += "  \xC2\xB7  H: help";
-    return state;
-}
-
 }  // namespace
 
 void draw_histogram(const DrawContext& ctx) {
@@ -116,46 +91,47 @@ void draw_histogram(const DrawContext& ctx) {
     ctx.target.draw(head.data(), head.size(), sf::Triangles);
 }
 
+// The legend and the playback line where the layout put them, on a backdrop of their own so that
+// a tinted region below never makes them unreadable.
 void draw_legend(const DrawContext& ctx) {
-    const TimelineBar& bar = ctx.layout.bar;
+    const FrameLayout& L = ctx.layout;
     const double u = ctx.u();
-    double lx = bar.box.left, ly = ctx.params.overlays.timeline ? bar.box.top - 34 * u : bar.box.bottom() - 16 * u;
-    std::vector<sf::Vertex> dots;
-    // One entry per colour drawn as a marker: the marker categories the data has, in table order.
-    const Dataset& data = ctx.data();
-    std::vector<bool> present(data.categories.size(), false);
-    for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
-    for (std::size_t k = 0; k < data.categories.size(); ++k) {
-        const CategoryDef& c = data.categories[k];
-        if (!c.marker || !present[k]) continue;
-        lx = legend_entry(ctx, lx, ly, 16 * u, c.label(), [&](double x) {
-            auto cx = static_cast<float>(x + 6 * u), cy = static_cast<float>(ly + 8 * u), r = static_cast<float>(5 * u);
-            append_aa_disc(dots, {cx, cy}, r, category_color(c), 1.f, -1, 20);
-        });
+    if (L.legend.empty()) return;
+    Box back = L.playback;
+    for (const LegendEntry& e : L.legend) {
+        const double r = std::max(back.right(), e.box.right()), b = std::max(back.bottom(), e.box.bottom());
+        back.left = std::min(back.left, e.box.left);
+        back.top = std::min(back.top, e.box.top);
+        back.width = r - back.left;
+        back.height = b - back.top;
     }
-    ctx.target.draw(dots.data(), dots.size(), sf::Triangles);
-    lx += 14 * u;
-    // The region tints the data can show: the states its categories set.
-    bool tint[4] = {};
-    for (std::size_t k = 0; k < data.categories.size(); ++k)
-        if (present[k]) {
-            const CategoryDef& c = data.categories[k];
-            tint[static_cast<int>(c.violent ? PlaceEffect::Violence : c.effect)] = true;
-        }
-    for (PlaceState st : {PlaceState::Protest, PlaceState::Violence, PlaceState::Emergency}) {
-        if (!tint[static_cast<int>(st)]) continue;
-        std::string label = st == PlaceState::Emergency ? "State of emergency" : st == PlaceState::Violence ? "Region: violence" : "Region: protest";
-        lx = legend_entry(ctx, lx, ly, 22 * u, label, [&](double x) {
+    rounded_rect(ctx.target, {back.left - 10 * u, back.top - 5 * u, back.width + 20 * u, back.height + 10 * u},
+                 kHudBackdrop, static_cast<float>(6 * u));
+    std::vector<sf::Vertex> dots;
+    for (const LegendEntry& e : L.legend) {
+        const double lx = e.box.left, ly = e.box.top;
+        if (e.category >= 0) {
+            auto cx = static_cast<float>(lx + 6 * u), cy = static_cast<float>(ly + 8 * u), r = static_cast<float>(5 * u);
+            append_aa_disc(dots, {cx, cy}, r, category_color(ctx.data().categories[static_cast<std::size_t>(e.category)]), 1.f, -1, 20);
+        } else if (e.spread) {
+            append_aa_polyline(dots, {{static_cast<float>(lx), static_cast<float>(ly + 11 * u)},
+                                      {static_cast<float>(lx + 16 * u), static_cast<float>(ly + 5 * u)}},
+                               static_cast<float>(std::max(1.0, 1.8 * u)), 1.f, kSpread, false, false);
+        } else {
             sf::RectangleShape sw({static_cast<float>(16 * u), static_cast<float>(12 * u)});
-            sw.setPosition(static_cast<float>(x), static_cast<float>(ly + 2 * u));
-            sw.setFillColor(mix(state_tint(st), sf::Color::White, 0.08));
+            sw.setPosition(static_cast<float>(lx), static_cast<float>(ly + 2 * u));
+            sw.setFillColor(mix(state_tint(static_cast<PlaceState>(e.state)), sf::Color::White, 0.08));
             sw.setOutlineColor(kRegionLine);
             sw.setOutlineThickness(static_cast<float>(u));
             ctx.target.draw(sw);
-        });
+        }
+        sf::Text lab = ctx.text.make(e.label, legend_style(), kTextDim);
+        place(lab, lx + e.label_dx, ly + 8 * u - lab.getLocalBounds().height / 2 - 1 * u);
+        ctx.target.draw(lab);
     }
-    sf::Text st = ctx.text.make(playback_line(ctx), 13, kTextFaint);
-    place(st, bar.box.right() - st.getLocalBounds().width, ly + 8 * u - st.getLocalBounds().height / 2 - 1 * u);
+    if (!dots.empty()) ctx.target.draw(dots.data(), dots.size(), sf::Triangles);
+    sf::Text st = ctx.text.make(L.playback_text, legend_style(), kTextFaint);
+    place(st, L.playback.left, L.playback.top + 8 * u - st.getLocalBounds().height / 2 - 1 * u);
     ctx.target.draw(st);
 }
 

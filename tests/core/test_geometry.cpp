@@ -1,0 +1,36 @@
+// Geometry on the model's polygons: which holes a region is drawn with (issue 12: a leased
+// territory cut out of its region showed as a bare ring, then a dark disc once the region was tinted).
+#include "core/geometry.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace qantar;
+
+namespace {
+
+std::vector<Vec2> square(double x0, double y0, double x1, double y1) {
+    return {{x0, y0}, {x1, y0}, {x1, y1}, {x0, y1}, {x0, y0}};
+}
+
+}  // namespace
+
+TEST_CASE("a region is drawn with the holes other regions fill, not the empty ones", "[geometry][issue12]") {
+    std::vector<Region> regions(2);
+    // A province 0..100 with two holes: 10..20 holds nothing (a lease area), 60..80 holds region 1.
+    regions[0].polygons_m = {Polygon{{square(0, 0, 100, 100), square(10, 10, 20, 20), square(60, 60, 80, 80)}}};
+    regions[0].label_m = {50, 30};
+    // The city fills its hole exactly: shared border vertices, as in real data.
+    regions[1].polygons_m = {Polygon{{square(60, 60, 80, 80)}}};
+    regions[1].label_m = {70, 70};
+
+    const std::vector<Polygon> drawn = drawn_polygons(regions, 0);
+    REQUIRE(drawn.size() == 1);
+    REQUIRE(drawn[0].rings.size() == 2);
+    CHECK(drawn[0].rings[0] == regions[0].polygons_m[0].rings[0]);
+    CHECK(drawn[0].rings[1] == regions[0].polygons_m[0].rings[2]);  // the city's hole stays
+    CHECK(contains(drawn, Vec2{15, 15}));        // the lease area is drawn as the province
+    CHECK_FALSE(contains(drawn, Vec2{70, 70}));  // the city is not
+    // The data keeps every hole; the other region is unchanged.
+    CHECK(regions[0].polygons_m[0].rings.size() == 3);
+    CHECK(drawn_polygons(regions, 1)[0].rings.size() == 1);
+}
