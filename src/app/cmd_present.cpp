@@ -1,6 +1,6 @@
 // `qantar present`: the story full screen for a live talk. A thin shell: it owns the clock, the
 // keys and the window; the story position is a StoryPlayer (core/camera_path.hpp) and each frame
-// is render::Presenter::draw of (story, position, view), the same call `render --story` makes.
+// is render::Presenter::draw of (story, position, view), the same call `render --beats` makes.
 //
 // SFML 2.5 cannot choose a monitor: full screen goes to the primary one (the desktop mode), and
 // --monitor N > 0 says so. QANTAR_QUIT_AFTER_FRAMES=N closes after N frames (smoke tests).

@@ -227,6 +227,7 @@ TEST_CASE("export: exported files load back as inputs, giving the same events an
         back.regions_path = dir / ("regions." + std::string(ext));
         back.tally_path = kFixtures + "/tally.csv";
         back.context = false;
+        back.categories = data.categories;  // the exported category column holds the story's ids
         export_layer(tl, {ExportLayer::Events, {}, {}}, back.events_path);
         export_layer(tl, {ExportLayer::Cities, {}, {}}, back.cities_path);
         export_layer(tl, {ExportLayer::Regions, {}, {}}, back.regions_path);
@@ -354,6 +355,7 @@ TEST_CASE("export: kepler.gl CSV and QGIS GeoJSON/GeoPackage datetime fields loa
     LoadOptions o = fixture_options();
     o.tally_path.clear();
     o.events_path = kFixtures + "/kepler.csv";
+    o.categories.clear();  // a plain file: its categories come from its event_type
     o.time_field = "datetime";
     o.end_field = "end_datetime";
     Dataset k = load_dataset(o);

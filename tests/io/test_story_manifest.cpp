@@ -116,7 +116,8 @@ TEST_CASE("a bad manifest is one line naming the file and the key", "[manifest]"
                            {"key 'categories[2].color'", "unknown key"});
     require_manifest_error("missing-file", "[files]\nevents = \"nope.csv\"\n", {"key 'files.events'", "no such file"});
     require_manifest_error("no-files", "title = \"x\"\n", {"key 'files'", "missing"});
-    require_manifest_error("no-colour", kFiles + cat + cat + "[[categories]]\nid = \"c\"\n",
+    const std::string cat_b = "[[categories]]\nid = \"b\"\ncolour = \"#112233\"\n";
+    require_manifest_error("no-colour", kFiles + cat + cat_b + "[[categories]]\nid = \"c\"\n",
                            {"key 'categories[3].colour'", "missing"});
     require_manifest_error("bad-colour", kFiles + "[[categories]]\nid = \"a\"\ncolour = \"red\"\n",
                            {"key 'categories[1].colour'", "'red' is not a colour"});
@@ -125,7 +126,7 @@ TEST_CASE("a bad manifest is one line naming the file and the key", "[manifest]"
     require_manifest_error("duplicate", kFiles + cat + cat, {"key 'categories[2].id'", "duplicate id 'a'"});
     require_manifest_error("bad-state", kFiles + cat + "state = \"riot\"\n", {"key 'categories[1].state'", "not a state"});
     require_manifest_error("bad-duration", kFiles + cat + "duration_h = -1\n", {"key 'categories[1].duration_h'"});
-    require_manifest_error("bad-bbox", kFiles + "bbox = [10, 10, 5, 20]\n", {"key 'bbox'"});
+    require_manifest_error("bad-bbox", "bbox = [10, 10, 5, 20]\n" + kFiles, {"key 'bbox'", "lon_min < lon_max"});
     require_manifest_error("bad-counter", kFiles + "[hud]\nday_counter = \"Day of the thing\"\n", {"key 'hud.day_counter'", "{n}"});
     require_manifest_error("bad-column", kFiles + "[hud]\ntally_columns = [\"killd\"]\n", {"key 'hud.tally_columns'", "killd"});
     require_manifest_error("syntax", "[files\n", {"line 1"});
