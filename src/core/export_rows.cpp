@@ -76,7 +76,8 @@ Vec2 rounded_point(double lon_deg, double lat_deg, int decimals) {
 }
 
 Moment moment_of(const Timeline& tl, const ExportRequest& req) {
-    return {req.at_utc_s.value_or(tl.end_utc_s()), tl.display_offset_s()};
+    const std::int64_t at = req.at_utc_s.value_or(tl.end_utc_s());
+    return {at, tl.display_offset_at(static_cast<double>(at))};
 }
 
 std::optional<std::int64_t> root_utc_s(const Timeline& tl) {

@@ -49,7 +49,8 @@ std::string export_snapshot(const Timeline& timeline, const std::string& dir, do
         tables.push_back(build_export_table(timeline, req));
     }
     // qantar-2022-01-05T1830+0600.gpkg: no ':' so that every file system takes it.
-    std::string stamp = format_iso8601_minutes({*req.at_utc_s, timeline.display_offset_s()});
+    std::string stamp = format_iso8601_minutes(
+        {*req.at_utc_s, timeline.display_offset_at(static_cast<double>(*req.at_utc_s))});
     std::erase(stamp, ':');
     fs::path out = fs::path(dir.empty() ? "." : dir) / ("qantar-" + stamp + ".gpkg");
     std::string bytes = encode_export(tables, ExportFormat::GeoPackage);

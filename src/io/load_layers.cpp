@@ -41,7 +41,7 @@ std::shared_ptr<const ZoneRules> read_zone(const Reader& r, int f_tz, std::strin
     name = trim(r.text(f_tz));
     if (name.empty()) return nullptr;
     auto z = tz::find_zone(name);
-    if (!z) fail(r, f_tz, "'" + abbreviate(name) + "' is not an IANA time zone (for example Asia/Almaty)");
+    if (!z) fail(r, f_tz, "'" + abbreviate(name) + "' is not an IANA time zone (for example America/Chicago)");
     return z;
 }
 

@@ -59,7 +59,7 @@ std::shared_ptr<const ZoneRules> require_zone(std::string_view name, std::string
     auto z = find_zone(name);
     if (!z)
         throw UsageError(std::string(option) + " '" + std::string(name) +
-                         "' is not an IANA time zone (for example Asia/Almaty, America/Chicago, UTC)");
+                         "' is not an IANA time zone (for example America/Chicago, Asia/Kolkata, UTC)");
     return z;
 }
 

@@ -139,7 +139,7 @@ TEST_CASE("times: a US city in May gets its summer offset from the region's tz",
     CHECK(format_iso8601(days.front().day_start) == "2023-01-10T00:00:00-06:00");
 }
 
-TEST_CASE("times: outside every region, --tz; else the nearest region's zone", "[load][time][tz]") {
+TEST_CASE("times: outside every region: --tz first and then the nearest region's zone", "[load][time][tz]") {
     const fs::path dir = test::scratch_dir("load-times", "outside");
     // Santiago, far from the Chicago region.
     const std::string ev = write_file(dir / "e.csv", "id,date,latitude,longitude\nA,2023-09-03,-33.45,-70.66\n");

@@ -148,7 +148,7 @@ TEST_CASE("the time axis of the bundled story: one label a day, none overlapping
     }
 }
 
-TEST_CASE("--from/--to set the timeline bar's span", "[render][layout][axis]") {
+TEST_CASE("the timeline bar spans what --from and --to say", "[render][layout][axis]") {
     FrameParams p = params_at("2022-01-05T18:00+06:00", {1280, 720});
     p.range_from_utc_s = static_cast<double>(parse_iso8601("2022-01-04T00:00+06:00")->utc_s);
     p.range_to_utc_s = static_cast<double>(parse_iso8601("2022-01-07T00:00+06:00")->utc_s);
