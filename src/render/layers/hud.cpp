@@ -61,8 +61,8 @@ void draw_date_block(const DrawContext& ctx) {
     // The dataset's title (given, or derived on a map of any place) replaces the story's header.
     const Dataset& data = ctx.data();
     std::string header = "KAZAKHSTAN  \xC2\xB7  JANUARY 2022 UNREST";
-    if (!data.title.empty())
-        header = upper_ascii(data.title + (data.subtitle.empty() ? "" : "  \xC2\xB7  " + data.subtitle));
+    if (!data.title.empty() || !data.subtitle.empty())  // events at sea have no country: the dates alone
+        header = upper_ascii(data.title + (data.title.empty() || data.subtitle.empty() ? "" : "  \xC2\xB7  ") + data.subtitle);
     sf::Text h1 = ctx.text.make(header, 13, kTextFaint, true);
     h1.setLetterSpacing(1.6f);
     place(h1, x, y);
