@@ -66,8 +66,8 @@ void draw_date_block(const DrawContext& ctx) {
     // The story's header, else the dataset's title (given, or derived on a map of any place).
     const Dataset& data = ctx.data();
     std::string header = data.hud_header;
-    if (header.empty() && !data.title.empty())
-        header = upper_ascii(data.title + (data.subtitle.empty() ? "" : "  \xC2\xB7  " + data.subtitle));
+    if (header.empty() && (!data.title.empty() || !data.subtitle.empty()))  // events at sea have no country: the dates alone
+        header = upper_ascii(data.title + (data.title.empty() || data.subtitle.empty() ? "" : "  \xC2\xB7  ") + data.subtitle);
     sf::Text h1 = ctx.text.make(header, 13, kTextFaint, true);
     h1.setLetterSpacing(1.6f);
     place(h1, x, y);

@@ -32,6 +32,13 @@ world)  # The whole world: Equal Earth, every country with events as a region, "
   check "$tmp/out" "d['title'] == 'World' and (d['extent'][2] - d['extent'][0]) % 360 > 120"
   check "$tmp/out" "d['regions'] >= 5"
   ;;
+antimeridian)  # Tonga and Fiji quakes on both sides of 180: a box across it, a conic centred on it
+  "$qantar" info --json --events "$data/usgs/world-m2.5.csv" --filter \
+    "(CAST(longitude AS FLOAT) > 170 OR CAST(longitude AS FLOAT) < -170) AND CAST(latitude AS FLOAT) BETWEEN -30 AND -10" \
+    >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
+  check "$tmp/out" "d['events'] == 8 and d['extent'][0] > 170 and d['extent'][2] < -170 and d['outside_extent'] == 0"
+  check "$tmp/out" "d['crs'].startswith('+proj=lcc ') and abs(float(d['crs'].split('+lon_0=')[1].split()[0])) > 170"
+  ;;
 bbox)  # --bbox frames what it says and counts the rest; a bad one is a usage error (2, one line)
   "$qantar" info --json --events "$data/usgs/california-m1.csv" --bbox=-119,33,-117,35 >"$tmp/out" 2>"$tmp/err" || fail "exit $?"
   check "$tmp/out" "d['extent'] == [-119, 33, -117, 35] and d['outside_extent'] > 100"
