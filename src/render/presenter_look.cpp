@@ -56,8 +56,16 @@ Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, dou
     const std::string sources = source_line(data, beat.source_keys);
     if (!sources.empty()) c.source_lines = wrap_words_by_ink(font, c.small_px, sources, column.width - 2 * c.pad_px);
     c.foot_px = c.source_lines.empty() ? 0 : std::round(c.small_px * 1.1 + c.small_line_px * static_cast<double>(c.source_lines.size()));
-    c.lines = wrap_words_by_ink(font, c.caption_px, beat.caption, column.width - 2 * c.pad_px);
-    double h = 2 * c.pad_px + c.head_px + c.line_px * static_cast<double>(c.lines.size()) + c.foot_px;
+    // A long caption on a short screen gets a smaller size rather than losing its last lines.
+    const auto min_px = static_cast<unsigned>(std::lround(15 * u));
+    double h = 0;
+    for (;;) {
+        c.line_px = std::round(c.caption_px * 1.36);
+        c.lines = wrap_words_by_ink(font, c.caption_px, beat.caption, column.width - 2 * c.pad_px);
+        h = 2 * c.pad_px + c.head_px + c.line_px * static_cast<double>(c.lines.size()) + c.foot_px;
+        if (h <= column.height || c.caption_px <= min_px) break;
+        --c.caption_px;
+    }
     h = std::min(h, column.height);
     c.box = {column.left, column.bottom() - h, column.width, h};
     return c;
