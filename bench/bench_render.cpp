@@ -7,6 +7,7 @@
 #include "render/renderer.hpp"
 
 #include "io/load.hpp"
+#include "io/story_manifest.hpp"
 #include "core/timeline.hpp"
 
 #include <SFML/Graphics.hpp>

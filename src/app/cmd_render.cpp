@@ -60,7 +60,7 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt, const render:
     io::refuse_overwriting_inputs(opt.output, data.input_files);
     const std::string story_path = opt.story && !opt.story->empty()
                                        ? *opt.story
-                                       : bundled_story_path(load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir);
+                                       : story_beats_path(load);
     const Story story = load_story(story_path, data);
     if (*opt.beat > static_cast<int>(story.beats.size()))
         throw UsageError("render: --beat " + std::to_string(*opt.beat) + ": the story has " +

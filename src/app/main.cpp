@@ -52,7 +52,6 @@ void add_database_options(CLI::App& cmd, LoadOptions& load) {
         ->check(finite_in(0, 86400, false, "seconds"))->option_text("S");
 }
 
-void add_data_options(CLI::App& cmd, LoadOptions& load) {
 void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
     // story: --story selects a story folder (its story.toml); explicit options below override it.
     cmd.add_option("--story", story,
