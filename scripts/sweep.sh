@@ -21,11 +21,8 @@ quick=0
 if [[ "${1:-}" == "--quick" ]]; then quick=1; shift; fi
 bin=${1:-build/qantar}
 out=${2:-build/sweep}
-story=${QANTAR_SWEEP_STORY:-geodata/story-2022-01.csv}
+story=${QANTAR_SWEEP_BEATS:-geodata/kazakhstan-2022/beats.csv}  # the bundled story's beats
 read -r -a extra <<< "${QANTAR_SWEEP_ARGS:-}"
-if [[ ${#extra[@]} -eq 0 && -f geodata/kazakhstan-2022/sources.csv && ! -f geodata/sources.csv ]]; then
-  extra=(--sources geodata/kazakhstan-2022/sources.csv)
-fi
 
 [[ -x "$bin" ]] || { echo "sweep: no qantar at $bin (build it first)" >&2; exit 2; }
 if [[ -z "${DISPLAY:-}" ]]; then
@@ -71,7 +68,7 @@ for lang in "${langs[@]}"; do
     done
     for b in "${beat_list[@]}"; do
       name="$out/beat-${lang}-${size}-$(printf %02d "$b")"
-      "$bin" render "${extra[@]}" --beat "$b" --story "$story" --size "$size" --lang "$lang" -o "$name.png" --layout-json "$name.json"
+      "$bin" render "${extra[@]}" --beat "$b" --beats "$story" --size "$size" --lang "$lang" -o "$name.png" --layout-json "$name.json"
       frames=$((frames + 1))
     done
   done

@@ -59,7 +59,7 @@ json_value() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(s
 case $case in
   setup)
     # The bundled events, with typed times (timestamptz) so that windows can be pushed down.
-    ogr2ogr -f PostgreSQL "$pg" "$QANTAR_GEODATA/events.csv" -nln events -lco GEOMETRY_NAME=geom \
+    ogr2ogr -f PostgreSQL "$pg" "$QANTAR_GEODATA/kazakhstan-2022/events.csv" -nln events -lco GEOMETRY_NAME=geom \
       -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude -oo AUTODETECT_TYPE=YES -a_srs EPSG:4326 ||
       fail "ogr2ogr could not load the bundled events"
     # A larger generated table: 400,000 events around one city over 46 days, through ogr2ogr too.
@@ -95,7 +95,7 @@ EOF
     run 60 info --json --events "$pg" --events-layer events
     [[ $rc -eq 0 ]] || fail "exit $rc: $err"
     n=$(json_value 'd["events"]')
-    expected=$(( $(wc -l <"$QANTAR_GEODATA/events.csv") - 1 ))
+    expected=$(( $(wc -l <"$QANTAR_GEODATA/kazakhstan-2022/events.csv") - 1 ))
     [[ $n -eq $expected ]] || fail "$n events, expected $expected"
     [[ $(json_value 'd["database"]["rows_on_server"]') -eq $expected ]] || fail "rows_on_server: $out"
     days=$(sql -c "SELECT count(DISTINCT date_trunc('day', start_time AT TIME ZONE 'UTC')) FROM events")
@@ -130,7 +130,7 @@ EOF
   export)
     run 120 export --events "$pg" --events-layer events --at 2022-01-06T00:00+06:00 --window 24 -o "$work/e.gpkg"
     [[ $rc -eq 0 ]] || fail "exit $rc: $err"
-    run 60 export --events "$QANTAR_GEODATA/events.csv" --at 2022-01-06T00:00+06:00 --window 24 -o "$work/f.gpkg"
+    run 60 export --events "$QANTAR_GEODATA/kazakhstan-2022/events.csv" --at 2022-01-06T00:00+06:00 --window 24 -o "$work/f.gpkg"
     a=$(ogrinfo -so -al "$work/e.gpkg" | grep 'Feature Count'); b=$(ogrinfo -so -al "$work/f.gpkg" | grep 'Feature Count')
     [[ -n $a && $a == "$b" ]] || fail "from PostGIS: $a; from the CSV: $b"
     [[ -z $(ls "$work" | grep -v -e '^e.gpkg$' -e '^f.gpkg$' -e '^out$' -e '^err$') ]] || fail "stray files: $(ls "$work")"

@@ -9,6 +9,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <sstream>
 #include <iostream>
@@ -256,8 +257,11 @@ LoadOptions with_story(const Cli& cli) {
     if (!cli.story.empty()) {
         apply_story(read_story_manifest(cli.story), load);
     } else {
-        // The bundled story; with --events only its base map (cities, regions, context, crs) is
-        // used: the hook where a plain file will get the world base map instead.
+        // A plain events file with nothing else: the world base map around it (io/basemap.hpp).
+        const char* env = std::getenv("QANTAR_GEODATA");
+        if (uses_world_basemap(load, env && *env)) return load;
+        // The bundled story; with --events and a data directory (--geodata, $QANTAR_GEODATA) only
+        // its base map (cities, regions, context, crs) is used.
         const std::string dir = load.geodata_dir.empty() ? find_geodata_dir() : load.geodata_dir;
         load.geodata_dir.clear();
         apply_story(read_story_manifest(bundled_story_manifest(dir)), load);

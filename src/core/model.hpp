@@ -48,7 +48,7 @@ struct CategoryDef {
     PlaceEffect effect = PlaceEffect::None;  // the state its active events give their place
     bool spreads = false;    // counts for the spread tree and the day counter
     bool violent = false;    // an act of violence (its place shows violence)
-    bool marker = true;      // drawn as a marker on the map (and so listed in the legend)
+    bool marker = true;      // drawn as a marker on the map (every category the data has is in the legend)
     bool banner = false;     // while active: a banner over the map, which greys out
     std::string banner_en, banner_kk, banner_ru;
     bool movement = false;   // a movement: drawn as an arc from the event's origin

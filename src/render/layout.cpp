@@ -85,12 +85,13 @@ TextStyle water_label_style() { return {13, false, true, 1.f, 0}; }
 TextStyle legend_style() { return {13, false, false, 1.f, 0}; }
 
 std::vector<int> legend_categories(const Dataset& data) {
-    // One entry per colour drawn as a marker: the marker categories the data has, in table order.
+    // One entry per category colour drawn (markers, and every category in the histogram's bars): the
+    // categories the data has, in table order.
     std::vector<bool> present(data.categories.size(), false);
     for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
     std::vector<int> out;
     for (std::size_t k = 0; k < data.categories.size(); ++k)
-        if (data.categories[k].marker && present[k]) out.push_back(static_cast<int>(k));
+        if (present[k]) out.push_back(static_cast<int>(k));
     return out;
 }
 

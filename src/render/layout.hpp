@@ -130,7 +130,7 @@ struct FrameLayout {
     PanelLayout panel;            // open == false until the panel layer has drawn it
 };
 
-// The legend's entries: the marker categories the data has (Dataset::categories indexes, in table
+// The legend's entries: the categories the data has (Dataset::categories indexes, in table
 // order), then the region tints its categories can set.
 std::vector<int> legend_categories(const Dataset& data);
 std::vector<PlaceState> legend_states(const Dataset& data);

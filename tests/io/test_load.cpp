@@ -471,10 +471,8 @@ TEST_CASE("the sources table loads through GDAL and turns keys into citations", 
 }
 
 TEST_CASE("the bundled sources table covers every key the bundled data and story cite", "[load][sources][issue12]") {
-    LoadOptions o;
-    o.geodata_dir = QANTAR_SOURCE_DIR "/geodata";
-    o.sources_path = QANTAR_SOURCE_DIR "/geodata/kazakhstan-2022/sources.csv";
-    const Dataset d = load_dataset(o);
+    // The manifest names the table (story.toml, [files] sources).
+    const Dataset d = load_dataset(test::bundled_options());
     REQUIRE_FALSE(d.sources.empty());
     for (const Event& e : d.events)
         for (const std::string& k : split(e.source_keys, ';')) {

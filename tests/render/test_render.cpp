@@ -160,7 +160,7 @@ TEST_CASE("an event outside every region is drawn where it is; a nationwide one 
     CHECK(marks[1].city == 0);
 }
 
-TEST_CASE("--size-by values size the markers on a log scale", "[render][issue10]") {
+TEST_CASE("size-by values size the markers on a log scale", "[render][issue10]") {
     Dataset d;
     for (double v : {1.0, 10.0, 100.0, 1000.0}) {
         Event e;
