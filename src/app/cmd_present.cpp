@@ -23,7 +23,8 @@
 
 namespace qantar::app {
 
-int run_present(const LoadOptions& load, const PresentOptions& opt) {
+int run_present(const LoadOptions& load, const PresentOptions& opt_in) {
+    PresentOptions opt = opt_in;  // the speed resolved once the data is read
     // Data and story first: a bad story file is one line and exit 1, with or without a display.
     Dataset data = load_dataset(load);
     const std::string story_path =
@@ -55,6 +56,7 @@ int run_present(const LoadOptions& load, const PresentOptions& opt) {
     window.setKeyRepeatEnabled(false);
 
     Timeline timeline(data);
+    resolve_speed(opt.view, timeline);
     render::Renderer renderer(timeline, render::renderer_config_from_env());
     const ExtentM country = country_extent_m(data);
     ScheduleOptions so;

@@ -55,7 +55,8 @@ void write_layout_json(const std::string& path, const Timeline& tl, const render
 }
 
 // `render --beat N -o FILE.png`: the presenter's frame of beat N, holding, with its caption card.
-int render_beat(const LoadOptions& load, const RenderOptions& opt, const render::ScreenSize& size) {
+int render_beat(const LoadOptions& load, const RenderOptions& opt_in, const render::ScreenSize& size) {
+    RenderOptions opt = opt_in;  // the speed resolved once the data is read
     Dataset data = load_dataset(load);
     io::refuse_overwriting_inputs(opt.output, data.input_files);
     const std::string story_path = opt.story && !opt.story->empty()
@@ -66,6 +67,7 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt, const render:
         throw UsageError("render: --beat " + std::to_string(*opt.beat) + ": the story has " +
                          std::to_string(story.beats.size()) + " beats");
     Timeline timeline(data);
+    resolve_speed(opt.view, timeline);
     const ExtentM country = country_extent_m(data);
     ScheduleOptions so;
     so.seconds_per_day = opt.view.seconds_per_day;
@@ -92,7 +94,8 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt, const render:
 
 }  // namespace
 
-int run_render(const LoadOptions& load, const RenderOptions& opt) {
+int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
+    RenderOptions opt = opt_in;  // the speed resolved once the data is read
     const bool still = iends_with(opt.output, ".png");
     if (opt.beat && !still) throw UsageError("render: --beat makes a still: -o FILE.png");
     if (!opt.layout_json.empty() && !still) throw UsageError("render: --layout-json goes with a still (-o FILE.png)");
@@ -113,6 +116,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt) {
         load, std::nullopt, opt.view.at, opt.view.cumulative ? std::nullopt : std::optional<double>(opt.view.window_h)));
     io::refuse_overwriting_inputs(opt.output, data.input_files);
     Timeline timeline(data);
+    resolve_speed(opt.view, timeline);
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());
 
     sf::ContextSettings cs;

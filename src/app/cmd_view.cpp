@@ -120,7 +120,7 @@ void ViewSession::start(const Dataset& data, const Timeline& timeline, render::R
     render::Playback& play = s_.play;
     play.start_utc_s = renderer.start_utc_s();
     play.end_utc_s = renderer.end_utc_s();
-    play.seconds_per_day = opt_.seconds_per_day;
+    play.seconds_per_day = opt_.seconds_per_day > 0 ? opt_.seconds_per_day : animation_seconds_per_day(timeline);
     play.t_utc_s = play.start_utc_s;
     play.playing = !opt_.paused;
     if (opt_.at) {

@@ -14,7 +14,7 @@ namespace qantar::app {
 struct ViewOptions {
     std::optional<std::string> at;      // --at TIME (ISO 8601; a date alone is local midnight)
     bool paused = false;                // --paused
-    double seconds_per_day = 3.0;       // --seconds-per-day
+    double seconds_per_day = 0;         // --seconds-per-day (0: the story's, else animation_seconds_per_day)
     double window_h = 24.0;             // --window HOURS
     bool cumulative = false;            // --cumulative
     std::string lang = "en";            // --lang en|kk|ru

@@ -7,6 +7,10 @@
 
 namespace qantar::app {
 
+void resolve_speed(ViewOptions& view, const Timeline& timeline) {
+    if (!(view.seconds_per_day > 0)) view.seconds_per_day = animation_seconds_per_day(timeline);
+}
+
 TimeSettings time_settings_of(const ViewOptions& view) {
     TimeSettings t;
     t.mode = view.cumulative ? TimeMode::Cumulative : TimeMode::Window;

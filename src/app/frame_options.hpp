@@ -12,6 +12,9 @@
 namespace qantar::app {
 
 // --window / --cumulative.
+// Without --seconds-per-day: the story's speed, else the whole span in about a minute.
+void resolve_speed(ViewOptions& view, const Timeline& timeline);
+
 TimeSettings time_settings_of(const ViewOptions& view);
 // Time settings, language and speed; the caller sets the moment, size and camera.
 render::FrameParams frame_params_of(const ViewOptions& view);

@@ -107,7 +107,7 @@ void add_data_options(CLI::App& cmd, LoadOptions& load, std::string& story) {
 void add_view_options(CLI::App& cmd, ViewOptions& v) {
     cmd.add_option("--at", v.at, "Open at this moment (ISO 8601, e.g. 2022-01-05T18:00+06:00)")->option_text("TIME");
     cmd.add_flag("--paused", v.paused, "Start paused");
-    cmd.add_option("--seconds-per-day", v.seconds_per_day, "Animation speed: seconds per day")
+    cmd.add_option("--seconds-per-day", v.seconds_per_day, "Animation speed: seconds per day (default: the story's, else the whole span in about a minute)")
         ->check(finite_in(0, kMaxSecondsPerDay, true, "seconds"))->option_text("S");
     cmd.add_option("--window", v.window_h, "Moving-window length in hours")
         ->check(finite_in(0, kMaxWindowHours, true, "hours"))

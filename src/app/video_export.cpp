@@ -145,7 +145,8 @@ int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOpt
 
 }  // namespace
 
-int run_video(const LoadOptions& load, const RenderOptions& opt) {
+int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
+    RenderOptions opt = opt_in;  // the speed resolved once the data is read
     const video::Format format = video::format_for(opt.output);  // UsageError for other endings
     const render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
     if (format != video::Format::PngSequence && (static_cast<int>(size.width_px) % 2 || static_cast<int>(size.height_px) % 2))
@@ -161,6 +162,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt) {
                                           : with_source_window(load, cumulative ? std::nullopt : opt.from, opt.to,
                                                                cumulative ? std::nullopt : std::optional(opt.view.window_h)));
     Timeline timeline(data);
+    resolve_speed(opt.view, timeline);
     std::optional<Story> story;
     if (opt.story)
         story = load_story(opt.story->empty() ? story_beats_path(load) : *opt.story, data);

@@ -10,6 +10,7 @@ namespace qantar {
 
 // Command-line values (checked when parsed).
 inline constexpr double kMaxSecondsPerDay = 86400;     // one day of data per day of playback
+inline constexpr double kDefaultAnimationSeconds = 60; // without a speed, the whole span plays in about this
 inline constexpr double kMaxWindowHours = 24.0 * 366 * 100;  // a century
 inline constexpr double kMaxBeatSeconds = 3600;        // an hour per presenter beat
 

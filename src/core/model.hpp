@@ -181,6 +181,7 @@ struct Dataset {
     std::vector<std::string> tally_columns;  // TallyEntry figures the HUD shows ("killed", ...)
     std::string city_region_label = "City";  // what a region of kind "city" is called in panels
     std::string data_note;                // the data's credit line under a place's details ("": none)
+    double seconds_per_day = 0;           // the story's animation speed (0: none; see animation_seconds_per_day)
     std::vector<Event> events;  // sorted by start.utc_s, then by event_id_cnty
     std::vector<City> cities;
     std::vector<Region> regions;

@@ -39,6 +39,7 @@ struct StoryConfig {
     std::string window_title;
     std::string city_region_label;  // a region of kind "city" ("": "City")
     std::string data_note;          // the credit line under a place's details
+    double seconds_per_day = 0;     // the animation's speed (0: about a minute for the whole span)
     std::string events, cities, regions, tally, outline, countries, water, beats, sources;
     std::string time_field, end_field, category_field;
     std::vector<CategoryDef> categories;

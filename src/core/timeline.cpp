@@ -1,6 +1,7 @@
 // The timeline over a loaded dataset (see timeline.hpp). Pure logic: no clock, no I/O.
 #include "timeline.hpp"
 
+#include "limits.hpp"
 #include "text.hpp"
 
 #include <algorithm>
@@ -324,6 +325,14 @@ TallyAt Timeline::tally_at(double t_utc_s) const {
         if (used) out.latest_entry = static_cast<int>(i);
     }
     return out;
+}
+
+double animation_seconds_per_day(const Timeline& tl) {
+    if (tl.data().seconds_per_day > 0) return tl.data().seconds_per_day;
+    const double days = std::max(1.0 / 24, static_cast<double>(tl.end_utc_s() - tl.start_utc_s()) / kSecondsPerDay);
+    const double raw = std::clamp(kDefaultAnimationSeconds / days, 1e-4, kMaxSecondsPerDay);
+    const double scale = std::pow(10.0, std::floor(std::log10(raw)) - 1);  // two significant digits
+    return std::clamp(std::round(raw / scale) * scale, 1e-4, kMaxSecondsPerDay);
 }
 
 }  // namespace qantar

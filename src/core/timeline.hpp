@@ -138,6 +138,10 @@ private:
     std::vector<std::size_t> emergencies_;  // events whose category sets Emergency, in time order
 };
 
+// The animation's speed when none is given: the story's (Dataset::seconds_per_day), else such that
+// the whole span plays in about kDefaultAnimationSeconds, rounded to two significant digits.
+double animation_seconds_per_day(const Timeline& timeline);
+
 // Great-circle distance on the WGS 84 mean sphere (R = 6371.0088 km).
 double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double lat2_deg);
 

@@ -402,6 +402,7 @@ Dataset load_dataset(const LoadOptions& options) {
         data.window_title = s.window_title;
         if (!s.city_region_label.empty()) data.city_region_label = s.city_region_label;
         data.data_note = s.data_note;
+        data.seconds_per_day = s.seconds_per_day;
         data.hud_header = s.hud.header;
         data.day_counter = s.hud.day_counter.en;
         data.day_before = s.hud.day_before.en;

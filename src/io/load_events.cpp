@@ -77,8 +77,8 @@ constexpr std::string_view kTimeFieldNames[] = {
 
 // The columns a user could name with --time-field: those whose first non-empty value reads as a
 // time, else every column. Opens the file again (the error path only).
-std::string time_field_candidates(const std::string& path) {
-    Reader r(path);
+std::string time_field_candidates(const std::string& path, const LoadOptions& opt) {
+    Reader r(path, gdal::LayerSelect{opt.events_layer, opt.events_sql, opt.statement_timeout_s});
     const int n = r.field_count();
     std::vector<bool> seen(static_cast<std::size_t>(n), false), timelike(static_cast<std::size_t>(n), false);
     for (int row = 0; row < 20 && r.next(); ++row)
@@ -113,7 +113,7 @@ void time_columns(const Reader& r, const LoadOptions& opt, EventColumns& c) {
         if (c.time < 0)
             throw InputError(r.path(), "", "start_time",
                              "no time field (none named start_time, event_date, date, datetime, time, timestamp, ...); "
-                             "name one with --time-field; " + time_field_candidates(r.path()));
+                             "name one with --time-field; " + time_field_candidates(r.path(), opt));
     }
     if (!opt.end_field.empty()) {
         c.end = r.field_index(opt.end_field);

@@ -1,5 +1,6 @@
 #include "story_manifest.hpp"
 
+#include "core/limits.hpp"
 #include "core/error.hpp"
 
 #include <toml++/toml.h>
@@ -239,6 +240,12 @@ StoryConfig read_story_manifest(const std::string& dir_or_file) {
     s.data_note = r.str("data_note");
     s.time_zone = r.str("time_zone");
     s.crs = r.str("crs");
+    if (const toml::node* n = r.get("seconds_per_day")) {
+        const auto v = n->value<double>();
+        if (!v || !(*v > 0) || *v > kMaxSecondsPerDay)
+            r.fail("seconds_per_day", "expected a number of seconds more than 0 and at most 86400");
+        s.seconds_per_day = *v;
+    }
     if (const toml::node* b = r.get("bbox")) {
         const toml::array* a = b->as_array();
         std::array<double, 4> v{};

@@ -162,6 +162,7 @@ TEST_CASE("an event outside every region is drawn where it is; a nationwide one 
 
 TEST_CASE("size-by values size the markers on a log scale", "[render][issue10]") {
     Dataset d;
+    d.categories.push_back(CategoryDef{});  // one category: every event's index 0
     for (double v : {1.0, 10.0, 100.0, 1000.0}) {
         Event e;
         e.event_id_cnty = "E" + std::to_string(static_cast<int>(v));
