@@ -270,8 +270,8 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
 
 // The legend row(s) above the bar (or at its place when the bar is hidden), the playback line at
 // the right; entries that would run into the playback line wrap onto a row above.
-void lay_out_legend(const Dataset& data, const Scene& scene, const FrameParams& p, const TextMeasure& measure,
-                    bool plain_markers, FrameLayout& L) {
+void lay_out_legend(const Dataset& data, bool has_spread_arcs, const Scene& scene, const FrameParams& p,
+                    const TextMeasure& measure, bool plain_markers, FrameLayout& L) {
     const double u = L.u;
     const TimelineBar& bar = L.bar;
     const double ly = p.overlays.timeline ? bar.box.top - 34 * u : bar.box.bottom() - 16 * u;
@@ -306,7 +306,7 @@ void lay_out_legend(const Dataset& data, const Scene& scene, const FrameParams& 
         e.state = static_cast<int>(st);
         add(std::move(e), 22 * u);
     }
-    if (p.overlays.spread) {
+    if (p.overlays.spread && has_spread_arcs) {
         LegendEntry e;
         e.label = "Nearest place already active";
         e.label_dx = 22 * u;
@@ -385,7 +385,8 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     L.show_banner = !scene.banner.empty() && p.overlays.hud;
 
     L.hud = p.overlays.hud;
-    if (p.overlays.hud) lay_out_legend(tl.data(), scene, p, measure, plain_markers, L);
+    if (p.overlays.hud) lay_out_legend(tl.data(), std::any_of(tl.spread().begin(), tl.spread().end(), spread_arc_supported), scene, p,
+                       measure, plain_markers, L);
     L.obstacles = p.overlays.obstacles;
     if (p.overlays.selected_city >= 0 || p.overlays.selected_region >= 0) L.obstacles.push_back(panel_box(p.size));
     std::vector<Box> obstacles;
