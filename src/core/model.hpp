@@ -142,6 +142,7 @@ struct Region {
 // Context: the national outline, neighbouring countries, seas. Drawn, not analysed.
 struct ContextFeature {
     std::string name_en, name_kk, name_ru, iso_a3;
+    std::string time_zone;              // IANA name from a `tz` column (a world country's), or ""
     std::vector<Polygon> polygons_deg;  // lon/lat, as read
     std::vector<Polygon> polygons_m;    // projected
     std::vector<Vec2> triangles_m;

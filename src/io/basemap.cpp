@@ -3,6 +3,7 @@
 #include "basemap.hpp"
 
 #include "load_layers.hpp"
+#include "time_zone.hpp"
 
 #include "core/framing.hpp"
 #include "core/geometry.hpp"
@@ -123,6 +124,9 @@ void read_regions(const std::string& dir, const std::vector<Country>& countries,
         g.name_ru = c->feature.name_ru;
         g.kind = "country";
         g.iso_a3 = c->feature.iso_a3;
+        // A country as one region (a world map): its times in the zone of its capital.
+        g.time_zone = c->feature.time_zone;
+        if (!g.time_zone.empty()) g.zone = tz::find_zone(g.time_zone);
         g.polygons_deg = c->feature.polygons_deg;
         data.regions.push_back(std::move(g));
     }

@@ -314,6 +314,10 @@ void localise_times(const LoadOptions& options, Dataset& data) {
     if (moved) sort_events(data.events);
     if (unplaced == 0) data.time_zone_warning.clear();
     if (!options.time_zone.empty() || zones.empty()) return;
+    if (is_world_extent(data.framing_deg)) {  // days and the date line in UTC; each event keeps its own
+        data.time_zone = zones.size() > 1 ? "per place" : zones.begin()->first;
+        return;
+    }
     std::string best;
     int best_n = 0;
     for (const auto& [name, n] : zones)

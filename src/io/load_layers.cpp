@@ -127,6 +127,7 @@ std::vector<ContextFeature> load_context(const std::string& path) {
     const int f_en = r.field_index_any({"name_en", "name", "NAME", "admin"});
     const int f_kk = r.field_index("name_kk"), f_ru = r.field_index("name_ru");
     const int f_iso = r.field_index_any({"iso_a3", "adm0_a3"});
+    const int f_tz = r.field_index_any({"tz", "time_zone", "timezone"});
     std::vector<ContextFeature> out;
     while (r.next()) {
         ContextFeature c;
@@ -134,6 +135,7 @@ std::vector<ContextFeature> load_context(const std::string& path) {
         c.name_kk = trim(r.text(f_kk));
         c.name_ru = trim(r.text(f_ru));
         c.iso_a3 = trim(r.text(f_iso));
+        read_zone(r, f_tz, c.time_zone);  // checked: a context layer's zone must be real too
         c.polygons_deg = read_polygons(r);
         out.push_back(std::move(c));
     }
