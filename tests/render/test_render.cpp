@@ -137,6 +137,7 @@ TEST_CASE("the shader gets the marker curve's constants from event_style.hpp", "
 
 TEST_CASE("an event outside every region is drawn where it is; a nationwide one at the capital", "[render][issue10]") {
     Dataset d;
+    d.categories.push_back(CategoryDef{});  // one category: every event's index 0
     City capital;
     capital.city_id = "cap";
     capital.name_en = "Capital";
