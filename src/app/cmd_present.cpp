@@ -59,11 +59,7 @@ int run_present(const LoadOptions& load, const PresentOptions& opt_in) {
     resolve_speed(opt.view, timeline);
     render::Renderer renderer(timeline, render::renderer_config_from_env());
     const ExtentM country = country_extent_m(data);
-    ScheduleOptions so;
-    so.seconds_per_day = opt.view.seconds_per_day;
-    so.hold_s = opt.beat_seconds;
-    so.world_width_m = country.width_m();
-    const StorySchedule schedule(story, so);
+    const StorySchedule schedule(story, schedule_options_of(opt.view, opt.beat_seconds, country));
     render::Presenter presenter(renderer, story, country);
 
     render::PresenterView view =

@@ -69,11 +69,7 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt_in, const rend
     Timeline timeline(data);
     resolve_speed(opt.view, timeline);
     const ExtentM country = country_extent_m(data);
-    ScheduleOptions so;
-    so.seconds_per_day = opt.view.seconds_per_day;
-    so.hold_s = opt.beat_seconds;
-    so.world_width_m = country.width_m();
-    const StorySchedule schedule(story, so);
+    const StorySchedule schedule(story, schedule_options_of(opt.view, opt.beat_seconds, country));
     const CameraFrame frame = schedule.at(schedule.hold_start_s(static_cast<std::size_t>(*opt.beat - 1)));
 
     sf::ContextSettings cs;

@@ -11,6 +11,14 @@ void resolve_speed(ViewOptions& view, const Timeline& timeline) {
     if (!(view.seconds_per_day > 0)) view.seconds_per_day = animation_seconds_per_day(timeline);
 }
 
+ScheduleOptions schedule_options_of(const ViewOptions& view, double beat_seconds, const ExtentM& country) {
+    ScheduleOptions so;
+    so.seconds_per_day = view.seconds_per_day;
+    so.hold_s = beat_seconds;
+    so.world_width_m = country.width_m();
+    return so;
+}
+
 TimeSettings time_settings_of(const ViewOptions& view) {
     TimeSettings t;
     t.mode = view.cumulative ? TimeMode::Cumulative : TimeMode::Window;

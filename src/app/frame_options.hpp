@@ -4,6 +4,7 @@
 
 #include "commands.hpp"
 
+#include "core/camera_path.hpp"
 #include "core/details.hpp"
 #include "render/frame.hpp"
 #include "render/presenter_look.hpp"
@@ -14,6 +15,9 @@ namespace qantar::app {
 // --window / --cumulative.
 // Without --seconds-per-day: the story's speed, else the whole span in about a minute.
 void resolve_speed(ViewOptions& view, const Timeline& timeline);
+
+// The presenter's schedule: the view's speed (resolved), each beat's hold, the camera's scale.
+ScheduleOptions schedule_options_of(const ViewOptions& view, double beat_seconds, const ExtentM& country);
 
 TimeSettings time_settings_of(const ViewOptions& view);
 // Time settings, language and speed; the caller sets the moment, size and camera.

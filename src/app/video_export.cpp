@@ -64,11 +64,7 @@ void plan_frames(FramePlan& plan, const RenderOptions& opt, const Dataset& data,
                  const std::optional<Story>& story, render::Renderer& renderer) {
     const ExtentM country = country_extent_m(data);
     if (story) {
-        ScheduleOptions so;
-        so.seconds_per_day = opt.view.seconds_per_day;
-        so.hold_s = opt.beat_seconds;
-        so.world_width_m = country.width_m();
-        plan.schedule.emplace(*story, so);
+        plan.schedule.emplace(*story, schedule_options_of(opt.view, opt.beat_seconds, country));
         plan.presenter.emplace(renderer, *story, country);
         check_frame_count(opt.fps * plan.schedule->duration_s(), opt.max_frames);  // before any integer cast
         plan.frames = video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame_count();

@@ -16,7 +16,7 @@ struct ZoneInView {
 };
 
 // "16:00  local time (UTC+06)" when everything in view keeps one offset at t (half-hour offsets in
-// full: "UTC+05:30"); "16:00 Aqtau · 17:00 Almaty" when the view spans several offsets, west to
+// full: "UTC+05:30"); "16:00 Chicago · 17:00 New York" when the view spans several offsets, west to
 // east, each named after the city of its largest IANA zone in view ("UTC+05" for a fixed offset),
 // at most `max_clocks` of them (the largest). Offsets covering less than `min_share` of the total
 // weight are left out (a sliver at the edge). No zone in view: the fallback zone's single clock.

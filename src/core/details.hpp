@@ -53,7 +53,7 @@ struct SpreadInfo {
     std::string when_local;        // the first unrest event's start, local
     std::string utc_offset;        // "UTC+6"
     double after_root_h = 0;
-    std::string root_name;         // "Zhanaozen"
+    std::string root_name;         // "Lyon"
     std::string from_name;         // the nearest place already active ("" for the root): not a cause
     std::string from_since_local;  // when that place became active, local ("3 Jan 2022 14:00")
     double distance_km = 0;
@@ -64,7 +64,7 @@ struct SpreadInfo {
 struct Details {
     Selection selection;
     std::string name_en, name_kk, name_ru;
-    std::string subtitle;              // "Almaty region · population 2,030,285" / "Region · 3 cities"
+    std::string subtitle;              // "Rhone region · population 522,250" / "Region · 3 cities"
     PlaceState state = PlaceState::Calm;
     std::optional<SpreadInfo> spread;  // cities the unrest reached (at any time)
     std::vector<std::string> cities;   // a region's cities, largest first

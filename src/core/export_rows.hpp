@@ -78,7 +78,7 @@ struct Moment {
 };
 Moment moment_of(const Timeline& tl, const ExportRequest& req);
 
-// The time of the root's first unrest event (Zhanaozen in the bundled data), if any.
+// The time of the root's first unrest event (the spread tree's root), if any.
 std::optional<std::int64_t> root_utc_s(const Timeline& tl);
 std::optional<double> hours_between(std::int64_t from_utc_s, std::int64_t to_utc_s);
 

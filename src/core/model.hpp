@@ -106,7 +106,7 @@ struct Event {
 
 struct City {
     std::string city_id, name_en, name_kk, name_ru;
-    std::string admin1;     // the unit as it was in January 2022
+    std::string admin1;     // the unit as it was at the time of the events
     std::string region_id;  // the region polygon it lies in
     std::int64_t population = 0;
     double lon_deg = 0, lat_deg = 0;
@@ -136,6 +136,7 @@ struct Region {
     std::vector<Polygon> polygons_m;    // projected
     std::vector<Vec2> triangles_m;      // projected fill, 3 vertices per triangle (GEOS, at load)
     Vec2 label_m;                       // a point inside the region for its label
+    Vec2 box_min_m, box_max_m;          // the projected exterior rings' bounding box (at load)
     int capital_city_index = -1;
 };
 
@@ -153,7 +154,7 @@ struct ContextFeature {
 struct TallyEntry {
     std::string tally_id;
     LocalTime announced_at;
-    std::string scope;   // national | almaty | ...
+    std::string scope;   // national | a city id | ...
     Count killed, security_killed, injured, security_injured, hospitalised, intensive_care,
         detained, vehicles_burned, facilities_damaged;
     std::string announced_by, status, source_keys, source, note;  // status: official|withdrawn|unofficial

@@ -17,7 +17,7 @@ std::int32_t offset_for_lon(double lon_deg);
 // True when an event names no admin1 and its location is empty, "nationwide" or the country.
 bool is_nationwide_place(const Event& e);
 
-// True when the event's location says it was nationwide ("Kazakhstan (nationwide)"): such an
+// True when the event's location says it was nationwide ("Chile (nationwide)"): such an
 // event with no city and no region is drawn at the capital. Any other event is drawn where it is.
 bool says_nationwide(const Event& e);
 
@@ -48,7 +48,7 @@ std::vector<ZonePoint> zone_points(const Dataset& data);
 // The zone of the nearest point (great-circle distance), or null when there is none.
 const ZoneRules* nearest_zone(const std::vector<ZonePoint>& points, double lon_deg, double lat_deg);
 
-// ISO 8601, an ACLED date ("05 January 2022") or epoch seconds/milliseconds (core/time.hpp
+// ISO 8601, an ACLED date ("05 March 2019") or epoch seconds/milliseconds (core/time.hpp
 // parse_time), local to `zone` when the text has no offset. nullopt when no form matches.
 std::optional<ParsedTime> parse_event_time(std::string_view text, const ZoneRules& zone);
 

@@ -39,7 +39,7 @@ ExtentM country_extent_m(const Dataset& data) {
     if (!any)
         for (const City& c : data.cities) grow(e, any, c.pos_m);
     if (!any || e.width_m() <= 0 || e.height_m() <= 0) {
-        // Nothing to measure: Kazakhstan's rough extent in the default projection (~3,000 km wide).
+        // Nothing to measure: a rough 3,000 by 1,800 km extent around the projection's origin.
         e.min_m = {-1'500'000, -900'000};
         e.max_m = {1'500'000, 900'000};
     }
@@ -50,6 +50,13 @@ ExtentM extent_of(const std::vector<Vec2>& points_m) {
     ExtentM e;
     bool any = false;
     for (const Vec2& p : points_m) grow(e, any, p);
+    return e;
+}
+
+ExtentM extent_of(const std::vector<Polygon>& polygons_m) {
+    ExtentM e;
+    bool any = false;
+    grow(e, any, polygons_m);
     return e;
 }
 

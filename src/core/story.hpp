@@ -15,7 +15,7 @@ namespace qantar {
 struct CameraTarget {
     enum class Kind { City, Region, BBox };
     Kind kind = Kind::City;
-    std::string text;     // as written in the file ("almaty", "Mangystau", "50,42,56,45")
+    std::string text;     // as written in the file ("lyon", "Rhone", "4,45,6,46")
     int index = -1;       // into Dataset::cities or Dataset::regions; -1 for a bbox
     double lon_min_deg = 0, lat_min_deg = 0, lon_max_deg = 0, lat_max_deg = 0;  // bbox only
 };
@@ -49,5 +49,7 @@ struct ExtentM {
 ExtentM country_extent_m(const Dataset& data);
 // The smallest extent holding the points ({0,0}..{0,0} when there are none).
 ExtentM extent_of(const std::vector<Vec2>& points_m);
+// The same for the exterior rings of polygons.
+ExtentM extent_of(const std::vector<Polygon>& polygons_m);
 
 }  // namespace qantar

@@ -44,7 +44,7 @@ struct StoryConfig {
     std::string time_field, end_field, category_field;
     std::vector<CategoryDef> categories;
     HudConfig hud;
-    std::string time_zone;   // IANA ("Asia/Almaty"); applied by the time module
+    std::string time_zone;   // IANA ("Europe/Paris"); applied by the time module
     std::string crs;         // PROJ string or EPSG code
     std::optional<std::array<double, 4>> bbox;  // lon_min, lat_min, lon_max, lat_max
 };

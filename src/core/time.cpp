@@ -179,7 +179,7 @@ std::optional<DayParts> parse_day_parts(std::string_view text) {
         if (!valid_date(a, static_cast<unsigned>(m), static_cast<unsigned>(d))) return std::nullopt;
         return DayParts{days_from_civil(a, static_cast<unsigned>(m), static_cast<unsigned>(d)) * kSecondsPerDay, true};
     }
-    // Day first with a month name: 05 January 2022, 5 January 2022, 05-January-2022, 05-Jan-2022.
+    // Day first with a month name: 05 March 2019, 5 March 2019, 05-March-2019, 05-Mar-2019.
     if (c.i > 2) return std::nullopt;
     const char sep = c.peek();
     if (sep != ' ' && sep != '-') return std::nullopt;

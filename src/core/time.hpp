@@ -28,8 +28,8 @@ struct LocalTime {
 std::optional<LocalTime> parse_iso8601(std::string_view text,
                                        std::optional<std::int32_t> default_offset_s = std::nullopt);
 
-// Parses the date forms found in ACLED files: "2022-01-05", "05 January 2022", "5 January 2022",
-// "05-January-2022", "2022/01/05", "05/01/2022" is NOT accepted (ambiguous). Returns local midnight.
+// Parses the date forms found in ACLED files: "2019-03-05", "05 March 2019", "5 March 2019",
+// "05-March-2019", "2019/03/05", "05/01/2022" is NOT accepted (ambiguous). Returns local midnight.
 std::optional<LocalTime> parse_acled_date(std::string_view text, std::int32_t offset_s);
 
 // Parses an offset "+06:00", "+0600", "+06", "-03:30", "Z". Returns seconds east of UTC.
@@ -56,7 +56,7 @@ inline LocalTime with_offset(const LocalTime& t, std::int32_t offset_s) { return
 class ZoneRules {
 public:
     virtual ~ZoneRules() = default;
-    // "Asia/Almaty", or "UTC+05:00" for a fixed offset.
+    // "Europe/Paris", or "UTC+05:00" for a fixed offset.
     virtual const std::string& name() const = 0;
     // The offset east of UTC in force at a UTC instant.
     virtual std::int32_t offset_at(std::int64_t utc_s) const = 0;
@@ -90,7 +90,7 @@ enum class TimeFormat : std::uint8_t {
     Iso8601,       // "2022-01-05T01:30+06:00", "2022-01-04T19:30:00.250Z": an instant with its offset
     Iso8601Local,  // "2022-01-05 13:00:00", "2022-01-05T13:00": a wall time, no offset
     Date,          // "2022-01-05", "2022/01/05": a local day
-    AcledDate,     // "05 January 2022", "5-Jan-2022": a local day, ACLED's form
+    AcledDate,     // "05 March 2019", "5-Mar-2019": a local day, ACLED's form
     EpochS,        // 1641340800 (seconds since 1970-01-01T00:00Z)
     EpochMs,       // 1641340800000 (milliseconds)
 };

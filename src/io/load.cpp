@@ -14,6 +14,7 @@
 #include "core/framing.hpp"
 #include "core/geometry.hpp"
 #include "core/place.hpp"
+#include "core/story.hpp"
 #include "core/title.hpp"
 
 #include <algorithm>
@@ -209,6 +210,9 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
     for (Region& g : data.regions) {
         g.polygons_m = project_polygons(projector, g.polygons_deg, paths.regions);
         g.label_m = label_point(g.polygons_m);
+        const ExtentM box = extent_of(g.polygons_m);
+        g.box_min_m = box.min_m;
+        g.box_max_m = box.max_m;
     }
     // A hole that no other region fills (a leased territory) is drawn as part of its region, so
     // that it shows neither as a bare ring nor as a dark disc inside a tinted region.

@@ -9,7 +9,8 @@
 
 namespace qantar {
 
-// Lambert conformal conic fitted to Kazakhstan (40.5..55.5 N, 46.5..87.5 E): standard parallels at
+// The projection of a load that names none and has no framing to fit one to: a Lambert conformal
+// conic for 40.5..55.5 N, 46.5..87.5 E (as core/framing fits one): standard parallels at
 // one sixth of the span from each edge keep scale error within about 1%, and a conformal
 // projection keeps the shapes of regions and the angles of spread arcs true.
 inline constexpr const char* kDefaultCrs =

@@ -346,15 +346,9 @@ std::vector<ZoneInView> zones_in_view(const Dataset& data, const FrameParams& p)
     const double w = p.size.width_px, h = p.size.height_px;
     for (const Region& g : data.regions) {
         if (!g.zone) continue;
-        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
-        for (const Polygon& poly : g.polygons_m)
-            if (!poly.rings.empty())
-                for (const Vec2& v : poly.rings.front()) {
-                    x0 = std::min(x0, v.x), x1 = std::max(x1, v.x);
-                    y0 = std::min(y0, v.y), y1 = std::max(y1, v.y);
-                }
-        if (x0 > x1) continue;
-        const Vec2 a = map_to_screen(p.camera, p.size, {x0, y0}), b = map_to_screen(p.camera, p.size, {x1, y1});
+        if (g.box_min_m.x >= g.box_max_m.x) continue;  // no polygon
+        // The box measured once at load (Region::box_min_m), not every frame.
+        const Vec2 a = map_to_screen(p.camera, p.size, g.box_min_m), b = map_to_screen(p.camera, p.size, g.box_max_m);
         const double sx0 = std::max(0.0, std::min(a.x, b.x)), sx1 = std::min(w, std::max(a.x, b.x));
         const double sy0 = std::max(0.0, std::min(a.y, b.y)), sy1 = std::min(h, std::max(a.y, b.y));
         if (sx1 > sx0 && sy1 > sy0) out.push_back({g.zone.get(), (sx1 - sx0) * (sy1 - sy0)});

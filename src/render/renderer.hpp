@@ -58,7 +58,7 @@ public:
     // The layout the frame at params would have, without drawing it (the panel stays closed).
     FrameLayout layout(const FrameParams& params) const;
 
-    // The camera that fits Kazakhstan into the free area of a screen of this size.
+    // The camera that fits the map's extent (country_extent_m) into the free area of a screen of this size.
     Camera home_camera(const ScreenSize& size) const;
     TimelineBar timeline_bar(const ScreenSize& size, double hud_scale = 1) const;
     // First and last moment of the animation (the bar's range): the data's days, or set_range's.
