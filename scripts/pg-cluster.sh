@@ -7,6 +7,8 @@
 # usage: scripts/pg-cluster.sh start DIR   create and start a cluster in DIR (DIR must not exist
 #                                          or be empty); prints the env lines below
 #        scripts/pg-cluster.sh stop DIR    stop it and remove DIR (safe to repeat; no-op if absent)
+#        scripts/pg-cluster.sh restart DIR immediate shutdown (clients see their connection drop),
+#                                          then start again with the same data
 #        scripts/pg-cluster.sh env DIR     prints PGHOST=, PGDATABASE=, PGUSER= and QANTAR_PG=
 #                                          (the PG: connection string), one per line
 #        scripts/pg-cluster.sh run DIR -- COMMAND...   start, run COMMAND with those variables
@@ -92,12 +94,22 @@ stop() {
   rm -rf "$dir"
 }
 
+restart() {
+  local dir=$1 user
+  [[ -f $dir/user ]] || die "no cluster in $dir"
+  user=$(cat "$dir/user")
+  as_server "$user" "$bindir/pg_ctl" -D "$dir/data" -m immediate -w -t 30 stop >/dev/null
+  as_server "$user" "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null ||
+    { tail -5 "$dir/server.log" >&2; die "the server did not start again"; }
+}
+
 cmd=${1:-}
 dir=${2:-}
-[[ -n $cmd && -n $dir ]] || { sed -n '2,17p' "$0" >&2; exit 2; }
+[[ -n $cmd && -n $dir ]] || { sed -n '2,19p' "$0" >&2; exit 2; }
 case $cmd in
   start) start "$dir" ;;
   stop) stop "$dir" ;;
+  restart) restart "$dir" ;;
   env) [[ -f $dir/user ]] || die "no cluster in $dir"; env_lines "$dir" ;;
   run)
     shift 2
@@ -107,5 +119,5 @@ case $cmd in
     while IFS= read -r line; do export "${line?}"; done <<<"$lines"
     "$@"
     ;;
-  *) die "unknown command $cmd (start, stop, env or run)" ;;
+  *) die "unknown command $cmd (start, stop, restart, env or run)" ;;
 esac

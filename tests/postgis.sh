@@ -54,6 +54,35 @@ expect_error() {
   echo "ok   $case: $err"
 }
 
+# drop_mid_read HOW ARGS...: runs qantar ARGS (application_name qantar_dropped) and, once it is
+# fetching rows, kills its backend (HOW=terminate: pg_terminate_backend) or stops the server
+# (HOW=stop: immediate shutdown, then a restart). Sets rc and err; fails if the read ended first
+# or qantar hangs.
+drop_mid_read() {
+  local how=$1; shift
+  "$bin" "$@" >"$work/out" 2>"$work/err" &
+  local pid=$! killed=0 n
+  for _ in $(seq 1 600); do
+    n=$(sql -c "SELECT count(*) FROM pg_stat_activity WHERE application_name = 'qantar_dropped' AND query ILIKE 'FETCH%'")
+    if [[ $n -gt 0 ]]; then
+      if [[ $how == stop ]]; then
+        "$here/../scripts/pg-cluster.sh" restart "$dir" >/dev/null || fail "the server did not come back"
+      else
+        sql -c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'qantar_dropped'" >/dev/null
+      fi
+      killed=1
+      break
+    fi
+    kill -0 $pid 2>/dev/null || break
+    sleep 0.05
+  done
+  for _ in $(seq 1 300); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
+  kill -0 $pid 2>/dev/null && { kill $pid; fail "qantar still runs 30 s after its connection dropped"; }
+  wait $pid; rc=$?
+  err=$(cat "$work/err")
+  [[ $killed -eq 1 ]] || fail "the read ended before the connection could be dropped (rc $rc)"
+}
+
 json_value() { python3 -c "import json,sys; d=json.load(sys.stdin); print(eval(sys.argv[1]))" "$1" <<<"$out"; }
 
 case $case in
@@ -127,6 +156,28 @@ EOF
       fail "$moved rows travelled for a 7-day window ($week rows a week, $total in the table)"
     echo "ok   render: $moved of $total rows travelled for a 7-day window"
     ;;
+  day_counts)
+    # A 7-day window of the large table travels, but the histogram's days are the server's counts
+    # over all of it: each day's count equals a count(*) per local day in the display zone.
+    run 120 info --json --events "$pg" --events-layer big --at 2022-01-20T12:00Z --window 168
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    total=$(sql -c "SELECT count(*) FROM big")
+    loaded=$(json_value 'd["events"]')
+    (( loaded < total / 4 )) || fail "$loaded of $total rows travelled: the window was not pushed down"
+    zone=$(json_value 'd["display_zone"]')
+    if [[ $zone =~ ^UTC([+-][0-9][0-9]):([0-9][0-9])$ ]]; then
+      day="((start_time AT TIME ZONE 'UTC') + interval '${BASH_REMATCH[1]} hours ${BASH_REMATCH[2]} minutes')::date"
+    else
+      day="(start_time AT TIME ZONE '$zone')::date"
+    fi
+    expected=$(sql -F ' ' -c "SELECT to_char($day, 'YYYY-MM-DD'), count(*) FROM big GROUP BY 1 ORDER BY 1")
+    got=$(json_value '"\n".join("%s %d" % (x["date"], x["count"]) for x in d["days"] if x["count"] > 0)')
+    [[ -n $expected && $got == "$expected" ]] || fail "days differ from the server's count(*) per day in $zone:
+$(diff <(echo "$expected") <(echo "$got") | head -5)"
+    riots=$(json_value 'sum(x["categories"].get("riot", 0) for x in d["days"])')
+    [[ $riots -eq $total ]] || fail "$riots riots in the days' categories, $total rows on the server"
+    echo "ok   day_counts: $loaded of $total rows travelled; $(wc -l <<<"$got") days ($zone) equal the server's count(*) per day"
+    ;;
   export)
     run 120 export --events "$pg" --events-layer events --at 2022-01-06T00:00+06:00 --window 24 -o "$work/e.gpkg"
     [[ $rc -eq 0 ]] || fail "exit $rc: $err"
@@ -188,21 +239,21 @@ EOF
     ;;
   dropped)
     # The backend is killed while qantar reads the large table.
-    "$bin" info --events "$pg application_name=qantar_dropped" --events-layer big >"$work/out" 2>"$work/err" &
-    pid=$!
-    killed=0
-    for _ in $(seq 1 600); do
-      n=$(sql -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE application_name = 'qantar_dropped' AND query ILIKE 'FETCH%'")
-      [[ $n -gt 0 ]] && { killed=1; break; }
-      kill -0 $pid 2>/dev/null || break
-      sleep 0.05
-    done
-    for _ in $(seq 1 300); do kill -0 $pid 2>/dev/null || break; sleep 0.1; done
-    kill -0 $pid 2>/dev/null && { kill $pid; fail "qantar still runs 30 s after its connection dropped"; }
-    wait $pid; rc=$?
-    err=$(cat "$work/err")
-    [[ $killed -eq 1 ]] || fail "the read ended before the backend could be killed (rc $rc)"
+    drop_mid_read terminate info --events "$pg application_name=qantar_dropped" --events-layer big
     expect_error "reading stopped|terminat|connection"
+    ;;
+  dropped_export)
+    # The same during an export: one line, exit 1, and no file at -o (nor a temporary one left).
+    drop_mid_read terminate export --events "$pg application_name=qantar_dropped" --events-layer big -o "$work/x.gpkg"
+    expect_error "reading stopped|terminat|connection"
+    [[ -z $(ls "$work" | grep -v -e '^out$' -e '^err$') ]] || fail "left behind: $(ls "$work")"
+    ;;
+  server_stopped)
+    # The whole server goes away mid-read (pg_ctl stop -m immediate), then comes back for the
+    # cases after this one.
+    drop_mid_read stop export --events "$pg application_name=qantar_dropped" --events-layer big -o "$work/x.gpkg"
+    expect_error "reading stopped|terminat|connection|server closed"
+    [[ -z $(ls "$work" | grep -v -e '^out$' -e '^err$') ]] || fail "left behind: $(ls "$work")"
     ;;
   *) echo "unknown case $case" >&2; exit 2 ;;
 esac

@@ -5,6 +5,7 @@
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
 #include "io/story_manifest.hpp"
+#include "source_window.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -13,6 +14,7 @@
 #include <cstring>
 #include <sstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -149,6 +151,8 @@ struct Cli {
     PresentOptions present;
     ExportOptions exp;
     bool json = false;
+    std::optional<std::string> info_at;  // info --at/--window (PostGIS, issue 11)
+    std::optional<double> info_window_h;
     std::string story;  // --story DIR|story.toml
     InitOptions init;
     CLI::App* init_cmd = nullptr;
@@ -214,6 +218,11 @@ void add_export_and_info_commands(Cli& cli) {
     cli.info_cmd = cli.app.add_subcommand("info", "Describe the data: counts, dates, how the events spread");
     add_data_options(*cli.info_cmd, cli.load, cli.story);
     cli.info_cmd->add_flag("--json", cli.json, "Print one JSON object");
+    // PostGIS (issue 11): describe the rows a still at --at would load (a database sends only those).
+    cli.info_cmd->add_option("--at", cli.info_at, "Only the events a still at this moment needs (databases: pushed down)")
+        ->option_text("TIME");
+    cli.info_cmd->add_option("--window", cli.info_window_h, "With --at: only events active in this many hours before it")
+        ->check(finite_in(0, kMaxWindowHours, true, "hours"))->option_text("HOURS");
 }
 
 void build_cli(Cli& cli) {
@@ -272,7 +281,7 @@ LoadOptions with_story(const Cli& cli) {
 int run_command(const Cli& cli) {
     const LoadOptions load = with_story(cli);
     if (cli.init_cmd->parsed()) return run_init(load, cli.init);
-    if (cli.info_cmd->parsed()) return run_info(load, cli.json);
+    if (cli.info_cmd->parsed()) return run_info(with_source_window(load, std::nullopt, cli.info_at, cli.info_window_h), cli.json);
     if (cli.export_cmd->parsed()) return run_export(load, cli.exp);
     if (cli.render_cmd->parsed()) return run_render(load, cli.render);
     if (cli.present_cmd->parsed()) return run_present(load, cli.present);

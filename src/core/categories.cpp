@@ -43,6 +43,8 @@ std::vector<CategoryDef> acled_categories() {
 
 CategoryDef single_category() { return make("Event", kCategoryPalette[0]); }
 
+CategoryDef other_category() { return make("Other", kOtherColour); }
+
 std::vector<CategoryDef> categories_from_values(const std::vector<std::string>& values, bool acled,
                                                 std::size_t top_n, std::vector<int>& index) {
     std::vector<CategoryDef> table;
@@ -65,7 +67,7 @@ std::vector<CategoryDef> categories_from_values(const std::vector<std::string>& 
         int i = v.empty() ? -1 : find_category(table, v);
         if (i < 0) {
             if (other < 0) {
-                table.push_back(make("Other", kOtherColour));
+                table.push_back(other_category());
                 other = static_cast<int>(table.size()) - 1;
             }
             i = other;

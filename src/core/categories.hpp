@@ -30,4 +30,7 @@ std::vector<CategoryDef> categories_from_values(const std::vector<std::string>& 
 // The single category of a file without any category field.
 CategoryDef single_category();
 
+// "Other", grey: the values that have no category of their own.
+CategoryDef other_category();
+
 }  // namespace qantar

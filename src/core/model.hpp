@@ -167,6 +167,14 @@ struct SourceRef {
     std::string outlet, date, title, url;  // the full entry (date: ISO 8601 or "")
 };
 
+// The events that started on one local day (days since 1970-01-01 in the display zone) in one
+// category (a Dataset::categories index).
+struct DayCount {
+    std::int64_t local_day = 0;
+    int category = 0;
+    std::int64_t count = 0;
+};
+
 // A record that was skipped on load (only with --skip-invalid), and why.
 struct Skipped {
     std::string file, where, field, reason;
@@ -207,6 +215,10 @@ struct Dataset {
     // without an offset had no zone at all and were read as UTC.
     std::string time_field, time_format, time_zone, time_zone_warning;
     std::shared_ptr<const ZoneRules> display_zone;  // set when one zone is the display zone
+    // Events per day and category counted by the events' database over all its rows, when only a
+    // window of them was loaded (io/pg_source.hpp): the timeline's days come from these instead of
+    // the loaded events. Empty: the timeline counts the loaded events.
+    std::vector<DayCount> day_counts;
 
     const CategoryDef& category_of(const Event& e) const { return categories[static_cast<std::size_t>(e.category)]; }
     int find_city(std::string_view id_or_name) const;    // by id or any name, case-insensitive; -1

@@ -61,9 +61,6 @@ double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double
     return 2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-namespace {
-
-// The display offset: the most common among events (ties: the larger offset).
 std::int32_t most_common_offset(const std::vector<Event>& events) {
     std::map<std::int32_t, int> offsets;
     for (const Event& e : events) ++offsets[e.start.offset_s];
@@ -76,6 +73,8 @@ std::int32_t most_common_offset(const std::vector<Event>& events) {
         }
     return offset;
 }
+
+namespace {
 
 struct FirstUnrest {
     int city;
@@ -119,19 +118,35 @@ std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest
 // Events per local day (in the display zone), from the first event's day to the last's. A day
 // starts at local midnight (or, where midnight falls in a daylight-saving gap, the first instant
 // after it: ZoneRules::utc_of_local).
-std::vector<DayBin> count_days(const std::vector<Event>& events, std::size_t n_categories, std::int64_t start_utc_s,
-                               const ZoneRules& zone) {
+// Counts given by the data's source (Dataset::day_counts) replace the loaded events' and widen
+// the days to theirs.
+std::vector<DayBin> count_days(const std::vector<Event>& events, const std::vector<DayCount>& given,
+                               std::size_t n_categories, std::int64_t start_utc_s, const ZoneRules& zone) {
     std::vector<DayBin> days;
-    if (events.empty()) return days;
+    if (events.empty() && given.empty()) return days;
     const auto day_of = [&](std::int64_t utc_s) { return floor_div(utc_s + zone.offset_at(utc_s), kSecondsPerDay); };
-    const std::int64_t first_day = day_of(start_utc_s);
+    std::int64_t first_day = events.empty() ? given.front().local_day : day_of(start_utc_s);
     std::int64_t last_day = first_day;
     for (const Event& e : events) last_day = std::max(last_day, day_of(e.start.utc_s));
+    for (const DayCount& c : given) {
+        first_day = std::min(first_day, c.local_day);
+        last_day = std::max(last_day, c.local_day);
+    }
     days.resize(static_cast<std::size_t>(last_day - first_day + 1));
     for (std::size_t d = 0; d < days.size(); ++d) {
         const std::int64_t utc = zone.utc_of_local((first_day + static_cast<std::int64_t>(d)) * kSecondsPerDay);
         days[d].day_start = in_zone(utc, zone);
         days[d].count_by_category.assign(n_categories, 0);
+    }
+    if (!given.empty()) {
+        for (const DayCount& c : given) {
+            DayBin& b = days[static_cast<std::size_t>(c.local_day - first_day)];
+            const auto n = static_cast<int>(c.count);
+            b.count += n;
+            if (c.category >= 0 && static_cast<std::size_t>(c.category) < n_categories)
+                b.count_by_category[static_cast<std::size_t>(c.category)] += n;
+        }
+        return days;
     }
     for (const Event& e : events) {
         const auto d = static_cast<std::size_t>(day_of(e.start.utc_s) - first_day);
@@ -191,7 +206,7 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
     spread_of_city_.assign(data_.cities.size(), -1);
     for (std::size_t k = 0; k < spread_.size(); ++k) spread_of_city_[spread_[k].city] = static_cast<int>(k);
 
-    days_ = count_days(events, data_.categories.size(), start_utc_s_, *display_zone_);
+    days_ = count_days(events, data_.day_counts, data_.categories.size(), start_utc_s_, *display_zone_);
 }
 
 bool Timeline::is_active(std::size_t event, double t_utc_s) const {

@@ -112,7 +112,8 @@ public:
     // The link for a city, or nullptr if unrest never reached it.
     const SpreadLink* spread_link(int city) const;
 
-    // Events per local day (display offset), from the day of the first event to the last.
+    // Events per local day (display offset), from the day of the first event to the last; or the
+    // counts the source gave (Dataset::day_counts), over their days.
     const std::vector<DayBin>& days() const { return days_; }
     // Day number of the unrest at t: 1 on the local day of the root's first unrest event;
     // 0 before it.
@@ -137,6 +138,10 @@ private:
     std::vector<DayBin> days_;
     std::vector<std::size_t> emergencies_;  // events whose category sets Emergency, in time order
 };
+
+// The display offset when no zone is given: the most common among the events' start offsets
+// (ties: the larger offset).
+std::int32_t most_common_offset(const std::vector<Event>& events);
 
 // The animation's speed when none is given: the story's (Dataset::seconds_per_day), else such that
 // the whole span plays in about kDefaultAnimationSeconds, rounded to two significant digits.

@@ -209,6 +209,10 @@ std::string LayerReader::relation_sql() const {
     return dot == std::string::npos ? quote(name) : quote(name.substr(0, dot)) + "." + quote(name.substr(dot + 1));
 }
 
+bool LayerReader::field_is_date(int index) const {
+    return index >= 0 && impl_->layer->GetLayerDefn()->GetFieldDefn(index)->GetType() == OFTDate;
+}
+
 bool LayerReader::field_is_date_or_time(int index) const {
     if (index < 0) return false;
     const OGRFieldType t = impl_->layer->GetLayerDefn()->GetFieldDefn(index)->GetType();

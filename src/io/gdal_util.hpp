@@ -85,6 +85,7 @@ public:
     // FlatGeobuf file answers it from its index; a database from its GiST index).
     void set_spatial_filter(double min_lon, double min_lat, double max_lon, double max_lat);
     bool field_is_date_or_time(int index) const;  // a typed date or timestamp column
+    bool field_is_date(int index) const;          // a typed date column (no time of day)
     // Databases: the first field of the first row of a query run on the same connection ("" when
     // it returns nothing). Throws InputError naming the source when the query fails.
     std::string query_scalar(const std::string& sql) const;

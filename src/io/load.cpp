@@ -10,11 +10,14 @@
 #include "projection.hpp"
 #include "triangulate.hpp"
 
+#include "core/categories.hpp"
 #include "core/error.hpp"
 #include "core/framing.hpp"
 #include "core/geometry.hpp"
 #include "core/place.hpp"
 #include "core/story.hpp"
+#include "core/text.hpp"
+#include "core/timeline.hpp"
 #include "core/title.hpp"
 
 #include <algorithm>
@@ -32,6 +35,8 @@ namespace qantar {
 namespace fs = std::filesystem;
 
 namespace {
+
+using loading::PushedDown;
 
 // Projects every ring; a point PROJ cannot project is an error naming the layer.
 std::vector<Polygon> project_polygons(const Projector& p, const std::vector<Polygon>& in, const std::string& file) {
@@ -147,8 +152,8 @@ void check_events_span(const std::vector<Event>& events, const std::string& path
 
 // The events, their times read in their places' zones (or --tz), and the display zone: --tz, else
 // the most common zone of the events' places, else none (Timeline falls back to the most common
-// offset).
-void read_events(const LoadOptions& options, const Paths& paths, Dataset& data) {
+// offset). Returns what a database did not send (EventTimes::pushed_down).
+PushedDown read_events(const LoadOptions& options, const Paths& paths, Dataset& data) {
     std::shared_ptr<const ZoneRules> tz;
     if (!options.time_zone.empty()) tz = qantar::tz::require_zone(options.time_zone);
     loading::EventTimes times;
@@ -162,7 +167,7 @@ void read_events(const LoadOptions& options, const Paths& paths, Dataset& data) 
     if (tz) {
         data.display_zone = tz;
         data.time_zone = tz->name();
-        return;
+        return times.pushed_down;
     }
     std::string best;
     int best_n = 0;
@@ -175,10 +180,49 @@ void read_events(const LoadOptions& options, const Paths& paths, Dataset& data) 
     };
     if (!best.empty()) data.display_zone = shared(best);
     data.time_zone = times.zones.size() > 1 ? "per place" : best;
+    return times.pushed_down;
 }
 
-// Every layer in lon/lat, linked: cities to regions, events to cities and regions.
-void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
+// A database read through a window: the histogram's days come from the server's counts over all
+// of its rows (io::server_day_counts), in the display zone, each value counted in the category
+// its rows get (a value the window did not hold: "Other"; one the story does not know: left out).
+void count_days_on_server(const LoadOptions& options, const PushedDown& pushed_down, Dataset& data) {
+    if (pushed_down.where.empty()) return;
+    // The zone the timeline would fall back to, made explicit so that the server counts in it.
+    if (!data.display_zone) data.display_zone = std::make_shared<FixedOffsetZone>(most_common_offset(data.events));
+    const bool by_value = !data.category_field.empty();  // else one category for every event
+    const auto rows = pushed_down.days.valid()
+                          ? pushed_down.days.get()
+                          : io::server_day_counts(options, data.time_field, by_value ? data.category_field : std::string(),
+                                                  *data.display_zone);
+    if (rows.empty()) return;
+    std::int64_t first = rows.front().local_day, last = first;
+    for (const auto& r : rows) first = std::min(first, r.local_day), last = std::max(last, r.local_day);
+    const std::string shown = io::source_display_name(options.events_path);
+    check_time_span(shown, first * kSecondsPerDay, "its first day", last * kSecondsPerDay, "its last day",
+                    options.max_span_years);
+    std::map<std::string, int> index;
+    data.day_counts.clear();
+    for (const auto& r : rows) {
+        const std::string value = trim(r.value);
+        auto [it, fresh] = index.emplace(value, 0);
+        if (fresh) {
+            it->second = by_value && !value.empty() ? find_category(data.categories, value) : by_value ? -1 : 0;
+            if (it->second < 0 && options.categories.empty()) {
+                it->second = find_category(data.categories, other_category().id);
+                if (it->second < 0) {
+                    data.categories.push_back(other_category());
+                    it->second = static_cast<int>(data.categories.size()) - 1;
+                }
+            }
+        }
+        if (it->second >= 0) data.day_counts.push_back({r.local_day, it->second, r.count});
+    }
+}
+
+// Every layer in lon/lat, linked: cities to regions, events to cities and regions. Returns
+// what read_events says a database did not send.
+PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
     data.regions = loading::load_regions(paths.regions);
     data.input_files.push_back(paths.regions);
     // Cities are optional: a data directory without cities.csv has none (a file given must exist).
@@ -188,7 +232,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
     }
     link_cities_to_regions(data);
 
-    read_events(options, paths, data);
+    PushedDown pushed_down = read_events(options, paths, data);
     data.input_files.push_back(io::source_display_name(paths.events));  // no password in any output
     sort_events(data.events);
     check_events_span(data.events, paths.events, options.max_span_years);
@@ -202,6 +246,7 @@ void read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) 
         data.input_files.push_back(paths.sources);
     }
     if (options.context && (!paths.dir.empty() || !options.outline_path.empty())) read_context(paths, data);
+    return pushed_down;
 }
 
 // Projects everything once, and triangulates the fills once. tolerant_context: a context feature
@@ -345,7 +390,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     paths.events = options.events_path;
     paths.regions = paths.in_dir("admin1.fgb");
     paths.cities = options.cities_path.empty() ? paths.in_dir("cities.csv") : options.cities_path;
-    read_events(options, paths, data);
+    const PushedDown pushed_down = read_events(options, paths, data);
     data.input_files.push_back(options.events_path);
     sort_events(data.events);
     check_events_span(data.events, options.events_path, options.max_span_years);
@@ -353,6 +398,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     data.frame_on_data = true;
     load_world_basemap(dir, options.context, options.cities_path, data);
     localise_times(options, data);
+    count_days_on_server(options, pushed_down, data);
     if (!options.tally_path.empty()) {
         data.tally = loading::load_tally(options.tally_path);
         data.input_files.push_back(options.tally_path);
@@ -417,7 +463,8 @@ Dataset load_dataset(const LoadOptions& options) {
         data.tally_heading = s.hud.tally_heading;
         data.tally_columns = s.hud.tally_columns;
     }
-    read_layers(options, paths, data);
+    const PushedDown pushed_down = read_layers(options, paths, data);
+    count_days_on_server(options, pushed_down, data);
     project_layers(projector, paths, data);
     // The story's own framing is its country; --bbox replaces it.
     frame_events(bbox, data);

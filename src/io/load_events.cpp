@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <future>
 #include <filesystem>
 
 namespace qantar::loading {
@@ -330,13 +331,21 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     Reader r(path, gdal::LayerSelect{options.events_layer, options.events_sql, options.statement_timeout_s});
     if (!options.filter.empty()) r.set_attribute_filter(options.filter);
     const EventColumns c = event_columns(r, options);
-    io::push_down(r, options, c.time, c.end);  // databases: only the window's rows travel
+    times = {};
+    times.pushed_down.where = io::push_down(r, options, c.time, c.end);  // databases: only the window's rows travel
+    if (!times.pushed_down.where.empty() && r.field_is_date(c.time)) {
+        // A date's day is the same in every zone: the server counts while the rows travel.
+        const int field = c.category >= 0 ? c.category : c.event_type;
+        times.pushed_down.days = std::async(std::launch::async, [options, column = r.field_name(c.time),
+                                                                 category = field >= 0 ? r.field_name(field) : ""] {
+                                     return io::server_day_counts(options, column, category, FixedOffsetZone(0));
+                                 }).share();
+    }
     std::vector<std::string> keys;  // each event's category text, when the table comes from the data
     TimeContext tc;
     tc.fallback = zone;
     if (!zone) tc.zone_points = zone_points(data);
     tc.times = &times;
-    times = {};
     times.field = r.field_name(c.time);
     while (true) {
         try {

@@ -3,9 +3,11 @@
 #pragma once
 
 #include "load.hpp"
+#include "pg_source.hpp"
 
 #include "core/model.hpp"
 
+#include <future>
 #include <map>
 #include <string>
 #include <vector>
@@ -24,12 +26,20 @@ std::vector<SourceRef> load_sources(const std::string& path);
 // `skipped` with options.skip_invalid, else the first throws. `categories`: options.categories, or
 // derived from the data (ACLED event_type, --color-by, a category column, else one "Event").
 // What loading learnt about the events' times (for info and the display zone).
+// A database that sent only a window of its rows: the WHERE clause ("": every row travelled),
+// and, for a date column, its per-day counts, asked of the server on a second connection while
+// the rows travel (else not valid: load.cpp asks once the display zone is known).
+struct PushedDown {
+    std::string where;
+    std::shared_future<std::vector<io::ServerDayCount>> days;
+};
 struct EventTimes {
     std::string field;             // the start-time column used
     std::string format;            // time_format_name of the rows, "+"-joined when text forms mix
     std::int64_t read_as_utc = 0;  // times without an offset that had no zone at all (read as UTC)
     std::int64_t local = 0;        // times without an offset (read in their place's zone)
     std::map<std::string, int> zones;  // the zone of each event's place, by name: how many events
+    PushedDown pushed_down;
 };
 // `zone`: --tz (or the story's zone), null if none.
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,

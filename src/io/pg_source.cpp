@@ -251,4 +251,57 @@ ServerSummary server_summary(const LoadOptions& o) {
     return s;
 }
 
+namespace {
+
+// The day of a time column in the display zone, as server SQL.
+std::string local_date_sql(const std::string& column, const std::string& type, const ZoneRules& zone) {
+    const std::string t = quote_identifier(column);
+    if (type == "date") return t;
+    if (type != "timestamp with time zone") return t + "::date";  // a wall-clock time: its own date
+    if (const auto* fixed = dynamic_cast<const FixedOffsetZone*>(&zone))
+        return "((" + t + " AT TIME ZONE 'UTC') + interval '" + std::to_string(fixed->offset_at(0)) + " seconds')::date";
+    std::string name;  // an IANA name, quoted as an SQL literal
+    for (char c : zone.name()) name += c == '\'' ? std::string("''") : std::string(1, c);
+    return "(" + t + " AT TIME ZONE '" + name + "')::date";
+}
+
+}  // namespace
+
+std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::string& time_column,
+                                              const std::string& category_column, const ZoneRules& zone) {
+    const std::string shown = source_display_name(o.events_path);
+    gdal::DatasetPtr ds = open_pg(o.events_path);
+    configure_session(*ds, shown, o.statement_timeout_s);
+    const std::string from = o.events_sql.empty() ? quote_relation(o.events_layer) : "(" + o.events_sql + ") AS qantar_query";
+    const std::string t = quote_identifier(time_column);
+    std::string type;
+    {
+        ResultSet rs{*ds, run_sql(*ds, shown, "SELECT pg_typeof(" + t + ")::text AS type FROM " + from + " LIMIT 1")};
+        if (rs.layer)
+            if (OGRFeatureUniquePtr f(rs.layer->GetNextFeature()); f) type = f->GetFieldAsString(0);
+    }
+    std::string where = t + " IS NOT NULL";
+    if (!o.filter.empty()) where += " AND (" + o.filter + ")";
+    // Grouped by the columns themselves where it can be (a date): an index on (time, category)
+    // then gives the groups in order, without hashing.
+    const std::string day = local_date_sql(time_column, type, zone);
+    const std::string category = category_column.empty() ? "" : quote_identifier(category_column);
+    const std::string sql = "SELECT (" + day + " - DATE '1970-01-01') AS day, " +
+                            (category.empty() ? "''" : category + "::text") + " AS value, count(*) AS n FROM " + from +
+                            " WHERE " + where + " GROUP BY " + (type == "date" ? t : day) +
+                            (category.empty() ? "" : ", " + category);
+    // A one-off aggregate: compiling it (JIT) costs more than it saves.
+    if (OGRLayer* l = run_sql(*ds, shown, "SET jit = off")) ds->ReleaseResultSet(l);
+    std::vector<ServerDayCount> out;
+    ResultSet rs{*ds, run_sql(*ds, shown, sql)};
+    if (!rs.layer) return out;
+    gdal::ErrorCapture capture;  // the rows come in pages: the connection may drop between two
+    for (OGRFeatureUniquePtr f(rs.layer->GetNextFeature()); f; f.reset(rs.layer->GetNextFeature()))
+        out.push_back({f->GetFieldAsInteger64(0), f->IsFieldSetAndNotNull(1) ? f->GetFieldAsString(1) : "",
+                       f->GetFieldAsInteger64(2)});
+    if (!capture.last_error().empty())
+        throw InputError(shown, "", "", "per-day counts: reading stopped: " + one_line_error(capture.first_error()));
+    return out;
+}
+
 }  // namespace qantar::io

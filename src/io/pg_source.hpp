@@ -64,4 +64,20 @@ struct ServerSummary {
 // Opens its own connection; throws InputError naming the source (no password) on failure.
 ServerSummary server_summary(const LoadOptions& options);
 
+// One row of the server's per-day counts: the local day (days since 1970-01-01 in the zone asked
+// for), the category column's text ("" without one), the events.
+struct ServerDayCount {
+    std::int64_t local_day = 0;
+    std::string value;
+    std::int64_t count = 0;
+};
+
+// The events per local day (in `zone`) and per value of category_column ("": none) over every
+// row of the source that --filter keeps, not only the rows a window let travel: one GROUP BY on
+// the server (an index-only scan with a B-tree on (time, category)). A date column's day is its
+// date, a timestamp without zone its wall-clock date. Opens its own connection; throws InputError
+// naming the source (no password) on failure.
+std::vector<ServerDayCount> server_day_counts(const LoadOptions& options, const std::string& time_column,
+                                              const std::string& category_column, const ZoneRules& zone);
+
 }  // namespace qantar::io

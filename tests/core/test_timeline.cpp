@@ -344,3 +344,25 @@ TEST_CASE("the bundled story: spread from Zhanaozen, Almaty on 4 January", "[tim
     CHECK(j["skipped"] == 0);
     CHECK(tl.tally_at(static_cast<double>(tl.end_utc_s())).killed.has_value());
 }
+
+TEST_CASE("per-day counts given by the source replace the loaded events' and widen the days", "[timeline]") {
+    Dataset d = make_dataset();
+    // The loaded window: one event on 5 January at UTC+6.
+    d.events.push_back(make_event("E", Category::PeacefulProtest, "2022-01-05T12:00+06:00", 2, 1));
+    d.display_zone = std::make_shared<FixedOffsetZone>(kUtc6);
+    const std::int64_t jan3 = 18995;  // 2022-01-03 is day 18995 since 1970-01-01 (`date -d 2022-01-03 +%s` / 86400)
+    d.day_counts = {{jan3, Category::PeacefulProtest, 4}, {jan3, Category::Riot, 2},
+                    {jan3 + 2, Category::PeacefulProtest, 7}, {jan3 + 4, Category::Riot, 1}};
+    const Timeline tl(d);
+    REQUIRE(tl.days().size() == 5);  // 3 to 7 January, the empty days included
+    CHECK(format_iso8601(tl.days()[0].day_start) == "2022-01-03T00:00:00+06:00");
+    CHECK(tl.days()[0].count == 6);
+    CHECK(tl.days()[0].count_by_category[Category::PeacefulProtest] == 4);
+    CHECK(tl.days()[0].count_by_category[Category::Riot] == 2);
+    CHECK(tl.days()[1].count == 0);
+    CHECK(tl.days()[2].count == 7);  // the server's 7, not the 1 loaded event of that day
+    CHECK(tl.days()[4].count == 1);
+    CHECK(format_iso8601(tl.days()[4].day_start) == "2022-01-07T00:00:00+06:00");
+    // The events themselves are still the loaded ones.
+    CHECK(tl.visible_events(t_of("2022-01-05T13:00+06:00"), TimeSettings{}).size() == 1);
+}
