@@ -58,5 +58,27 @@ skip)
   grep -q "line 3: field 'start_time'" "$tmp/out" || fail "no reason"
   "$qantar" info --events "$tmp/e.csv" --skip-invalid --json | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['skipped']==1 and d['events']==1, d" || fail "json"
   ;;
+row7)
+  # Issue 11's bad row, small: 20 ACLED-style rows, the 7th (line 8) with a latitude of "north".
+  {
+    echo "event_id_cnty,event_date,event_type,latitude,longitude,fatalities"
+    i=1
+    while [ $i -le 20 ]; do
+      lat=43.2$i
+      [ $i -eq 7 ] && lat=north
+      echo "KAZ$i,0$((i % 9 + 1)) January 2022,Protests,$lat,76.9$i,0"
+      i=$((i + 1))
+    done
+  } >"$tmp/r.csv"
+  "$qantar" info --events "$tmp/r.csv" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ $rc -eq 1 ] || fail "exit $rc, expected 1"
+  [ "$(wc -l <"$tmp/err")" -eq 1 ] || fail "not one line: $(cat "$tmp/err")"
+  grep -q "r.csv: line 8: field 'latitude'" "$tmp/err" || fail "row 7 (line 8) not named: $(cat "$tmp/err")"
+  "$qantar" info --events "$tmp/r.csv" --skip-invalid >"$tmp/out" 2>"$tmp/err" || fail "--skip-invalid: exit $?"
+  grep -q "Skipped 1 invalid event record" "$tmp/out" || fail "no count: $(cat "$tmp/out")"
+  grep -q "line 8: field 'latitude'" "$tmp/out" || fail "no reason: $(cat "$tmp/out")"
+  "$qantar" info --events "$tmp/r.csv" --skip-invalid --json | python3 -c "import json,sys; d=json.load(sys.stdin); assert d['skipped']==1 and d['events']==19, d" || fail "json"
+  ;;
 *) fail "unknown case $case_" ;;
 esac
