@@ -177,6 +177,31 @@ $(diff <(echo "$expected") <(echo "$got") | head -5)"
     riots=$(json_value 'sum(x["categories"].get("riot", 0) for x in d["days"])')
     [[ $riots -eq $total ]] || fail "$riots riots in the days' categories, $total rows on the server"
     echo "ok   day_counts: $loaded of $total rows travelled; $(wc -l <<<"$got") days ($zone) equal the server's count(*) per day"
+    # A date column (ACLED's event_date): counted per date, while the window's rows travel.
+    sql -c "CREATE TABLE IF NOT EXISTS bigdate AS SELECT event_id_cnty, (start_time AT TIME ZONE 'Asia/Almaty')::date AS event_date,
+              category, geom FROM big" -c "ANALYZE bigdate" >/dev/null || fail "could not make bigdate"
+    run 120 info --json --events "$pg" --events-layer bigdate --at 2022-01-20T12:00Z --window 168
+    [[ $rc -eq 0 ]] || fail "bigdate: exit $rc: $err"
+    expected=$(sql -F ' ' -c "SELECT to_char(event_date, 'YYYY-MM-DD'), count(*) FROM bigdate GROUP BY 1 ORDER BY 1")
+    got=$(json_value '"\n".join("%s %d" % (x["date"], x["count"]) for x in d["days"] if x["count"] > 0)')
+    [[ -n $expected && $got == "$expected" ]] || fail "date column: days differ from the server's count(*) per date:
+$(diff <(echo "$expected") <(echo "$got") | head -5)"
+    echo "ok   day_counts: a date column's $(wc -l <<<"$got") days equal the server's count(*) per date"
+    ;;
+  framing)
+    # A map of any place (no data directory: the world base map) of a window of a table whose first
+    # two weeks lie 10 degrees further west: the framing is the whole table's (a server-side sample),
+    # so the window, all in the east, is framed with the west too.
+    sql -c "CREATE TABLE IF NOT EXISTS wide AS SELECT event_id_cnty, start_time, category,
+              CASE WHEN start_time < '2022-01-15' THEN ST_Translate(geom, -10, 0) ELSE geom END AS geom FROM big" \
+        -c "ANALYZE wide" >/dev/null || fail "could not make the table"
+    QANTAR_GEODATA= run 120 info --json --events "$pg" --events-layer wide --at 2022-01-25T12:00Z --window 24
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    west=$(json_value 'd["extent"][0]')
+    east=$(sql -c "SELECT min(ST_X(geom)) FROM wide WHERE start_time >= '2022-01-15'")
+    awk -v w="$west" -v e="$east" 'BEGIN { exit !(w < e - 9) }' ||
+      fail "the framing starts at longitude $west: the window's ($east), not the whole table's"
+    echo "ok   framing: the window's events start at longitude $east, the framing at $west"
     ;;
   export)
     run 120 export --events "$pg" --events-layer events --at 2022-01-06T00:00+06:00 --window 24 -o "$work/e.gpkg"

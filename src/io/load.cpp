@@ -292,13 +292,18 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
 
 
 // The framing: --bbox, else the bulk of the events; the events outside it counted.
-void frame_events(const std::optional<LonLatBox>& bbox, Dataset& data) {
+// `whole`: points of the whole source when only a window of it was loaded (a database's sample):
+// the bulk is theirs, so that every window of the source gets the same map.
+void frame_events(const std::optional<LonLatBox>& bbox, Dataset& data, const std::vector<Vec2>& whole = {}) {
     std::vector<Vec2> lon_lat;
     lon_lat.reserve(data.events.size());
     for (const Event& e : data.events) lon_lat.push_back({e.lon_deg, e.lat_deg});
     if (bbox) {
         data.framing_deg = *bbox;
         data.outside_extent = count_outside(*bbox, lon_lat);
+    } else if (!whole.empty()) {
+        data.framing_deg = robust_framing(whole).box;
+        data.outside_extent = count_outside(data.framing_deg, lon_lat);
     } else {
         const Framing f = robust_framing(lon_lat);
         data.framing_deg = f.box;
@@ -394,7 +399,8 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     data.input_files.push_back(options.events_path);
     sort_events(data.events);
     check_events_span(data.events, options.events_path, options.max_span_years);
-    frame_events(bbox, data);
+    // A window of a database: framed on a sample of the whole table (about 20,000 points).
+    frame_events(bbox, data, pushed_down.where.empty() || bbox ? std::vector<Vec2>{} : io::server_sample_points(options, 20000));
     data.frame_on_data = true;
     load_world_basemap(dir, options.context, options.cities_path, data);
     localise_times(options, data);

@@ -11,6 +11,7 @@
 #include <ogrsf_frmts.h>
 
 #include <cctype>
+#include <cstdio>
 #include <cstring>
 #include <regex>
 
@@ -267,6 +268,41 @@ std::string local_date_sql(const std::string& column, const std::string& type, c
 
 }  // namespace
 
+std::vector<Vec2> server_sample_points(const LoadOptions& o, std::size_t n) {
+    std::vector<Vec2> out;
+    if (!o.events_sql.empty()) return out;
+    const std::string shown = source_display_name(o.events_path);
+    gdal::DatasetPtr ds = open_pg(o.events_path);
+    configure_session(*ds, shown, o.statement_timeout_s);
+    OGRLayer* layer = nullptr;
+    {
+        gdal::ErrorCapture capture;
+        layer = ds->GetLayerByName(o.events_layer.c_str());
+    }
+    const char* g = layer ? layer->GetGeometryColumn() : nullptr;
+    if (!g || !*g) return out;
+    const std::string table = quote_relation(o.events_layer), geom = quote_identifier(g);
+    // The share of the table's pages that holds about n rows, from the planner's row estimate.
+    double rows = 0;
+    {
+        ResultSet rs{*ds, run_sql(*ds, shown, "SELECT reltuples FROM pg_class WHERE oid = to_regclass('" + table + "')")};
+        if (rs.layer)
+            if (OGRFeatureUniquePtr f(rs.layer->GetNextFeature()); f) rows = f->GetFieldAsDouble(0);
+    }
+    const double percent = rows > static_cast<double>(n) ? 100.0 * static_cast<double>(n) / rows : 100.0;
+    std::string where = geom + " IS NOT NULL";
+    if (!o.filter.empty()) where += " AND (" + o.filter + ")";
+    char pct[32];
+    std::snprintf(pct, sizeof pct, "%.6f", percent);
+    ResultSet rs{*ds, run_sql(*ds, shown, "WITH qantar_sample AS (SELECT ST_X(ST_PointOnSurface(" + geom + ")) AS x, ST_Y(ST_PointOnSurface(" +
+                                              geom + ")) AS y FROM " + table + " TABLESAMPLE SYSTEM (" + pct +
+                                              ") REPEATABLE (11) WHERE " + where + ") SELECT x, y FROM qantar_sample")};
+    if (!rs.layer) return out;
+    for (OGRFeatureUniquePtr f(rs.layer->GetNextFeature()); f; f.reset(rs.layer->GetNextFeature()))
+        if (f->IsFieldSetAndNotNull(0) && f->IsFieldSetAndNotNull(1)) out.push_back({f->GetFieldAsDouble(0), f->GetFieldAsDouble(1)});
+    return out;
+}
+
 std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::string& time_column,
                                               const std::string& category_column, const ZoneRules& zone) {
     const std::string shown = source_display_name(o.events_path);
@@ -286,10 +322,12 @@ std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::s
     // then gives the groups in order, without hashing.
     const std::string day = local_date_sql(time_column, type, zone);
     const std::string category = category_column.empty() ? "" : quote_identifier(category_column);
-    const std::string sql = "SELECT (" + day + " - DATE '1970-01-01') AS day, " +
+    // In a WITH: GDAL then runs it as one statement instead of through a cursor, for which the
+    // server would not plan parallel workers (measured at 10M rows: 2.8 s instead of 6.3 s).
+    const std::string sql = "WITH qantar_days AS (SELECT (" + day + " - DATE '1970-01-01') AS day, " +
                             (category.empty() ? "''" : category + "::text") + " AS value, count(*) AS n FROM " + from +
                             " WHERE " + where + " GROUP BY " + (type == "date" ? t : day) +
-                            (category.empty() ? "" : ", " + category);
+                            (category.empty() ? "" : ", " + category) + ") SELECT day, value, n FROM qantar_days";
     // A one-off aggregate: compiling it (JIT) costs more than it saves.
     if (OGRLayer* l = run_sql(*ds, shown, "SET jit = off")) ds->ReleaseResultSet(l);
     std::vector<ServerDayCount> out;

@@ -80,4 +80,10 @@ struct ServerDayCount {
 std::vector<ServerDayCount> server_day_counts(const LoadOptions& options, const std::string& time_column,
                                               const std::string& category_column, const ZoneRules& zone);
 
+// About n points (x = lon, y = lat) of the whole table, that --filter keeps, sampled by the server
+// (TABLESAMPLE SYSTEM, REPEATABLE: the same table gives the same sample) from its geometry column:
+// the framing of a map of which only a window travelled. Empty for a query (--events-sql) or a
+// table without a geometry column. Throws InputError naming the source on failure.
+std::vector<Vec2> server_sample_points(const LoadOptions& options, std::size_t n);
+
 }  // namespace qantar::io

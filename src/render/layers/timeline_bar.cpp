@@ -10,18 +10,21 @@
 #include "core/time.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace qantar::render {
 
 namespace {
 
-// One day's column, stacked by category, appended to hv.
-void draw_day(const DrawContext& ctx, const DayBin& d, int max_count, std::vector<sf::Vertex>& hv) {
+// One column (a day, or the days of a bin ending at end_utc_s), stacked by category, appended to
+// hv; `gap` pixels are left free on each side.
+void draw_day(const DrawContext& ctx, const DayBin& d, std::int64_t end_utc_s, double gap, int max_count,
+              std::vector<sf::Vertex>& hv) {
     const TimelineBar& bar = ctx.layout.bar;
-    const double u = ctx.u(), t = ctx.scene.t_utc_s;
-    double dx0 = bar.x_of(static_cast<double>(d.day_start.utc_s)) + 1.5 * u;
-    double dx1 = bar.x_of(static_cast<double>(d.day_start.utc_s + kSecondsPerDay)) - 1.5 * u;
+    const double t = ctx.scene.t_utc_s, u = ctx.u();
+    double dx0 = bar.x_of(static_cast<double>(d.day_start.utc_s)) + gap;
+    double dx1 = bar.x_of(static_cast<double>(end_utc_s)) - gap;
     // --from/--to may cut the data's days: only what falls on the bar.
     dx0 = std::max(dx0, bar.box.left);
     dx1 = std::min(dx1, bar.box.right());
@@ -64,7 +67,27 @@ void draw_histogram(const DrawContext& ctx) {
     const double u = ctx.u(), t = ctx.scene.t_utc_s, window_s = ctx.scene.window_s;
     const bool show_bar = ctx.params.overlays.timeline;  // hidden: only the legend stays, lower down
     if (!show_bar) return;
-    const auto& days = ctx.timeline.days();
+    // Days narrower than 3 px (a span of years, the whole of a database's table) would leave no bar
+    // between their gaps: they are summed into bins of whole days at least 6 px wide.
+    const auto& all_days = ctx.timeline.days();
+    const double day_px = bar.box.width * kSecondsPerDay / std::max(1.0, bar.t1_utc_s - bar.t0_utc_s);
+    const std::size_t per_bin = day_px > 3 * u ? 1 : static_cast<std::size_t>(std::ceil(6 * u / day_px));
+    std::vector<DayBin> binned;
+    std::vector<std::int64_t> ends;
+    for (std::size_t i = 0; per_bin > 1 && i < all_days.size(); i += per_bin) {
+        const std::size_t last = std::min(all_days.size(), i + per_bin) - 1;
+        DayBin b = all_days[i];
+        for (std::size_t k = i + 1; k <= last; ++k) {
+            b.count += all_days[k].count;
+            for (std::size_t c = 0; c < b.count_by_category.size(); ++c) b.count_by_category[c] += all_days[k].count_by_category[c];
+        }
+        binned.push_back(std::move(b));
+        ends.push_back(all_days[last].day_start.utc_s + kSecondsPerDay);
+    }
+    if (per_bin == 1)
+        for (const DayBin& d : all_days) ends.push_back(d.day_start.utc_s + kSecondsPerDay);
+    const auto& days = per_bin == 1 ? all_days : binned;
+    const double gap = per_bin == 1 ? 1.5 * u : 1.0 * u;
     int max_count = 1;
     for (const auto& d : days) max_count = std::max(max_count, d.count);
     sf::RectangleShape bg({static_cast<float>(bar.box.width), static_cast<float>(bar.box.height)});
@@ -79,7 +102,7 @@ void draw_histogram(const DrawContext& ctx) {
         ctx.target.draw(w);
     }
     std::vector<sf::Vertex> hv;
-    for (const auto& d : days) draw_day(ctx, d, max_count, hv);
+    for (std::size_t i = 0; i < days.size(); ++i) draw_day(ctx, days[i], ends[i], gap, max_count, hv);
     if (!hv.empty()) ctx.target.draw(hv.data(), hv.size(), sf::Triangles);
     draw_axis_labels(ctx);
     // The playhead, feathered so that it moves smoothly between pixels.
