@@ -2,22 +2,33 @@
 # Issue 11's scale figures, each beside GDAL's on the same file, in one run:
 #   - load: `ogr2ogr -f Memory` vs `qantar info --events`, wall and peak RSS, GPKG and CSV, ratios;
 #   - frame time: bench_render (1k / 100k / 1M of its own synthetic events, 1280x720);
-#   - PostGIS: load N rows, index them, time to the first frame of a 7-day window, the rows that
-#     travelled (pg_stat_statements) and the query plan;
+#   - PostGIS: load N rows (COPY), index them as README says, time to the first frame of a 7-day
+#     window, the rows that travelled (pg_stat_statements), the statements qantar sent (the server's
+#     log, log_min_duration_statement = 0) and their plans (EXPLAIN (ANALYZE, BUFFERS));
+#   - with --10m: also 10,000,000 rows in PostGIS, and a 10M-row CSV whose row 7,654,321 is bad
+#     (the error names that line; --skip-invalid counts it and gives the reason);
 #   - export of the largest N to GeoPackage vs `ogr2ogr -f GPKG`;
 #   - QGIS's temporal-controller export, when python3-qgis is installed (else one line: skipped).
 # Rows come from bench/gen_acled (31 ACLED columns, 60 countries, 20 years, notes ~250 chars).
 #
 # usage: bench/bench_scale.sh [--sizes "1000 100000 1000000"] [--10m] [--runs R] [--no-pg] [--no-frames]
+#                             [--no-files]
+# --no-files: no file loads or export (the PostGIS and bad-row parts only); --sizes "" --10m
+# --no-files --no-frames gives the 10M PostGIS figures alone.
 # Uses the build in $QANTAR_BUILD_DIR (default build/), building qantar, gen_acled and bench_render
-# there. Scratch files go to $TMPDIR (1M rows: ~0.6 GB CSV + ~0.7 GB GPKG).
+# there. Scratch files go to $TMPDIR (1M rows: ~0.6 GB CSV + ~0.7 GB GPKG; 10M in PostGIS: ~11 GB).
 set -euo pipefail
+# One X server for the whole run, so that no timing includes starting one.
+if [[ -z ${DISPLAY:-} && -z ${QANTAR_BENCH_XVFB:-} ]] && command -v xvfb-run >/dev/null; then
+  QANTAR_BENCH_XVFB=1 exec xvfb-run -a -s "-screen 0 1920x1080x24 -noreset" "$0" "$@"
+fi
 cd "$(dirname "$0")/.."
 root=$PWD
 sizes="1000 100000 1000000"
 runs=1
 pg=1
 frames=1
+files=1
 while [[ $# -gt 0 ]]; do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
@@ -25,6 +36,7 @@ while [[ $# -gt 0 ]]; do
     --runs) runs=$2; shift 2 ;;
     --no-pg) pg=0; shift ;;
     --no-frames) frames=0; shift ;;
+    --no-files) files=0; shift ;;
     *) sed -n '2,15p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -36,6 +48,7 @@ qantar=$root/$build/qantar
 export QANTAR_GEODATA=$root/geodata
 xrun=()
 [[ -n ${DISPLAY:-} ]] || xrun=(xvfb-run -a -s "-screen 0 1920x1080x24 -noreset")
+sizes=$(echo $sizes)
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/qantar-scale.XXXXXX")
 chmod 0755 "$work"
@@ -61,85 +74,174 @@ timed() { local runs=1; measure "$@"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf (b > 0 ? "%.2fx" : "-"), a / b }'; }
 
 echo "bench_scale: $(nproc) CPUs, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(gdal-config --version 2>/dev/null | sed 's/^/GDAL /'), qantar at $(git rev-parse --short HEAD), build $build ($(grep CMAKE_BUILD_TYPE: "$build/CMakeCache.txt" | cut -d= -f2)), median of $runs"
-echo
-echo "== load: GDAL reading into memory vs qantar info (whole process) =="
-printf '%-10s %-5s %9s %10s | %9s %10s | %7s %7s\n' rows fmt gdal_s gdal_MiB qantar_s qantar_MiB wall mem
-for n in $sizes; do
-  t0=$(date +%s.%N)
-  "$build/gen_acled" "$n" >"$work/e$n.csv"
-  ogr2ogr -f GPKG "$work/e$n.gpkg" "$work/e$n.csv" -nln events -a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=longitude \
-    -oo Y_POSSIBLE_NAMES=latitude -oo KEEP_GEOM_COLUMNS=NO -oo AUTODETECT_TYPE=NO -gt 200000
-  gen_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-  for fmt in gpkg csv; do
-    oo=()
-    [[ $fmt == csv ]] && oo=(-oo AUTODETECT_TYPE=NO -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude)
-    read -r gs gm < <(measure ogr2ogr -f Memory "$work/mem" "$work/e$n.$fmt" "${oo[@]}")
-    read -r qs qm < <(measure "$qantar" info --events "$work/e$n.$fmt")
-    printf '%-10s %-5s %9s %10s | %9s %10s | %7s %7s\n' "$n" "$fmt" "$gs" "$gm" "$qs" "$qm" "$(ratio "$qs" "$gs")" "$(ratio "$qm" "$gm")"
-  done
-  echo "           (generated $n rows in $gen_s s: CSV $(du -h "$work/e$n.csv" | cut -f1), GPKG $(du -h "$work/e$n.gpkg" | cut -f1))"
-done
+# The event store of main needs ~2.8 KB an event (issue 11): a load that would not fit in the memory
+# available is skipped with a line saying so rather than run into the OOM killer.
+fits() { awk -v n="$1" '/MemAvailable/ { exit !(n * 2.8 / 1024 < $2 / 1024 * 0.8) }' /proc/meminfo; }
+
+for n in $sizes; do "$build/gen_acled" "$n" >"$work/e$n.csv"; done
 largest=$(echo "$sizes" | tr ' ' '\n' | sort -n | tail -1)
 
-echo
-echo "== export of $largest rows to GeoPackage: qantar export vs ogr2ogr -f GPKG (same input GPKG) =="
-read -r xs xm < <(timed "$qantar" export --events "$work/e$largest.gpkg" -o "$work/x-qantar.gpkg")
-read -r os om < <(timed ogr2ogr -f GPKG "$work/x-ogr.gpkg" "$work/e$largest.gpkg")
-echo "qantar export ${xs} s, ${xm} MiB; ogr2ogr ${os} s, ${om} MiB; wall ratio $(ratio "$xs" "$os")"
-rm -f "$work"/x-*.gpkg
+if [[ $files == 1 ]]; then
+  echo
+  echo "== load: GDAL reading into memory vs qantar info (whole process) =="
+  printf '%-10s %-5s %9s %10s | %9s %10s | %7s %7s\n' rows fmt gdal_s gdal_MiB qantar_s qantar_MiB wall mem
+  for n in $sizes; do
+    t0=$(date +%s.%N)
+    ogr2ogr -f GPKG "$work/e$n.gpkg" "$work/e$n.csv" -nln events -a_srs EPSG:4326 -oo X_POSSIBLE_NAMES=longitude \
+      -oo Y_POSSIBLE_NAMES=latitude -oo KEEP_GEOM_COLUMNS=NO -oo AUTODETECT_TYPE=NO -gt 200000
+    gen_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+    for fmt in gpkg csv; do
+      oo=()
+      [[ $fmt == csv ]] && oo=(-oo AUTODETECT_TYPE=NO -oo X_POSSIBLE_NAMES=longitude -oo Y_POSSIBLE_NAMES=latitude)
+      read -r gs gm < <(measure ogr2ogr -f Memory "$work/mem" "$work/e$n.$fmt" "${oo[@]}")
+      if fits "$n"; then
+        read -r qs qm < <(measure "$qantar" info --events "$work/e$n.$fmt")
+      else
+        qs=skipped qm="(no memory)"
+      fi
+      printf '%-10s %-5s %9s %10s | %9s %10s | %7s %7s\n' "$n" "$fmt" "$gs" "$gm" "$qs" "$qm" "$(ratio "$qs" "$gs")" "$(ratio "$qm" "$gm")"
+    done
+    echo "           (GPKG written in $gen_s s: CSV $(du -h "$work/e$n.csv" | cut -f1), GPKG $(du -h "$work/e$n.gpkg" | cut -f1))"
+    [[ $n == "$largest" ]] || rm -f "$work/e$n.gpkg"
+  done
+
+  echo
+  echo "== export of $largest rows to GeoPackage: qantar export vs ogr2ogr -f GPKG (same input GPKG) =="
+  if fits "$largest"; then
+    read -r xs xm < <(timed "$qantar" export --events "$work/e$largest.gpkg" -o "$work/x-qantar.gpkg")
+    read -r os om < <(timed ogr2ogr -f GPKG "$work/x-ogr.gpkg" "$work/e$largest.gpkg")
+    echo "qantar export ${xs} s, ${xm} MiB; ogr2ogr ${os} s, ${om} MiB; wall ratio $(ratio "$xs" "$os")"
+    rm -f "$work"/x-*.gpkg
+  else
+    echo "skipped: $largest events need more memory than is available"
+  fi
+  rm -f "$work"/e*.gpkg
+fi
 
 if [[ $frames == 1 ]]; then
   echo
   echo "== frame time (bench_render: its own synthetic events, window mode, 1280x720) =="
-  "${xrun[@]}" "$build/bench_render" 60 2>&1 | tail -n 20 || echo "bench_render failed"
+  "$build/bench_render" 60 2>&1 | tail -n 20 || echo "bench_render failed"
 fi
+
+# pg_load N: the generated CSV into table ev through COPY, typed as a database would hold it
+# (event_date a date, the point generated from longitude/latitude), with the indexes README
+# recommends: a B-tree on (event_date, event_type) for the window and the per-day counts, a GiST
+# on the geometry. Prints the times.
+pg_load() {
+  local n=$1 t0 t1 t2
+  t0=$(date +%s.%N)
+  sql -c "DROP TABLE IF EXISTS ev" -c "CREATE TABLE ev (
+    ogc_fid bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    event_id_cnty text, event_date date, year integer, time_precision integer, disorder_type text, event_type text,
+    sub_event_type text, actor1 text, assoc_actor_1 text, inter1 integer, actor2 text, assoc_actor_2 text,
+    inter2 integer, interaction integer, civilian_targeting text, iso integer, region text, country text,
+    admin1 text, admin2 text, admin3 text, location text, latitude double precision, longitude double precision,
+    geo_precision integer, source text, source_scale text, notes text, fatalities integer, tags text,
+    timestamp bigint,
+    geom geometry(Point, 4326) GENERATED ALWAYS AS (ST_SetSRID(ST_MakePoint(longitude, latitude), 4326)) STORED)"
+  sql -c "SET datestyle = 'ISO, DMY'" -c "COPY ev ($(head -1 "$work/e$n.csv")) FROM STDIN (FORMAT csv, HEADER true)" \
+    <"$work/e$n.csv"
+  t1=$(date +%s.%N)
+  sql -c "SET maintenance_work_mem = '1GB'" -c "CREATE INDEX ev_date ON ev (event_date, event_type)" \
+    -c "CREATE INDEX ev_geom ON ev USING gist (geom)" -c "VACUUM ANALYZE ev"
+  t2=$(date +%s.%N)
+  awk -v a="$t0" -v b="$t1" -v c="$t2" -v size="$(sql -c "SELECT pg_size_pretty(pg_total_relation_size('ev'))")" \
+    'BEGIN { printf "COPY %.1f s, indexes and VACUUM ANALYZE %.1f s, %s on disk", b - a, c - b, size }'
+}
+
+# The statements a client sent, with their durations, from the server's log.
+pg_log() {
+  grep -F "] $1 LOG:" "$work/pg/server.log" | sed "s/^.*\] $1 LOG:  //"
+}
+pg_window_sql() { pg_log "$1" | grep -o 'CURSOR for SELECT .*WHERE.*' | head -1 | sed 's/^CURSOR for //'; }
+pg_days_sql() { pg_log "$1" | grep -o "WITH qantar_days AS .*" | head -1; }
 
 if [[ $pg == 1 ]]; then
   echo
-  echo "== PostGIS: a 7-day window (render --at ... --window 168, 1280x720) =="
+  echo "== PostGIS: a 7-day window (render --at ... --window 168, 1280x720), whole process =="
   if ! env_lines=$("$root/scripts/pg-cluster.sh" start "$work/pg" 2>"$work/pg-start.err"); then
     echo "skipped: $(tail -1 "$work/pg-start.err")"
   else
     cat "$work/pg-start.err"
     while IFS= read -r line; do export "${line?}"; done <<<"$env_lines"
     sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+    # Every statement in the log with its duration and client, to show what qantar sends.
+    sql -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %a '" \
+      -c "ALTER SYSTEM SET max_wal_size = '8GB'" -c "SELECT pg_reload_conf()" >/dev/null
+    at=2014-06-15T12:00Z
     for n in $sizes; do
-      t0=$(date +%s.%N)
-      ogr2ogr -f PostgreSQL "$QANTAR_PG" "$work/e$n.gpkg" -nln ev -overwrite -lco GEOMETRY_NAME=geom -lco SPATIAL_INDEX=NONE \
-        -gt 100000 --config PG_USE_COPY YES
-      # ACLED writes "18 July 2010": a typed date column is what the server can index and compare.
-      sql -c "ALTER TABLE ev ALTER COLUMN event_date TYPE date USING to_date(event_date, 'DD FMMonth YYYY')"
-      load_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-      t0=$(date +%s.%N)
-      sql -c "CREATE INDEX ev_date ON ev (event_date)" -c "CREATE INDEX ev_geom ON ev USING gist (geom)" -c "ANALYZE ev"
-      index_s=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
-      at=2014-06-15T12:00Z
+      echo "$n rows: $(pg_load "$n")"
       sql -c "SELECT pg_stat_statements_reset()" >/dev/null
-      read -r fs fm < <(timed "${xrun[@]}" "$qantar" render --events "$QANTAR_PG" --events-layer ev --at "$at" \
+      app=qantar_bench_$n
+      read -r fs fm < <(timed "$qantar" render --events "$QANTAR_PG application_name=$app" --events-layer ev --at "$at" \
         --window 168 --size 1280x720 -o "$work/pg-frame.png")
       [[ -s $work/pg-frame.png ]] || { echo "render failed"; continue; }
       moved=$(sql -c "SELECT coalesce(sum(rows), 0) FROM pg_stat_statements WHERE query ILIKE 'FETCH%'")
-      want=$(sql -c "SELECT count(*) FROM ev WHERE event_date BETWEEN DATE '2014-06-08' AND DATE '2014-06-15'")
-      echo "$n rows: ogr2ogr load ${load_s} s, indexes ${index_s} s; first frame of a 7-day window ${fs} s" \
-           "(whole process, ${fm} MiB); rows transferred ${moved} (the week itself: ${want}; the count also includes the"\
-           "1 row of qantar's size probe)"
+      window_sql=$(pg_window_sql "$app")
+      if [[ -z $window_sql ]]; then
+        echo "  first frame ${fs} s (whole process, ${fm} MiB); fewer than 200,000 rows: all ${moved} fetched, no window"
+        continue
+      fi
+      want=$(sql -c "SELECT count(*) FROM ($window_sql) AS w")
+      days=$(sql -c "SELECT count(*) FROM ($(pg_days_sql "$app")) AS d")
+      echo "  first frame of a 7-day window ${fs} s (whole process, ${fm} MiB); rows fetched through cursors"\
+           "${moved}: the window's query (its margins included) returns ${want}, the size probe 1; and the"\
+           "per-day counts ${days} rows (a day and type each)"
+      cp "$work/pg-frame.png" "${TMPDIR:-/tmp}/qantar-bench-pg-$n.png"
       rm -f "$work/pg-frame.png"
     done
     echo
-    echo "query qantar sent (from pg_stat_statements):"
-    sql -c "SELECT regexp_replace(query, '^(DECLARE \S+ CURSOR for SELECT).* FROM ', '\1 ... FROM ') FROM pg_stat_statements WHERE query ILIKE 'DECLARE%' AND query ILIKE '%WHERE%' ORDER BY calls DESC LIMIT 1"
-    where="event_date <= '2014-06-17' AND event_date >= '2014-06-06'"
-    echo
-    echo "plan with the B-tree index on event_date ($largest rows):"
-    sql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM ev WHERE $where"
-    sql -c "DROP INDEX ev_date"
-    echo
-    echo "plan without an index on event_date:"
-    sql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM ev WHERE $where"
-    sql -c "CREATE INDEX ev_date_brin ON ev USING brin (event_date)" -c "ANALYZE ev"
-    echo
-    echo "plan with a BRIN index on event_date (rows in random date order: BRIN cannot skip much):"
-    sql -c "EXPLAIN (ANALYZE, BUFFERS) SELECT * FROM ev WHERE $where"
+    echo "statements qantar sent for the largest ($largest rows; the server's log, log_min_duration_statement = 0):"
+    pg_log "qantar_bench_$largest" | grep -v -e ' parse <unnamed>' -e ' bind <unnamed>' -e 'FETCH 500' | cut -c1-300 | sed 's/^/  /'
+    pg_log "qantar_bench_$largest" | awk '/execute <unnamed>: FETCH 500/ { n++; ms += $2 }
+      END { printf "  and %d cursor FETCH 500 statements, %.0f ms in all\n", n, ms }'
+    window_sql=$(pg_window_sql "qantar_bench_$largest")
+    days_sql=$(pg_days_sql "qantar_bench_$largest")
+    if [[ -z $window_sql ]]; then
+      echo "  (no window was pushed down: the plans need a size of 200,000 rows or more)"
+    else
+      echo
+      echo "plan of the window's query, B-tree on (event_date, event_type):"
+      sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
+      echo
+      echo "plan of the per-day counts, same index (TIMING OFF: per-row timing would double it):"
+      sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+      sql -c "DROP INDEX ev_date"
+      echo
+      echo "plan of the window's query without an index on event_date:"
+      sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
+      echo
+      echo "plan of the per-day counts without it:"
+      sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+      sql -c "CREATE INDEX ev_date_brin ON ev USING brin (event_date)" -c "ANALYZE ev"
+      echo
+      echo "plan of the window's query with a BRIN index on event_date (rows in random date order: BRIN cannot skip much):"
+      sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
+    fi
+    "$root/scripts/pg-cluster.sh" stop "$work/pg"
+  fi
+fi
+
+if [[ " $sizes " == *" 10000000 "* ]]; then
+  echo
+  echo "== a 10,000,000-row CSV whose row 7,654,321 (line 7,654,322) is bad =="
+  bad=$work/e10000000.csv
+  id=$(sed -n '7654322{s/,.*//;p;q}' "$bad")  # ISO3 then 100000 + the row's index: ISR7754320
+  near="%${id:3:6}_"                              # it and its nine neighbours, of any country
+  sed -i '7654322s/^\([^,]*\),[^,]*,/\1,never,/' "$bad"
+  # Cheap: GDAL reads all 10M rows and keeps the ten around the bad one (--filter); qantar names the line.
+  t0=$(date +%s.%N)
+  rc=0
+  "$qantar" info --events "$bad" --filter "event_id_cnty LIKE '$near'" >/dev/null 2>"$work/bad.err" || rc=$?
+  echo "  --filter to the ten rows around it: exit $rc in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s: $(cat "$work/bad.err")"
+  { "$qantar" info --events "$bad" --filter "event_id_cnty LIKE '$near'" --skip-invalid 2>&1 || true; } | grep -A3 Skipped | sed 's/^/  /' || true
+  if fits 10000000; then
+    read -r bs bm < <(timed "$qantar" info --events "$bad")
+    echo "  the whole file: ${bs} s, ${bm} MiB: $(grep -v exited "$work/time.err" | head -1)"
+    { "$qantar" info --events "$bad" --skip-invalid 2>&1 || true; } | grep -A3 Skipped | sed 's/^/  /' || true
+  else
+    echo "  the whole file: skipped (10M events need ~28 GB in main's event store, $(awk '/MemAvailable/ { printf "%.0f", $2 / 1048576 }' /proc/meminfo) GiB available)"
   fi
 fi
 
