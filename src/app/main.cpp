@@ -182,6 +182,10 @@ void add_render_command(Cli& cli) {
         ->option_text("FILE");
     cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, false, "seconds"))->option_text("S");
+    // sweep: many stills from one process (-o DIR/; --layout-json DIR for their layouts).
+    cmd->add_option("--every", render.every_h, "Stills every HOURS over the data's span into -o DIR/ (at-TIME.png)")
+        ->check(finite_in(0, 24.0 * 366, true, "hours"))->option_text("HOURS");
+    cmd->add_flag("--all-beats", render.all_beats, "Stills of every presenter beat into -o DIR/ (beat-NN.png)");
 }
 
 void add_present_command(Cli& cli) {

@@ -15,6 +15,7 @@
 #include "core/scene.hpp"
 #include "core/timeline.hpp"
 
+#include <SFML/Graphics/Color.hpp>
 #include <SFML/System/Vector2.hpp>  // float screen points, as the arcs are drawn
 
 #include <cstddef>
@@ -118,6 +119,9 @@ struct FrameLayout {
     // The HUD clock: the local time of what is in view (core/clock.hpp), and the offsets it shows.
     std::string clock_text;
     std::vector<std::int32_t> clock_offsets;
+    std::vector<ZoneInView> clock_zones;  // what the clock was computed from (zones_in_view)
+    std::int64_t clock_t_utc_s = 0;       // and at which second
+    std::int32_t clock_fallback_offset_s = 0;  // the display zone's, shown when no zone is in view
     Box banner;                   // the banner (Scene::banner: its text comes from the data)
     std::string banner_text;
     bool show_banner = false;
@@ -143,9 +147,22 @@ struct LaidOutText {
     Box box;
 };
 std::vector<LaidOutText> laid_out_texts(const FrameLayout& layout);
-// The layout as one JSON object: size, boxes (kind, text, x, y, w, h), legend colours (category
-// ids and region states) and `drawn`, the category ids of the events drawn at that moment.
-std::string layout_json(const FrameLayout& layout, const std::vector<std::string>& drawn_categories);
+// A colour the frame drew, with the legend entry that must explain it (the sweep's legend check).
+struct DrawnColour {
+    std::string what;  // "marker", "histogram", "arc", "region", "banner" (the banner names itself)
+    std::string key;   // as legend_key: a category id, "region:<state id>", "spread"; "banner"
+    sf::Color colour;
+};
+// The colours drawn at the frame's moment, from the same functions the layers draw with: event
+// markers and histogram bars (category colours), troop arcs, spread arcs, region tints, the banner.
+std::vector<DrawnColour> drawn_colours(const Timeline& timeline, const Scene& scene, const FrameParams& params);
+// A legend entry's key ("riot", "region:protest", "spread") and its swatch's colour, as drawn.
+std::string legend_key(const LegendEntry& entry);
+sf::Color legend_swatch_colour(const Dataset& data, const LegendEntry& entry);
+// The layout as one JSON object: size, text boxes (kind, text, x, y, w, h), the zones texts keep
+// out of, the legend (key, label, colour), the colours drawn, and the HUD clock (its text, offsets,
+// the moment and the zones in view with their weights and offsets). The sweep checks it.
+std::string layout_json(const Dataset& data, const FrameLayout& layout, const std::vector<DrawnColour>& drawn);
 
 // The text styles the layout measures (and the layers draw with).
 TextStyle city_label_style(bool hot);
