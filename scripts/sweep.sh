@@ -49,12 +49,14 @@ done; done | SWEEP_BIN=$bin SWEEP_OUT=$out SWEEP_HOURS=$hours SWEEP_ARGS=${QANTA
       -o "$dir/" --layout-json "$dir/" >/dev/null || { echo "sweep: render $0 $1 failed" >&2; exit 255; }'
 
 if [[ ${QANTAR_SWEEP_SHEETS:-1} != 0 ]]; then
+  font=(); f=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; [[ -r $f ]] && font=(-font "$f")
   for lang in "${langs[@]}"; do for size in "${sizes[@]}"; do
     dir=$out/$lang-$size
-    montage -label '%t' "$dir"/beat-*.png -tile 4x -geometry 480x270+4+4 -background '#0c1019' -fill '#8c96a8' \
-      "$out/contact-beats-$lang-$size.png"
-    montage -label '%t' "$dir"/at-*.png -tile 8x -geometry 240x135+2+2 -background '#0c1019' -fill '#8c96a8' \
-      -pointsize 9 "$out/contact-every-$lang-$size.png"
+    montage "${font[@]}" -label '%t' "$dir"/beat-*.png -tile 4x -geometry 480x270+4+4 -background '#0c1019' \
+      -fill '#8c96a8' "$out/contact-beats-$lang-$size.png" &
+    montage "${font[@]}" -label '%t' "$dir"/at-*.png -tile 8x -geometry 240x135+2+2 -background '#0c1019' \
+      -fill '#8c96a8' -pointsize 9 "$out/contact-every-$lang-$size.png" &
+    wait
   done; done
 fi
 
