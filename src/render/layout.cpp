@@ -361,6 +361,12 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     L.size = p.size;
     L.u = ui_scale(p.size) * p.hud_scale;
     L.hud_boxes = hud_obstacles(p.size, p.hud_scale);
+    L.figures = lay_out_figures(tl.data(), scene, p.size, L.u, measure);
+    if (L.figures.shown && L.hud_boxes.size() > 2) {  // the figures' zone holds all of its rows
+        Box& z = L.hud_boxes[2];
+        const double left = std::min(z.left, L.figures.box.left), bottom = std::max(z.bottom(), L.figures.box.bottom());
+        z = {left, z.top, z.right() - left, bottom - z.top};
+    }
     L.bar = timeline_bar(p.size, p.hud_scale, p.range_from_utc_s.value_or(animation_start_utc_s(tl)),
                          p.range_to_utc_s.value_or(animation_end_utc_s(tl)));
     {

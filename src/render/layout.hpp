@@ -108,6 +108,25 @@ struct EdgeLabel {
     Box box;
 };
 
+// The national figures at the top right of the HUD, as drawn: the heading, then one row per
+// headline figure announced (value, label, who announced it and when), or "none announced yet".
+struct FigureRow {
+    std::string value, label, source;  // source: "" when the figure names no announcement
+    sf::Color colour;
+};
+struct FiguresBlock {
+    bool shown = false;           // the story shows figures (Dataset::tally_columns)
+    std::vector<FigureRow> rows;  // empty: none announced yet
+    double right_px = 0;          // the texts' right edge
+    Box box;                      // the backdrop: labels keep clear of it
+};
+TextStyle figure_heading_style();
+TextStyle figure_value_style();
+TextStyle figure_label_style();
+TextStyle figure_source_style();
+FiguresBlock lay_out_figures(const Dataset& data, const Scene& scene, const ScreenSize& size, double u,
+                             const TextMeasure& measure);
+
 struct FrameLayout {
     ScreenSize size;
     double u = 1;                 // ui_scale(size) * hud_scale
@@ -132,6 +151,7 @@ struct FrameLayout {
     std::string playback_text;        // the playback line right of the legend
     Box playback;
     PanelLayout panel;            // open == false until the panel layer has drawn it
+    FiguresBlock figures;         // the national figures (its box is in hud_boxes too)
 };
 
 // The legend's entries: the categories the data has (Dataset::categories indexes, in table

@@ -250,6 +250,26 @@ TEST_CASE("the layout JSON holds every text box, the zones, the legend, the colo
     CHECK(j.find(",\"t_utc_s\":" + std::to_string(static_cast<long long>(p.t_utc_s)) + ",") != std::string::npos);
 }
 
+TEST_CASE("the national figures' zone holds every row, so labels keep clear of all of it", "[render][layout][issue12]") {
+    for (const ScreenSize& size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}}) {
+        const FrameParams p = params_at("2022-01-19T23:00+06:00", size);
+        const FrameLayout L = layout_of(p);
+        REQUIRE(L.figures.shown);
+        CHECK(L.figures.rows.size() == 4);  // killed, security forces killed, injured, detained
+        // Four rows with their sources reach lower than the fixed zone (190 at 1920x1080) did.
+        CHECK(L.figures.box.bottom() > 190 * L.u);
+        const Box& z = L.hud_boxes[2];
+        CHECK(z.left <= L.figures.box.left);
+        CHECK(z.bottom() >= L.figures.box.bottom());
+        CHECK(L.figures.box.right() <= size.width_px);
+        for (const LaidOutText& t : laid_out_texts(L)) {
+            if (t.kind != "city" && t.kind != "badge" && t.kind != "origin" && t.kind != "context") continue;
+            INFO(t.kind << " " << t.text);
+            CHECK_FALSE(overlaps(t.box, L.figures.box));
+        }
+    }
+}
+
 TEST_CASE("origin labels stacked at a crowded edge keep clear of the placed ones", "[render][layout][issue12]") {
     // Zoomed in on the destination (the sweep's beat 10): most origins crowd the same edge.
     const Timeline& tl = *test::bundled_data().timeline;
