@@ -17,7 +17,8 @@
 # Environment: QANTAR_SWEEP_ARGS: extra data options for every render (e.g. --sources FILE);
 # QANTAR_SWEEP_HOURS: the step between moments (default 3); QANTAR_SWEEP_LANGS, QANTAR_SWEEP_SIZES:
 # space-separated subsets (default "en kk ru" and "1920x1080 1280x720"); QANTAR_SWEEP_JOBS: how
-# many renders at once (default 2); QANTAR_SWEEP_SHEETS=0: no contact sheets.
+# many renders at once (default 2); QANTAR_SWEEP_SHEETS=0: no contact sheets; QANTAR_SWEEP_RENDER=0:
+# no rendering, only the sheets and checks of the frames already in OUT_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,7 +39,7 @@ else
   hours=${QANTAR_SWEEP_HOURS:-3}
 fi
 mkdir -p "$out"
-for lang in "${langs[@]}"; do for size in "${sizes[@]}"; do
+[[ ${QANTAR_SWEEP_RENDER:-1} == 0 ]] || for lang in "${langs[@]}"; do for size in "${sizes[@]}"; do
   rm -rf "${out:?}/$lang-$size"
   echo "$lang $size"
 done; done | SWEEP_BIN=$bin SWEEP_OUT=$out SWEEP_HOURS=$hours SWEEP_ARGS=${QANTAR_SWEEP_ARGS:-} \
@@ -52,9 +53,12 @@ if [[ ${QANTAR_SWEEP_SHEETS:-1} != 0 ]]; then
   font=(); f=/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf; [[ -r $f ]] && font=(-font "$f")
   for lang in "${langs[@]}"; do for size in "${sizes[@]}"; do
     dir=$out/$lang-$size
-    montage "${font[@]}" -label '%t' "$dir"/beat-*.png -tile 4x -geometry 480x270+4+4 -background '#0c1019' \
+    # Each frame shrunk as it is read ("f.png[480x270]"): a hundred full frames at once exceed
+    # ImageMagick's default resource limits.
+    beats=("$dir"/beat-*.png) every=("$dir"/at-*.png)
+    montage "${font[@]}" -label '%t' "${beats[@]/%/[480x270]}" -tile 4x -geometry 480x270+4+4 -background '#0c1019' \
       -fill '#8c96a8' "$out/contact-beats-$lang-$size.png" &
-    montage "${font[@]}" -label '%t' "$dir"/at-*.png -tile 8x -geometry 240x135+2+2 -background '#0c1019' \
+    montage "${font[@]}" -label '%t' "${every[@]/%/[240x135]}" -tile 8x -geometry 240x135+2+2 -background '#0c1019' \
       -fill '#8c96a8' -pointsize 9 "$out/contact-every-$lang-$size.png" &
     wait
   done; done
