@@ -148,6 +148,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     const bool still = iends_with(opt.output, ".png");
     if (opt.every_h || opt.all_beats) {
         if (opt.beat || opt.view.at) throw UsageError("render: --every and --all-beats write many stills: no --at or --beat");
+        if (still) throw UsageError("render: --every and --all-beats write into a folder: -o DIR/, not " + opt.output);
         if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run")) return 1;
         return render_stills(load, opt, opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080});
     }
