@@ -24,6 +24,10 @@ work=$tmp/work.gpkg
 
 die() { echo "make-geodata: $*" >&2; exit 1; }
 
+# The context countries' clip, lon_min lat_min lon_max lat_max: wider than any frame of the story
+# at 16:9 (the presenter's whole-country beats reach about 24-110E, 35-62N).
+country_clip="10 20 140 80"
+
 # ogr2ogr/ogrinfo SQL whose result is plain CSV text on stdout (header line dropped).
 sql_csv() { # <datasource> <sql>
   ogr2ogr -f CSV -lco STRING_QUOTING=IF_NEEDED /vsistdout/ "$1" -dialect sqlite -sql "$2" | tail -n +2
@@ -111,6 +115,11 @@ build_boundaries() {
   ogr2ogr -update "$work" "$tmp/region_map.csv" -nln region_map -oo AUTODETECT_TYPE=NO
   ogr2ogr -update "$work" "$wa" countries -nln countries_ne -a_srs EPSG:4326 \
     -clipsrc 30 33 100 62 -makevalid -nlt PROMOTE_TO_MULTI
+  # The context layer reaches far beyond any frame of the story (issue 12: a layer clipped at 100E
+  # showed its edge as a dark wedge in beat 1): the same world-atlas 50m countries, as the world
+  # base map ships them with names in three languages (geodata/world/README.md), clipped wide.
+  ogr2ogr -update "$work" "$root/geodata/world/countries.fgb" countries -nln countries_wide \
+    -clipsrc $country_clip -makevalid -nlt PROMOTE_TO_MULTI
   country_table | tr '|' ',' >"$tmp/country_map.csv"
   ogr2ogr -update "$work" "$tmp/country_map.csv" -nln country_map -oo AUTODETECT_TYPE=NO
 
@@ -154,11 +163,12 @@ $unmatched"
     WHERE c.name <> 'Kazakhstan' AND m.iso_a3 IS NULL")
   [[ -z $unmatched ]] || die "world-atlas countries without a row in country_table:
 $unmatched"
+  # The neighbours keep the names of country_table; the countries beyond take the world file's.
   rm -f "$out/countries.geojson"
   ogr2ogr "${geojson_opts[@]}" "$out/countries.geojson" "$work" -nln countries -dialect sqlite -sql \
-    "SELECT m.name_en, m.name_ru, m.iso_a3, c.geom FROM countries_ne c JOIN country_map m
-       ON m.wa_name = c.name AND m.wa_id = coalesce(c.id, '')
-     WHERE c.name <> 'Kazakhstan' ORDER BY m.name_en"
+    "SELECT coalesce(m.name_en, w.name_en) AS name_en, w.name_kk, coalesce(m.name_ru, w.name_ru) AS name_ru,
+            w.iso_a3, w.geom FROM countries_wide w LEFT JOIN country_map m ON m.iso_a3 = w.iso_a3 AND m.iso_a3 <> ''
+     WHERE w.iso_a3 <> 'KAZ' ORDER BY coalesce(m.name_en, w.name_en), w.iso_a3"
 
   # Water. Neither source has lakes, and no npm package checked ships Natural Earth lakes
   # (README). The Caspian is the one large gap left between the 50m countries and Kazakhstan's

@@ -5,6 +5,7 @@
 #include "frame_options.hpp"
 #include "source_window.hpp"
 #include "core/text.hpp"
+#include "core/time.hpp"
 
 #include "core/error.hpp"
 #include "io/atomic_file.hpp"
@@ -32,26 +33,16 @@ namespace qantar::app {
 
 namespace {
 
-// The categories of the events drawn at the frame's moment (their colours must be in the legend),
-// plus "spread" while spread arcs are drawn.
-std::vector<std::string> drawn_categories(const Timeline& tl, const render::FrameParams& p) {
-    std::vector<std::string> out;
-    auto add = [&](std::string id) {
-        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(std::move(id));
-    };
-    for (std::size_t i = 0; i < tl.data().events.size(); ++i)
-        if (tl.is_visible(i, p.t_utc_s, p.time)) add(tl.data().category_of(tl.data().events[i]).id);
-    if (p.overlays.spread) {
-        const Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
-        if (!s.spread.empty()) add("spread");
-    }
-    return out;
-}
-
 void write_layout_json(const std::string& path, const Timeline& tl, const render::FrameParams& p,
                        const render::FrameLayout& layout) {
     if (path.empty()) return;
-    io::write_file_atomically(path, render::layout_json(layout, drawn_categories(tl, p)) + "\n");
+    const Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+    io::write_file_atomically(path, render::layout_json(tl.data(), layout, render::drawn_colours(tl, s, p)) + "\n");
+}
+
+void save_png(const sf::RenderTexture& rt, const std::string& path) {
+    sf::Image img = rt.getTexture().copyToImage();
+    io::write_via_temporary(path, [&](const std::string& tmp) { return img.saveToFile(tmp); });
 }
 
 // `render --beat N -o FILE.png`: the presenter's frame of beat N, holding, with its caption card.
@@ -82,9 +73,71 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt_in, const rend
     const render::PresenterView pv = presenter_view_of(opt.view, size);
     const render::FrameLayout layout = presenter.draw(rt, frame, pv);
     rt.display();
-    sf::Image img = rt.getTexture().copyToImage();
-    io::write_via_temporary(opt.output, [&](const std::string& tmp) { return img.saveToFile(tmp); });
+    save_png(rt, opt.output);
     write_layout_json(opt.layout_json, timeline, presenter.params(frame, pv), layout);
+    return 0;
+}
+
+// `render --every HOURS` and/or `--all-beats`, `-o DIR/`: many stills from one process (the data
+// loaded once, one offscreen target): DIR/at-<local time>.png every HOURS over the animation's span
+// and DIR/beat-NN.png for each presenter beat, the same pixels as one `render --at` or `--beat`
+// each; with --layout-json DIR2, each frame's layout as DIR2/<the same name>.json (the sweep).
+int render_stills(const LoadOptions& load, const RenderOptions& opt_in, const render::ScreenSize& size) {
+    RenderOptions opt = opt_in;  // the speed resolved once the data is read
+    namespace fs = std::filesystem;
+    if (opt.every_h && !(*opt.every_h > 0)) throw UsageError("render: --every HOURS must be more than 0");
+    Dataset data = load_dataset(load);
+    Timeline timeline(data);
+    resolve_speed(opt.view, timeline);
+    fs::create_directories(opt.output);
+    if (!opt.layout_json.empty()) fs::create_directories(opt.layout_json);
+    sf::ContextSettings cs;
+    cs.antialiasingLevel = opt.view.antialias;
+    sf::RenderTexture rt;
+    if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
+        throw std::runtime_error("could not create an offscreen OpenGL target");
+    render::Renderer renderer(timeline, render::renderer_config_from_env());
+    apply_range(renderer, timeline, opt.from, opt.to);
+    int count = 0;
+    auto write = [&](const std::string& name, const render::FrameParams& p, const render::FrameLayout& layout) {
+        const std::string png = (fs::path(opt.output) / (name + ".png")).string();
+        io::refuse_overwriting_inputs(png, data.input_files);
+        rt.display();
+        save_png(rt, png);
+        if (!opt.layout_json.empty())
+            write_layout_json((fs::path(opt.layout_json) / (name + ".json")).string(), timeline, p, layout);
+        ++count;
+    };
+    if (opt.every_h) {
+        const Selection sel = selection_of(data, opt.view);
+        const double t1 = render::animation_end_utc_s(timeline), step = *opt.every_h * 3600.0;
+        const double t0 = render::animation_start_utc_s(timeline);
+        if ((t1 - t0) / step + 1 > static_cast<double>(opt.max_frames))
+            throw UsageError("render: --every " + format_number(*opt.every_h) + " makes more stills than --max-frames " +
+                             std::to_string(opt.max_frames));
+        for (std::int64_t k = 0; t0 + static_cast<double>(k) * step <= t1; ++k) {
+            const double t = t0 + static_cast<double>(k) * step;
+            const render::FrameParams p = offscreen_params(renderer, opt.view, sel, size, t);
+            const render::FrameLayout layout = renderer.draw(rt, p);
+            std::string name = format_iso8601_minutes({static_cast<std::int64_t>(t), timeline.display_offset_s()}).substr(0, 16);
+            std::replace(name.begin(), name.end(), ':', '-');
+            write("at-" + name, p, layout);
+        }
+    }
+    if (opt.all_beats) {
+        const Story story = load_story(opt.story && !opt.story->empty() ? *opt.story : story_beats_path(load), data);
+        const ExtentM country = country_extent_m(data);
+        const StorySchedule schedule(story, schedule_options_of(opt.view, opt.beat_seconds, country));
+        render::Presenter presenter(renderer, story, country);
+        const render::PresenterView pv = presenter_view_of(opt.view, size);
+        for (std::size_t b = 0; b < story.beats.size(); ++b) {
+            const CameraFrame frame = schedule.at(schedule.hold_start_s(b));
+            const render::FrameLayout layout = presenter.draw(rt, frame, pv);
+            const std::string n = std::to_string(b + 1);
+            write("beat-" + std::string(n.size() < 2 ? 2 - n.size() : 0, '0') + n, presenter.params(frame, pv), layout);
+        }
+    }
+    std::cout << count << " stills in " << opt.output << '\n';
     return 0;
 }
 
@@ -93,6 +146,12 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt_in, const rend
 int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     RenderOptions opt = opt_in;  // the speed resolved once the data is read
     const bool still = iends_with(opt.output, ".png");
+    if (opt.every_h || opt.all_beats) {
+        if (opt.beat || opt.view.at) throw UsageError("render: --every and --all-beats write many stills: no --at or --beat");
+        if (still) throw UsageError("render: --every and --all-beats write into a folder: -o DIR/, not " + opt.output);
+        if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run")) return 1;
+        return render_stills(load, opt, opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080});
+    }
     if (opt.beat && !still) throw UsageError("render: --beat makes a still: -o FILE.png");
     if (!opt.layout_json.empty() && !still) throw UsageError("render: --layout-json goes with a still (-o FILE.png)");
     if (opt.beat) {
@@ -126,9 +185,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     const render::FrameLayout layout = renderer.draw(rt, p);
     rt.display();
-    sf::Image img = rt.getTexture().copyToImage();
-
-    io::write_via_temporary(opt.output, [&](const std::string& tmp) { return img.saveToFile(tmp); });
+    save_png(rt, opt.output);
     write_layout_json(opt.layout_json, timeline, p, layout);
     return 0;
 }

@@ -39,6 +39,8 @@ struct RenderOptions {
     std::int64_t max_frames = kDefaultMaxFrames;  // --max-frames
     std::optional<int> beat;             // --beat N: a still of the story's beat N (1-based), holding
     std::string layout_json;             // --layout-json FILE: a still's layout boxes as JSON
+    std::optional<double> every_h;       // --every HOURS: stills every HOURS into -o DIR/ (the sweep)
+    bool all_beats = false;              // --all-beats: a still of every beat into -o DIR/
 };
 
 struct PresentOptions {

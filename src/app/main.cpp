@@ -182,10 +182,15 @@ void add_render_command(Cli& cli) {
     cmd->add_option("--beat", render.beat, "A still (-o FILE.png) of the story's beat N, as the presenter shows it")
         ->check(CLI::PositiveNumber)->option_text("N");
     cmd->add_option("--layout-json", render.layout_json,
-                    "With a still: also write the frame's layout (every text box, the legend's colours) as JSON")
-        ->option_text("FILE");
+                    "With a still: also write the frame's layout (text boxes, legend, colours drawn, clock) as JSON; "
+                    "with --every/--all-beats: a folder, one NAME.json per still")
+        ->option_text("FILE|DIR");
     cmd->add_option("--beat-seconds", render.beat_seconds, "How long each story beat holds")
         ->check(finite_in(0, kMaxBeatSeconds, false, "seconds"))->option_text("S");
+    // sweep: many stills from one process (-o DIR/; --layout-json DIR for their layouts).
+    cmd->add_option("--every", render.every_h, "Stills every HOURS over the data's span into -o DIR/ (at-TIME.png)")
+        ->check(finite_in(0, 24.0 * 366, true, "hours"))->option_text("HOURS");
+    cmd->add_flag("--all-beats", render.all_beats, "Stills of every presenter beat into -o DIR/ (beat-NN.png)");
 }
 
 void add_present_command(Cli& cli) {

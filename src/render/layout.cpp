@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <sstream>
 
 namespace qantar::render {
 
@@ -362,6 +361,12 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     L.size = p.size;
     L.u = ui_scale(p.size) * p.hud_scale;
     L.hud_boxes = hud_obstacles(p.size, p.hud_scale);
+    L.figures = lay_out_figures(tl.data(), scene, p.size, L.u, measure);
+    if (L.figures.shown && L.hud_boxes.size() > 2) {  // the figures' zone holds all of its rows
+        Box& z = L.hud_boxes[2];
+        const double left = std::min(z.left, L.figures.box.left), bottom = std::max(z.bottom(), L.figures.box.bottom());
+        z = {left, z.top, z.right() - left, bottom - z.top};
+    }
     L.bar = timeline_bar(p.size, p.hud_scale, p.range_from_utc_s.value_or(animation_start_utc_s(tl)),
                          p.range_to_utc_s.value_or(animation_end_utc_s(tl)));
     {
@@ -369,6 +374,9 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
         const auto t = static_cast<std::int64_t>(std::floor(scene.t_utc_s));
         L.clock_text = hud_clock_text(zones, t, tl.display_zone());
         L.clock_offsets = hud_clock_offsets(zones, t, tl.display_zone());
+        L.clock_zones = zones;
+        L.clock_t_utc_s = t;
+        L.clock_fallback_offset_s = tl.display_zone().offset_at(t);
     }
     if (p.overlays.timeline)
         L.axis = time_axis(L.bar.t0_utc_s, L.bar.t1_utc_s, L.bar.box.left, L.bar.box.width, tl.display_zone(), measure,
@@ -405,65 +413,6 @@ std::vector<LaidOutText> laid_out_texts(const FrameLayout& L) {
     for (const LegendEntry& e : L.legend) out.push_back({"legend", e.label, e.box});
     if (!L.legend.empty()) out.push_back({"playback", L.playback_text, L.playback});
     return out;
-}
-
-namespace {
-
-std::string json_string(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char ch : s) {
-        if (ch == '"' || ch == '\\') out += '\\', out += static_cast<char>(ch);
-        else if (ch < 0x20) {
-            char b[8];
-            std::snprintf(b, sizeof b, "\\u%04x", ch);
-            out += b;
-        } else out += static_cast<char>(ch);
-    }
-    return out + "\"";
-}
-
-void json_box(std::ostringstream& o, const std::string& kind, const std::string& text, const Box& b) {
-    o << "{\"kind\":" << json_string(kind) << ",\"text\":" << json_string(text) << ",\"x\":" << b.left
-      << ",\"y\":" << b.top << ",\"w\":" << b.width << ",\"h\":" << b.height << "}";
-}
-
-}  // namespace
-
-std::string layout_json(const FrameLayout& L, const std::vector<std::string>& drawn_categories) {
-    std::ostringstream o;
-    o.precision(10);
-    o << "{\"width\":" << L.size.width_px << ",\"height\":" << L.size.height_px << ",\"texts\":[";
-    bool first = true;
-    for (const LaidOutText& t : laid_out_texts(L)) {
-        o << (first ? "" : ",");
-        json_box(o, t.kind, t.text, t.box);
-        first = false;
-    }
-    // The zones the HUD, the caption card and the panel hold: texts must keep out of them.
-    o << "],\"zones\":[";
-    first = true;
-    for (const Box& b : L.hud ? L.hud_boxes : std::vector<Box>{}) {
-        o << (first ? "" : ",");
-        json_box(o, "hud", "", b);
-        first = false;
-    }
-    for (const Box& b : L.obstacles) {
-        o << (first ? "" : ",");
-        json_box(o, "obstacle", "", b);
-        first = false;
-    }
-    o << "],\"legend_categories\":[";
-    first = true;
-    for (const LegendEntry& e : L.legend) {
-        if (e.category < 0 && !e.spread) continue;
-        o << (first ? "" : ",")
-          << json_string(e.spread ? std::string("spread") : e.id);
-        first = false;
-    }
-    o << "],\"drawn_categories\":[";
-    for (std::size_t i = 0; i < drawn_categories.size(); ++i) o << (i ? "," : "") << json_string(drawn_categories[i]);
-    o << "]}";
-    return o.str();
 }
 
 }  // namespace qantar::render

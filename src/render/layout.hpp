@@ -15,6 +15,7 @@
 #include "core/scene.hpp"
 #include "core/timeline.hpp"
 
+#include <SFML/Graphics/Color.hpp>
 #include <SFML/System/Vector2.hpp>  // float screen points, as the arcs are drawn
 
 #include <cstddef>
@@ -107,6 +108,25 @@ struct EdgeLabel {
     Box box;
 };
 
+// The national figures at the top right of the HUD, as drawn: the heading, then one row per
+// headline figure announced (value, label, who announced it and when), or "none announced yet".
+struct FigureRow {
+    std::string value, label, source;  // source: "" when the figure names no announcement
+    sf::Color colour;
+};
+struct FiguresBlock {
+    bool shown = false;           // the story shows figures (Dataset::tally_columns)
+    std::vector<FigureRow> rows;  // empty: none announced yet
+    double right_px = 0;          // the texts' right edge
+    Box box;                      // the backdrop: labels keep clear of it
+};
+TextStyle figure_heading_style();
+TextStyle figure_value_style();
+TextStyle figure_label_style();
+TextStyle figure_source_style();
+FiguresBlock lay_out_figures(const Dataset& data, const Scene& scene, const ScreenSize& size, double u,
+                             const TextMeasure& measure);
+
 struct FrameLayout {
     ScreenSize size;
     double u = 1;                 // ui_scale(size) * hud_scale
@@ -118,6 +138,9 @@ struct FrameLayout {
     // The HUD clock: the local time of what is in view (core/clock.hpp), and the offsets it shows.
     std::string clock_text;
     std::vector<std::int32_t> clock_offsets;
+    std::vector<ZoneInView> clock_zones;  // what the clock was computed from (zones_in_view)
+    std::int64_t clock_t_utc_s = 0;       // and at which second
+    std::int32_t clock_fallback_offset_s = 0;  // the display zone's, shown when no zone is in view
     Box banner;                   // the banner (Scene::banner: its text comes from the data)
     std::string banner_text;
     bool show_banner = false;
@@ -128,6 +151,7 @@ struct FrameLayout {
     std::string playback_text;        // the playback line right of the legend
     Box playback;
     PanelLayout panel;            // open == false until the panel layer has drawn it
+    FiguresBlock figures;         // the national figures (its box is in hud_boxes too)
 };
 
 // The legend's entries: the categories the data has (Dataset::categories indexes, in table
@@ -143,9 +167,22 @@ struct LaidOutText {
     Box box;
 };
 std::vector<LaidOutText> laid_out_texts(const FrameLayout& layout);
-// The layout as one JSON object: size, boxes (kind, text, x, y, w, h), legend colours (category
-// ids and region states) and `drawn`, the category ids of the events drawn at that moment.
-std::string layout_json(const FrameLayout& layout, const std::vector<std::string>& drawn_categories);
+// A colour the frame drew, with the legend entry that must explain it (the sweep's legend check).
+struct DrawnColour {
+    std::string what;  // "marker", "histogram", "arc", "region", "banner" (the banner names itself)
+    std::string key;   // as legend_key: a category id, "region:<state id>", "spread"; "banner"
+    sf::Color colour;
+};
+// The colours drawn at the frame's moment, from the same functions the layers draw with: event
+// markers and histogram bars (category colours), troop arcs, spread arcs, region tints, the banner.
+std::vector<DrawnColour> drawn_colours(const Timeline& timeline, const Scene& scene, const FrameParams& params);
+// A legend entry's key ("riot", "region:protest", "spread") and its swatch's colour, as drawn.
+std::string legend_key(const LegendEntry& entry);
+sf::Color legend_swatch_colour(const Dataset& data, const LegendEntry& entry);
+// The layout as one JSON object: size, text boxes (kind, text, x, y, w, h), the zones texts keep
+// out of, the legend (key, label, colour), the colours drawn, and the HUD clock (its text, offsets,
+// the moment and the zones in view with their weights and offsets). The sweep checks it.
+std::string layout_json(const Dataset& data, const FrameLayout& layout, const std::vector<DrawnColour>& drawn);
 
 // The text styles the layout measures (and the layers draw with).
 TextStyle city_label_style(bool hot);

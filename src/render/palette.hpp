@@ -67,14 +67,14 @@ inline const sf::Color kDetained(150, 170, 255);
 inline const sf::Color kParticipants(255, 200, 120);
 
 // The timeline bar.
-inline const sf::Color kBarFill(18, 23, 33, 200);
+inline const sf::Color kBarFill(18, 23, 33, 235);
 inline const sf::Color kBarWindow(255, 255, 255, 22);
 inline const sf::Color kBarFuture(30, 36, 48);  // later days are mixed towards it
 
 // Cards over the map: caption, notice, help.
 inline const sf::Color kPanel(12, 16, 25, 215);
 // Behind the HUD's own texts (date block, legend) so that a tinted region never shows through.
-inline const sf::Color kHudBackdrop(12, 16, 25, 200);
+inline const sf::Color kHudBackdrop(12, 16, 25, 235);
 inline const sf::Color kHelpFill(12, 16, 25, 240);
 
 // The details panel and the tooltip (its dim and faint text are lighter than the HUD's).

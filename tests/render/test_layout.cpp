@@ -217,16 +217,57 @@ TEST_CASE("the banner's text is the scene's, and withdrawals read 'to'", "[rende
     CHECK(going_home >= 3);  // Belarus, Armenia, Tajikistan fly home that day (Kyrgyzstan by road)
 }
 
-TEST_CASE("the layout JSON holds every text box, the zones and both colour lists", "[render][layout][issue12]") {
+TEST_CASE("the layout JSON holds every text box, the zones, the legend, the colours drawn and the clock",
+          "[render][layout][issue12]") {
+    const Timeline& tl = *test::bundled_data().timeline;
+    const Dataset& data = test::bundled_data().data;
     const FrameParams p = params_at("2022-01-05T18:00+06:00", {1280, 720});
     const FrameLayout L = layout_of(p);
-    const std::string j = layout_json(L, {"riot", "spread"});
-    CHECK(j.rfind("{\"width\":1280,\"height\":720,\"texts\":[", 0) == 0);
+    const Scene s = build_scene(tl, {p.t_utc_s, p.time, {}, {}});
+    const std::vector<DrawnColour> drawn = drawn_colours(tl, s, p);
+    const std::string j = layout_json(data, L, drawn);
+    CHECK(j.rfind("{\"width\":1280,\"height\":720,\"hud\":true,\"texts\":[", 0) == 0);
     std::size_t boxes = 0;
     for (std::size_t at = j.find("\"kind\":"); at != std::string::npos; at = j.find("\"kind\":", at + 1)) ++boxes;
     CHECK(boxes == laid_out_texts(L).size() + L.hud_boxes.size() + L.obstacles.size());
-    CHECK(j.find("\"legend_categories\":[\"peaceful_protest\"") != std::string::npos);
-    CHECK(j.find("\"drawn_categories\":[\"riot\",\"spread\"]}") != std::string::npos);
+    // The legend's swatches are the colours the layers draw: the category's own, the region's tint.
+    CHECK(j.find("{\"key\":\"peaceful_protest\",\"label\":\"Peaceful protest\",\"colour\":\"#ffb840\"}") !=
+          std::string::npos);
+    // 5 January, 18:00: riots are drawn as markers, regions are tinted, the banner is up.
+    auto has = [&](const std::string& what, const std::string& key) {
+        return std::any_of(drawn.begin(), drawn.end(), [&](const DrawnColour& d) { return d.what == what && d.key == key; });
+    };
+    CHECK(has("marker", "riot"));
+    CHECK(has("region", "region:violence"));
+    CHECK(has("banner", "banner"));
+    CHECK_FALSE(has("marker", "state_of_emergency"));  // drawn as region tints only (marker = false)
+    for (const DrawnColour& d : drawn)
+        for (const LegendEntry& e : L.legend)
+            if (legend_key(e) == d.key) CHECK(legend_swatch_colour(data, e) == d.colour);
+    // The clock: its text, the moment and the zones it was computed from.
+    CHECK(j.find("\"clock\":{\"text\":" + std::string("\"") ) != std::string::npos);
+    CHECK(j.find("\"zone\":\"") != std::string::npos);
+    CHECK(j.find(",\"t_utc_s\":" + std::to_string(static_cast<long long>(p.t_utc_s)) + ",") != std::string::npos);
+}
+
+TEST_CASE("the national figures' zone holds every row, so labels keep clear of all of it", "[render][layout][issue12]") {
+    for (const ScreenSize& size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}}) {
+        const FrameParams p = params_at("2022-01-19T23:00+06:00", size);
+        const FrameLayout L = layout_of(p);
+        REQUIRE(L.figures.shown);
+        CHECK(L.figures.rows.size() == 4);  // killed, security forces killed, injured, detained
+        // Four rows with their sources reach lower than the fixed zone (190 at 1920x1080) did.
+        CHECK(L.figures.box.bottom() > 190 * L.u);
+        const Box& z = L.hud_boxes[2];
+        CHECK(z.left <= L.figures.box.left);
+        CHECK(z.bottom() >= L.figures.box.bottom());
+        CHECK(L.figures.box.right() <= size.width_px);
+        for (const LaidOutText& t : laid_out_texts(L)) {
+            if (t.kind != "city" && t.kind != "badge" && t.kind != "origin" && t.kind != "context") continue;
+            INFO(t.kind << " " << t.text);
+            CHECK_FALSE(overlaps(t.box, L.figures.box));
+        }
+    }
 }
 
 TEST_CASE("origin labels stacked at a crowded edge keep clear of the placed ones", "[render][layout][issue12]") {

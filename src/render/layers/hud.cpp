@@ -17,35 +17,6 @@ const char* const kMonths[] = {"January", "February", "March", "April", "May", "
                                "August", "September", "October", "November", "December"};
 const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
-// One row of the national figures, with who announced it and when: announcements differ in what
-// they count. Returns the y below it.
-double draw_figure_row(const DrawContext& ctx, const char* label, const Count& v, int entry, sf::Color c,
-                       double rx, double ry) {
-    const double u = ctx.u();
-    sf::Text lab = ctx.text.make(label, 15, kTextDim);
-    sf::Text num = ctx.text.make(with_thousands(*v), 28, c, true);
-    double lw = lab.getLocalBounds().width;
-    place(lab, rx - lw, ry + 10 * u);
-    place(num, rx - lw - 10 * u - num.getLocalBounds().width, ry);
-    ctx.target.draw(num);
-    ctx.target.draw(lab);
-    ry += 34 * u;
-    if (entry >= 0) {
-        const TallyEntry& te = ctx.data().tally[static_cast<std::size_t>(entry)];
-        std::string src = format_human(te.announced_at);
-        src.resize(src.size() - 6);  // the date; the hour of many announcements is not known
-        if (!te.announced_by.empty()) src += " \u00B7 " + te.announced_by;
-        // Who said it, cited as a person would (never the raw key).
-        const std::vector<std::string> cites = ctx.data().citations(te.source_keys);
-        if (!cites.empty()) src += " \u00B7 " + cites.front();
-        sf::Text st = ctx.text.make(src, 12, kTextFaint);
-        place(st, rx - st.getLocalBounds().width, ry);
-        ctx.target.draw(st);
-        ry += 22 * u;
-    }
-    return ry;
-}
-
 }  // namespace
 
 void draw_veil(const DrawContext& ctx) {
@@ -96,33 +67,34 @@ void draw_date_block(const DrawContext& ctx) {
     ctx.target.draw(dtext);
 }
 
+// The national figures where the layout measured them, on a backdrop of their own (a tinted
+// region below never makes them unreadable).
 void draw_figures(const DrawContext& ctx) {
-    const double u = ctx.u();
-    const TallyAt& ta = ctx.scene.tally;
-    double rx = ctx.params.size.width_px - 40 * u;
-    double ry = 34 * u;
-    const Dataset& data = ctx.data();
-    if (data.tally_columns.empty()) return;  // the story shows no announced figures
-    sf::Text ft = ctx.text.make(data.tally_heading, 13, kTextFaint, true);
-    ft.setLetterSpacing(1.6f);
-    place(ft, rx - ft.getLocalBounds().width, ry);
+    const FiguresBlock& F = ctx.layout.figures;
+    if (!F.shown) return;  // the story shows no announced figures
+    const double u = ctx.u(), rx = F.right_px;
+    rounded_rect(ctx.target, F.box, kHudBackdrop, static_cast<float>(8 * u));
+    sf::Text ft = ctx.text.make(ctx.data().tally_heading, figure_heading_style(), kTextFaint);
+    place(ft, rx - ft.getLocalBounds().width, 34 * u);
     ctx.target.draw(ft);
-    ry += 28 * u;
-    struct Row { const char* column; const char* label; Count v; int entry; sf::Color c; };
-    const Row rows[] = {{"killed", "killed", ta.killed, ta.killed_entry, kKilled},
-                        {"security_killed", "security forces killed", ta.security_killed, ta.security_killed_entry, kSecurityKilled},
-                        {"injured", "injured", ta.injured, ta.injured_entry, kInjured},
-                        {"detained", "detained", ta.detained, ta.detained_entry, kDetained}};
-    bool any = false;
-    for (const std::string& column : data.tally_columns) {
-        const auto it = std::find_if(std::begin(rows), std::end(rows), [&](const Row& r) { return column == r.column; });
-        if (it == std::end(rows) || !it->v) continue;
-        const Row& r = *it;
-        any = true;
-        ry = draw_figure_row(ctx, r.label, r.v, r.entry, r.c, rx, ry);
+    double ry = 62 * u;
+    for (const FigureRow& r : F.rows) {
+        sf::Text lab = ctx.text.make(r.label, figure_label_style(), kTextDim);
+        sf::Text num = ctx.text.make(r.value, figure_value_style(), r.colour);
+        const double lw = lab.getLocalBounds().width;
+        place(lab, rx - lw, ry + 10 * u);
+        place(num, rx - lw - 10 * u - num.getLocalBounds().width, ry);
+        ctx.target.draw(num);
+        ctx.target.draw(lab);
+        ry += 34 * u;
+        if (r.source.empty()) continue;
+        sf::Text st = ctx.text.make(r.source, figure_source_style(), kTextFaint);
+        place(st, rx - st.getLocalBounds().width, ry);
+        ctx.target.draw(st);
+        ry += 22 * u;
     }
-    if (!any) {
-        sf::Text none = ctx.text.make("none announced yet", 15, kTextDim);
+    if (F.rows.empty()) {
+        sf::Text none = ctx.text.make("none announced yet", figure_label_style(), kTextDim);
         place(none, rx - none.getLocalBounds().width, ry);
         ctx.target.draw(none);
     }

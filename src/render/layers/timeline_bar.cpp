@@ -135,15 +135,15 @@ void draw_legend(const DrawContext& ctx) {
         const double lx = e.box.left, ly = e.box.top;
         if (e.category >= 0) {
             auto cx = static_cast<float>(lx + 6 * u), cy = static_cast<float>(ly + 8 * u), r = static_cast<float>(5 * u);
-            append_aa_disc(dots, {cx, cy}, r, category_color(ctx.data().categories[static_cast<std::size_t>(e.category)]), 1.f, -1, 20);
+            append_aa_disc(dots, {cx, cy}, r, legend_swatch_colour(ctx.data(), e), 1.f, -1, 20);
         } else if (e.spread) {
             append_aa_polyline(dots, {{static_cast<float>(lx), static_cast<float>(ly + 11 * u)},
                                       {static_cast<float>(lx + 16 * u), static_cast<float>(ly + 5 * u)}},
-                               static_cast<float>(std::max(1.0, 1.8 * u)), 1.f, kSpread, false, false);
+                               static_cast<float>(std::max(1.0, 1.8 * u)), 1.f, legend_swatch_colour(ctx.data(), e), false, false);
         } else {
             sf::RectangleShape sw({static_cast<float>(16 * u), static_cast<float>(12 * u)});
             sw.setPosition(static_cast<float>(lx), static_cast<float>(ly + 2 * u));
-            sw.setFillColor(mix(state_tint(static_cast<PlaceState>(e.state)), sf::Color::White, 0.08));
+            sw.setFillColor(legend_swatch_colour(ctx.data(), e));  // the very tint the regions are drawn with
             sw.setOutlineColor(kRegionLine);
             sw.setOutlineThickness(static_cast<float>(u));
             ctx.target.draw(sw);
