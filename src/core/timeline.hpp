@@ -34,7 +34,7 @@ std::string_view place_state_label(PlaceState s);  // "Calm", "State of emergenc
 // when no event had the figure).
 struct Figures {
     Count participants, injured, killed, detained, vehicles_burned, buildings_burned;
-    void add(const Event& e);
+    void add(const EventRef& e);
 };
 
 // One link of the spread tree: the city's first unrest event, linked to the nearest city (great
