@@ -35,9 +35,9 @@ std::string relative_to(const std::string& path, const fs::path& dir) {
 std::optional<std::array<double, 4>> events_bbox(const Dataset& d) {
     if (d.events.empty()) return std::nullopt;
     std::array<double, 4> b{180, 90, -180, -90};
-    for (const Event& e : d.events) {
-        b[0] = std::min(b[0], e.lon_deg), b[1] = std::min(b[1], e.lat_deg);
-        b[2] = std::max(b[2], e.lon_deg), b[3] = std::max(b[3], e.lat_deg);
+    for (const EventRef e : d.events) {
+        b[0] = std::min(b[0], e.lon_deg()), b[1] = std::min(b[1], e.lat_deg());
+        b[2] = std::max(b[2], e.lon_deg()), b[3] = std::max(b[3], e.lat_deg());
     }
     const double mx = std::max(0.5, (b[2] - b[0]) * 0.1), my = std::max(0.5, (b[3] - b[1]) * 0.1);
     return std::array<double, 4>{std::max(-180.0, b[0] - mx), std::max(-90.0, b[1] - my),

@@ -26,6 +26,11 @@ std::vector<CategoryDef> acled_categories();
 // rest; an empty value counts as "Other" too. Fills `index` with each event's category.
 std::vector<CategoryDef> categories_from_values(const std::vector<std::string>& values, bool acled,
                                                 std::size_t top_n, std::vector<int>& index);
+// The same from the distinct values (in order of first appearance) and how many events carry
+// each: `index` gets each distinct value's category. Millions of events, a handful of values.
+std::vector<CategoryDef> categories_from_distinct(const std::vector<std::string>& distinct,
+                                                  const std::vector<std::size_t>& counts, bool acled,
+                                                  std::size_t top_n, std::vector<int>& index);
 
 // The single category of a file without any category field.
 CategoryDef single_category();

@@ -13,7 +13,7 @@ namespace qantar {
 namespace {
 
 // "R5;R73" -> "R5; R73"
-std::string spaced_keys(const std::string& keys) {
+std::string spaced_keys(std::string_view keys) {
     std::string out;
     std::size_t b = 0;
     while (b <= keys.size()) {
@@ -35,31 +35,31 @@ std::string hours_text(double h) {
 
 DetailsEvent make_event(const Timeline& tl, std::size_t i, double t, bool with_place) {
     const Dataset& data = tl.data();
-    const Event& e = data.events[i];
+    const EventRef e = data.events[i];
     DetailsEvent d;
     d.event = i;
-    d.past = static_cast<double>(e.start.utc_s) <= t;
+    d.past = static_cast<double>(e.start().utc_s) <= t;
     d.active = tl.is_active(i, t);
-    d.when_local = format_human(e.start);
-    d.utc_offset = short_utc_offset(e.start.offset_s);
-    if (e.hour_precision == "approx") d.time_note = "time approximate";
-    else if (e.hour_precision == "day") d.time_note = "time of day unknown";
-    d.category = e.category;
+    d.when_local = format_human(e.start());
+    d.utc_offset = short_utc_offset(e.start().offset_s);
+    if (e.hour_precision() == "approx") d.time_note = "time approximate";
+    else if (e.hour_precision() == "day") d.time_note = "time of day unknown";
+    d.category = e.category();
     d.category_label = data.category_of(e).label();
     d.category_rgb = data.category_of(e).rgb;
     if (with_place) {
-        if (e.city_index >= 0) d.place = data.cities[static_cast<std::size_t>(e.city_index)].name_en;
-        else if (!e.location.empty()) d.place = e.location;
+        if (e.city_index() >= 0) d.place = data.cities[static_cast<std::size_t>(e.city_index())].name_en;
+        else if (!e.location().empty()) d.place = e.location();
     }
-    d.description = trim(e.notes);
+    d.description = trim(e.notes());
     Figures f;
     f.add(e);
     d.figures = figures_text(f);
-    d.source = trim(e.source);
-    d.source_keys = spaced_keys(e.source_keys);
-    d.citations = data.citations(e.source_keys);
-    d.disputed = e.disputed;
-    d.disputed_note = trim(e.disputed_note);
+    d.source = trim(e.source());
+    d.source_keys = spaced_keys(e.source_keys());
+    d.citations = data.citations(e.source_keys());
+    d.disputed = e.disputed();
+    d.disputed_note = trim(e.disputed_note());
     return d;
 }
 
@@ -158,17 +158,17 @@ Details city_details(const Timeline& tl, int city, double t) {
     d.emergency = tl.emergency_for_region(c.region_index, t);
     if (const SpreadLink* l = tl.spread_link(city)) {
         SpreadInfo s;
-        const Event& first = data.events[l->first_event];
+        const LocalTime first_start = data.events.start(l->first_event);
         s.root = l->from_city < 0;
-        s.when_local = format_human(first.start);
-        s.utc_offset = short_utc_offset(first.start.offset_s);
+        s.when_local = format_human(first_start);
+        s.utc_offset = short_utc_offset(first_start.offset_s);
         s.after_root_h = l->after_root_h;
         if (!tl.spread().empty())
             s.root_name = data.cities[static_cast<std::size_t>(tl.spread().front().city)].name_en;
         if (l->from_city >= 0) {
             s.from_name = data.cities[static_cast<std::size_t>(l->from_city)].name_en;
             if (const SpreadLink* from = tl.spread_link(l->from_city))
-                s.from_since_local = format_human(data.events[from->first_event].start);
+                s.from_since_local = format_human(data.events.start(from->first_event));
         }
         s.distance_km = l->distance_km;
         s.arc_drawn = spread_arc_supported(*l);
@@ -226,7 +226,7 @@ std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, d
     const std::vector<std::size_t>& idx = s.kind == Selection::Kind::City ? tl.city_events(s.index) : tl.region_events(s.index);
     std::size_t so_far = 0;
     for (std::size_t i : idx)
-        if (static_cast<double>(data.events[i].start.utc_s) <= t) ++so_far;
+        if (static_cast<double>(data.events.start_s(i)) <= t) ++so_far;
     const int shown = events_shown(tl, idx, t, time);
     PlaceState st = s.kind == Selection::Kind::City ? tl.city_state(s.index, t) : tl.region_state(s.index, t);
     std::string name = s.kind == Selection::Kind::City ? data.cities[static_cast<std::size_t>(s.index)].name_en

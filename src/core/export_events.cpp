@@ -38,7 +38,7 @@ std::vector<std::size_t> chosen_events(const Timeline& tl, const ExportRequest& 
         for (std::size_t i = 0; i < n; ++i) chosen.push_back(i);
     }
     // Belt and braces: the cut is "started by at", whatever the window says.
-    std::erase_if(chosen, [&](std::size_t i) { return tl.data().events[i].start.utc_s > m.at_utc_s; });
+    std::erase_if(chosen, [&](std::size_t i) { return tl.data().events.start_s(i) > m.at_utc_s; });
     return chosen;
 }
 
@@ -51,72 +51,72 @@ std::vector<std::string> extra_field_names(const Dataset& data, bool kml) {
     if (kml) for (auto n : {"name", "shown_until"}) taken.push_back(n);
     // Geometry echoes of a CSV read back (X, Y, WKT) are written by the CSV driver itself.
     for (auto n : {"x", "y", "wkt"}) taken.push_back(n);
-    for (const Event& e : data.events)
-        for (const auto& [k, v] : e.extra) {
+    for (const EventRef e : data.events)
+        for (const auto& [k, v] : e.extra()) {
             std::string lk = lower(k);
             if (std::find(taken.begin(), taken.end(), lk) != taken.end()) continue;
             taken.push_back(lk);
-            extra_names.push_back(k);
+            extra_names.push_back(std::string(k));
         }
     return extra_names;
 }
 
 // ACLED's 31 columns, in ACLED's order.
-void add_acled_values(RowBuilder& row, const Event& e) {
-    row.str("event_id_cnty", e.event_id_cnty);
-    row.str("event_date", e.event_date);
-    row.integer("year", local_year(e.start));
-    row.integer("time_precision", e.time_precision > 0 ? Count{e.time_precision} : Count{});
-    row.str("disorder_type", e.disorder_type);
-    row.str("event_type", e.event_type);
-    row.str("sub_event_type", e.sub_event_type);
-    row.str("actor1", e.actor1);
-    row.str("assoc_actor_1", e.assoc_actor_1);
-    row.str("inter1", e.inter1);
-    row.str("actor2", e.actor2);
-    row.str("assoc_actor_2", e.assoc_actor_2);
-    row.str("inter2", e.inter2);
-    row.str("interaction", e.interaction);
-    row.str("civilian_targeting", e.civilian_targeting);
-    row.str("iso", e.iso);
-    row.str("region", e.acled_region);
-    row.str("country", e.country);
-    row.str("admin1", e.admin1);
-    row.str("admin2", e.admin2);
-    row.str("admin3", e.admin3);
-    row.str("location", e.location);
-    row.real("latitude", e.lat_deg, kPointDecimals);
-    row.real("longitude", e.lon_deg, kPointDecimals);
-    row.integer("geo_precision", e.geo_precision > 0 ? Count{e.geo_precision} : Count{});
-    row.str("source", e.source);
-    row.str("source_scale", e.source_scale);
-    row.str("notes", e.notes);
-    row.integer("fatalities", e.fatalities);
-    row.str("tags", e.tags);
-    row.str("timestamp", e.timestamp);
+void add_acled_values(RowBuilder& row, const EventRef& e) {
+    row.str("event_id_cnty", e.event_id_cnty());
+    row.str("event_date", e.event_date());
+    row.integer("year", local_year(e.start()));
+    row.integer("time_precision", e.time_precision() > 0 ? Count{e.time_precision()} : Count{});
+    row.str("disorder_type", e.disorder_type());
+    row.str("event_type", e.event_type());
+    row.str("sub_event_type", e.sub_event_type());
+    row.str("actor1", e.actor1());
+    row.str("assoc_actor_1", e.assoc_actor_1());
+    row.str("inter1", e.inter1());
+    row.str("actor2", e.actor2());
+    row.str("assoc_actor_2", e.assoc_actor_2());
+    row.str("inter2", e.inter2());
+    row.str("interaction", e.interaction());
+    row.str("civilian_targeting", e.civilian_targeting());
+    row.str("iso", e.iso());
+    row.str("region", e.acled_region());
+    row.str("country", e.country());
+    row.str("admin1", e.admin1());
+    row.str("admin2", e.admin2());
+    row.str("admin3", e.admin3());
+    row.str("location", e.location());
+    row.real("latitude", e.lat_deg(), kPointDecimals);
+    row.real("longitude", e.lon_deg(), kPointDecimals);
+    row.integer("geo_precision", e.geo_precision() > 0 ? Count{e.geo_precision()} : Count{});
+    row.str("source", e.source());
+    row.str("source_scale", e.source_scale());
+    row.str("notes", e.notes());
+    row.integer("fatalities", e.fatalities());
+    row.str("tags", e.tags());
+    row.str("timestamp", e.timestamp());
 }
 
 // qantar's columns; KML's shown_until (the effective end) after end_time.
 void add_qantar_values(RowBuilder& row, const Timeline& tl, std::size_t i, bool kml) {
-    const Event& e = tl.data().events[i];
+    const EventRef e = tl.data().events[i];
     row.str("category", tl.data().category_of(e).id);
-    row.time("start_time", e.start);
-    row.time("end_time", e.end);
-    if (kml) row.time("shown_until", LocalTime{tl.end_of(i), e.start.offset_s});
-    row.str("hour_precision", e.hour_precision);
-    row.str("city_id", e.city_id);
-    row.integer("participants", e.participants);
-    row.integer("injured", e.injured);
-    row.integer("detained", e.detained);
-    row.integer("vehicles_burned", e.vehicles_burned);
-    row.integer("buildings_burned", e.buildings_burned);
-    row.str("source_keys", e.source_keys);
-    row.boolean("disputed", e.disputed);
-    row.str("disputed_note", e.disputed_note);
-    row.str("origin_name", e.origin_name);
-    row.real("origin_latitude", e.origin_lat_deg, kPointDecimals);
-    row.real("origin_longitude", e.origin_lon_deg, kPointDecimals);
-    row.str("movement", e.movement);
+    row.time("start_time", e.start());
+    row.time("end_time", e.end());
+    if (kml) row.time("shown_until", LocalTime{tl.end_of(i), e.start().offset_s});
+    row.str("hour_precision", e.hour_precision());
+    row.str("city_id", e.city_id());
+    row.integer("participants", e.participants());
+    row.integer("injured", e.injured());
+    row.integer("detained", e.detained());
+    row.integer("vehicles_burned", e.vehicles_burned());
+    row.integer("buildings_burned", e.buildings_burned());
+    row.str("source_keys", e.source_keys());
+    row.boolean("disputed", e.disputed());
+    row.str("disputed_note", e.disputed_note());
+    row.str("origin_name", e.origin_name());
+    row.real("origin_latitude", e.origin_lat_deg(), kPointDecimals);
+    row.real("origin_longitude", e.origin_lon_deg(), kPointDecimals);
+    row.str("movement", e.movement());
 }
 
 }  // namespace
@@ -127,19 +127,19 @@ ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml)
     ExportTable table = empty_table("events", ExportGeometryKind::Point, kPointDecimals);
     const std::vector<std::string> extra_names = extra_field_names(data, kml);
     for (std::size_t i : chosen_events(tl, req, m)) {
-        const Event& e = data.events[i];
+        const EventRef e = data.events[i];
         RowBuilder row(table);
-        if (kml) row.str("name", e.location.empty() ? e.event_id_cnty : e.location);
+        if (kml) row.str("name", e.location().empty() ? e.event_id_cnty() : e.location());
         add_acled_values(row, e);
         add_qantar_values(row, tl, i, kml);
         for (const auto& name : extra_names) {
             ExportValue v;
-            for (const auto& [k, val] : e.extra)
-                if (k == name) v = val;
+            for (const auto& [k, val] : e.extra())
+                if (k == name) v = std::string(val);
             row.add(name, ExportFieldKind::String, v);
         }
         ExportFeature f;
-        f.points_deg.push_back(rounded_point(e.lon_deg, e.lat_deg, kPointDecimals));
+        f.points_deg.push_back(rounded_point(e.lon_deg(), e.lat_deg(), kPointDecimals));
         row.finish(std::move(f));
     }
     set_kml_fields(table, kml, "start_time", "shown_until");
@@ -156,7 +156,7 @@ ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml)
         if (link.first_utc_s > m.at_utc_s || link.city < 0) continue;
         const City& city = data.cities[link.city];
         const City* from = link.from_city >= 0 ? &data.cities[link.from_city] : nullptr;
-        const Event& e = data.events[link.first_event];
+        const EventRef e = data.events[link.first_event];
         RowBuilder row(table);
         if (kml) row.str("name", from ? from->name_en + " \u2192 " + city.name_en : city.name_en);
         row.integer("order", order);
@@ -164,8 +164,8 @@ ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml)
         row.str("city_name_en", city.name_en);
         row.opt_str("from_city_id", from ? from->city_id : std::string());
         row.opt_str("from_city_name_en", from ? from->name_en : std::string());
-        row.str("first_event_id", e.event_id_cnty);
-        row.time("first_time", e.start);
+        row.str("first_event_id", e.event_id_cnty());
+        row.time("first_time", e.start());
         row.real("delay_h", link.delay_h, 2);
         row.real("distance_km", link.distance_km, 1);
         row.real("after_root_h", link.after_root_h, 2);

@@ -32,7 +32,7 @@ ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml)
         const SpreadLink* link = tl.spread_link(ci);
         bool reached = link && link->first_utc_s <= m.at_utc_s;
         std::optional<LocalTime> first_unrest;
-        if (reached) first_unrest = data.events[link->first_event].start;
+        if (reached) first_unrest = data.events.start(link->first_event);
         row.time("first_unrest_time", first_unrest);
         row.real("delay_after_root_h",
                  reached && root ? hours_between(*root, link->first_utc_s) : std::nullopt, 2);

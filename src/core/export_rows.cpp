@@ -101,15 +101,15 @@ std::optional<double> hours_between(std::int64_t from_utc_s, std::int64_t to_utc
 EventsSoFar events_so_far(const Dataset& data, const std::vector<std::size_t>& events, std::int64_t at_utc_s) {
     EventsSoFar out;
     for (std::size_t i : events) {
-        const Event& e = data.events[i];
-        if (e.start.utc_s > at_utc_s) continue;
+        const EventRef e = data.events[i];
+        if (e.start().utc_s > at_utc_s) continue;
         ++out.count;
-        if (!out.first_event || e.start.utc_s < out.first_event->utc_s) {
-            out.first_event = e.start;
-            out.first_event_id = e.event_id_cnty;
+        if (!out.first_event || e.start().utc_s < out.first_event->utc_s) {
+            out.first_event = e.start();
+            out.first_event_id = e.event_id_cnty();
         }
-        if (data.category_of(e).spreads && (!out.first_unrest || e.start.utc_s < out.first_unrest->utc_s))
-            out.first_unrest = e.start;
+        if (data.category_of(e).spreads && (!out.first_unrest || e.start().utc_s < out.first_unrest->utc_s))
+            out.first_unrest = e.start();
     }
     return out;
 }

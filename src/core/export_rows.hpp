@@ -24,7 +24,7 @@ public:
         if (first_) table_.fields.push_back({std::string(name), kind});
         values_.push_back(std::move(value));
     }
-    void str(std::string_view name, const std::string& v) { add(name, ExportFieldKind::String, v); }
+    void str(std::string_view name, std::string_view v) { add(name, ExportFieldKind::String, std::string(v)); }
     void opt_str(std::string_view name, const std::string& v) {
         add(name, ExportFieldKind::String, v.empty() ? ExportValue{} : ExportValue{v});
     }

@@ -24,7 +24,7 @@ std::string city_name(const Dataset& d, int city) { return city >= 0 ? d.cities[
 LocalTime end_time(const Timeline& tl) { return {tl.end_utc_s(), tl.display_offset_at(static_cast<double>(tl.end_utc_s()))}; }
 LocalTime start_time(const Timeline& tl) {
     const auto& ev = tl.data().events;
-    return ev.empty() ? LocalTime{0, tl.display_offset_s()} : LocalTime{tl.start_utc_s(), ev.front().start.offset_s};
+    return ev.empty() ? LocalTime{0, tl.display_offset_s()} : LocalTime{tl.start_utc_s(), ev.front().start().offset_s};
 }
 
 }  // namespace
@@ -70,7 +70,7 @@ std::string info_text(const Timeline& tl) {
     }
 
     std::vector<int> counts(d.categories.size(), 0);
-    for (const Event& e : d.events) ++counts[static_cast<std::size_t>(e.category)];
+    for (const EventRef e : d.events) ++counts[static_cast<std::size_t>(e.category())];
     out << "\nEvents by category:\n";
     for (std::size_t c = 0; c < counts.size(); ++c)
         if (counts[c] > 0) {
@@ -85,10 +85,10 @@ std::string info_text(const Timeline& tl) {
             << city_name(d, spread.front().city) << "):\n";
         for (std::size_t k = 0; k < spread.size(); ++k) {
             const SpreadLink& s = spread[k];
-            const Event& e = d.events[s.first_event];
+            const EventRef e = d.events[s.first_event];
             char line[256];
             std::snprintf(line, sizeof line, "  %2zu. %-16s %s  +%-10s", k + 1, city_name(d, s.city).c_str(),
-                          format_iso8601_minutes(e.start).c_str(), format_delay_h(s.after_root_h).c_str());
+                          format_iso8601_minutes(e.start()).c_str(), format_delay_h(s.after_root_h).c_str());
             out << line;
             if (s.from_city >= 0)
                 out << "  nearest already active: " << city_name(d, s.from_city) << " (" << fixed(s.distance_km, 0)
@@ -153,16 +153,16 @@ nlohmann::json info_json(const Timeline& tl) {
 
     json cats = json::object();
     for (const CategoryDef& c : d.categories) cats[c.id] = 0;
-    for (const Event& e : d.events) cats[d.category_of(e).id] = cats[d.category_of(e).id].get<int>() + 1;
+    for (const EventRef e : d.events) cats[d.category_of(e).id] = cats[d.category_of(e).id].get<int>() + 1;
     j["categories"] = cats;
 
     json spread = json::array();
     for (const SpreadLink& s : tl.spread()) {
-        const Event& e = d.events[s.first_event];
+        const EventRef e = d.events[s.first_event];
         spread.push_back({{"city", d.cities[s.city].name_en},
                           {"city_id", d.cities[s.city].city_id},
-                          {"first_event", e.event_id_cnty},
-                          {"first_time", format_iso8601(e.start)},
+                          {"first_event", e.event_id_cnty()},
+                          {"first_time", format_iso8601(e.start())},
                           {"after_root_h", s.after_root_h},
                           {"from", s.from_city >= 0 ? json(d.cities[s.from_city].name_en) : json(nullptr)},
                           {"from_city_id", s.from_city >= 0 ? json(d.cities[s.from_city].city_id) : json(nullptr)},

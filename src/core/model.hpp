@@ -4,6 +4,7 @@
 // metres (x_m, y_m) in the dataset's map projection. Nothing reprojects after load.
 #pragma once
 
+#include "event_store.hpp"
 #include "time.hpp"
 
 #include <cstdint>
@@ -16,10 +17,6 @@
 
 namespace qantar {
 
-struct Vec2 {
-    double x = 0, y = 0;
-    friend bool operator==(const Vec2&, const Vec2&) = default;
-};
 
 // What an active event of a category does to the state of its city or region (PlaceState).
 enum class PlaceEffect : std::uint8_t { None, Emergency, Protest, Violence };
@@ -60,49 +57,6 @@ struct CategoryDef {
 
 // The category's index in `table` by id (ASCII case ignored), or -1.
 int find_category(const std::vector<CategoryDef>& table, std::string_view id);
-
-// An optional non-negative count (participants, killed, ...).
-using Count = std::optional<std::int64_t>;
-
-struct Event {
-    // ACLED fields (same names in files).
-    std::string event_id_cnty;  // stable id
-    std::string event_date;     // as in the file
-    int time_precision = 0;     // ACLED 1..3, 0 unknown
-    std::string disorder_type, event_type, sub_event_type;
-    std::string actor1, assoc_actor_1, inter1, actor2, assoc_actor_2, inter2, interaction;
-    std::string civilian_targeting, iso, acled_region, country;
-    std::string admin1, admin2, admin3, location;
-    double lon_deg = 0, lat_deg = 0;
-    int geo_precision = 0;
-    std::string source, source_scale, notes, tags, timestamp;
-    Count fatalities;  // killed
-    std::optional<double> size_value;  // --size-by: the marker's size on a log scale
-
-    // qantar fields.
-    int category = 0;  // index into Dataset::categories
-    LocalTime start;
-    std::optional<LocalTime> end;     // as given; see effective_end_utc_s in Timeline
-    bool local_time = false;          // written without an offset: read in its place's zone
-    std::string hour_precision;       // exact | approx | day | "" (unknown)
-    std::string city_id;              // empty for non-city places
-    Count participants, injured, detained, vehicles_burned, buildings_burned;
-    std::string source_keys;          // "R5;R73"
-    bool disputed = false;
-    std::string disputed_note;
-    std::string origin_name;          // foreign_troops: the other end of the movement
-    std::optional<double> origin_lon_deg, origin_lat_deg;
-    std::string movement;             // arrival | withdrawal | ""
-
-    // Attributes the file had that qantar does not model, in file order (kept for export).
-    std::vector<std::pair<std::string, std::string>> extra;
-
-    // Resolved at load.
-    int city_index = -1;    // into Dataset::cities, -1 if none
-    int region_index = -1;  // into Dataset::regions, -1 if none or nationwide
-    Vec2 pos_m;             // projected position
-    std::optional<Vec2> origin_m;  // projected origin, foreign_troops only
-};
 
 struct City {
     std::string city_id, name_en, name_kk, name_ru;
@@ -192,7 +146,7 @@ struct Dataset {
     std::string city_region_label = "City";  // what a region of kind "city" is called in panels
     std::string data_note;                // the data's credit line under a place's details ("": none)
     double seconds_per_day = 0;           // the story's animation speed (0: none; see animation_seconds_per_day)
-    std::vector<Event> events;  // sorted by start.utc_s, then by event_id_cnty
+    EventStore events;  // columns (core/event_store.hpp), sorted by start.utc_s, then by event_id_cnty
     std::vector<City> cities;
     std::vector<Region> regions;
     ContextFeature national_outline;
@@ -221,6 +175,8 @@ struct Dataset {
     std::vector<DayCount> day_counts;
 
     const CategoryDef& category_of(const Event& e) const { return categories[static_cast<std::size_t>(e.category)]; }
+    const CategoryDef& category_of(const EventRef& e) const { return categories[static_cast<std::size_t>(e.category())]; }
+    const CategoryDef& category_of_event(std::size_t i) const { return categories[static_cast<std::size_t>(events.category(i))]; }
     int find_city(std::string_view id_or_name) const;    // by id or any name, case-insensitive; -1
     int find_region(std::string_view id_or_name) const;  // by id or any name, case-insensitive; -1
     const SourceRef* find_source(std::string_view key) const;  // exact key; nullptr if none

@@ -22,6 +22,7 @@ bool is_nationwide_place(const Event& e) {
 }
 
 bool says_nationwide(const Event& e) { return icontains(e.location, "nationwide"); }
+bool says_nationwide(const EventRef& e) { return icontains(e.location(), "nationwide"); }
 
 int city_by_id(const Dataset& data, std::string_view id) {
     for (std::size_t i = 0; i < data.cities.size(); ++i)

@@ -20,6 +20,7 @@ bool is_nationwide_place(const Event& e);
 // True when the event's location says it was nationwide ("Chile (nationwide)"): such an
 // event with no city and no region is drawn at the capital. Any other event is drawn where it is.
 bool says_nationwide(const Event& e);
+bool says_nationwide(const EventRef& e);
 
 // The city whose id is `id` (ASCII case ignored), or -1.
 int city_by_id(const Dataset& data, std::string_view id);

@@ -32,16 +32,16 @@ void add_arcs(const Timeline& tl, double t, Scene& s) {
     }
     const Dataset& data = tl.data();
     for (std::size_t i = 0; i < data.events.size(); ++i) {
-        const Event& e = data.events[i];
-        if (!data.category_of(e).movement || !e.origin_m) continue;
-        double start = static_cast<double>(e.start.utc_s), end = static_cast<double>(tl.end_of(i));
+        const EventRef e = data.events[i];
+        if (!data.category_of(e).movement || !e.origin_m()) continue;
+        double start = static_cast<double>(e.start().utc_s), end = static_cast<double>(tl.end_of(i));
         if (t < start || t > end + kTroopFadeS) continue;
         double fly = std::min(kTroopFlightMaxS, std::max(1.0, end - start));
         TroopArc a;
         a.event = i;
         a.progress = std::clamp((t - start) / fly, 0.0, 1.0);
         a.fade = t > end ? 1 - (t - end) / kTroopFadeS : 1.0;
-        a.withdrawal = e.movement == "withdrawal";
+        a.withdrawal = e.movement() == "withdrawal";
         s.troops.push_back(a);
     }
 }
@@ -54,16 +54,16 @@ std::string banner_at(const Timeline& tl, double t) {
     std::int64_t latest = 0;
     bool found = false;
     for (std::size_t i = 0; i < data.events.size(); ++i) {
-        const Event& e = data.events[i];
+        const EventRef e = data.events[i];
         if (!tl.is_active(i, t)) continue;
         std::string own;
-        for (const auto& [k, v] : e.extra)
+        for (const auto& [k, v] : e.extra())
             if (k == "banner") own = trim(v);
         const CategoryDef& c = data.category_of(e);
         if (own.empty() && c.banner) own = c.banner_en;
-        if (own.empty() || (found && e.start.utc_s < latest)) continue;
+        if (own.empty() || (found && e.start().utc_s < latest)) continue;
         text = own;
-        latest = e.start.utc_s;
+        latest = e.start().utc_s;
         found = true;
     }
     return text;

@@ -18,7 +18,7 @@ void add_count(Count& sum, const Count& v) {
     sum = sum.value_or(0) + *v;
 }
 
-bool is_nationwide(const Event& e) { return e.region_index < 0 && e.city_index < 0; }
+bool is_nationwide(const EventStore& ev, std::size_t i) { return ev.region_index(i) < 0 && ev.city_index(i) < 0; }
 
 }  // namespace
 
@@ -42,13 +42,13 @@ std::string_view place_state_label(PlaceState s) {
     return "Calm";
 }
 
-void Figures::add(const Event& e) {
-    add_count(participants, e.participants);
-    add_count(injured, e.injured);
-    add_count(killed, e.fatalities);
-    add_count(detained, e.detained);
-    add_count(vehicles_burned, e.vehicles_burned);
-    add_count(buildings_burned, e.buildings_burned);
+void Figures::add(const EventRef& e) {
+    add_count(participants, e.participants());
+    add_count(injured, e.injured());
+    add_count(killed, e.fatalities());
+    add_count(detained, e.detained());
+    add_count(vehicles_burned, e.vehicles_burned());
+    add_count(buildings_burned, e.buildings_burned());
 }
 
 double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double lat2_deg) {
@@ -61,9 +61,9 @@ double great_circle_km(double lon1_deg, double lat1_deg, double lon2_deg, double
     return 2 * kRadiusKm * std::asin(std::min(1.0, std::sqrt(a)));
 }
 
-std::int32_t most_common_offset(const std::vector<Event>& events) {
+std::int32_t most_common_offset(const EventStore& events) {
     std::map<std::int32_t, int> offsets;
-    for (const Event& e : events) ++offsets[e.start.offset_s];
+    for (std::size_t i = 0; i < events.size(); ++i) ++offsets[events.start(i).offset_s];
     int best = -1;
     std::int32_t offset = 0;
     for (const auto& [off, count] : offsets)
@@ -86,7 +86,7 @@ struct FirstUnrest {
 std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest> firsts) {
     const auto& events = data.events;
     std::sort(firsts.begin(), firsts.end(), [&](const FirstUnrest& a, const FirstUnrest& b) {
-        const auto ta = events[a.event].start.utc_s, tb = events[b.event].start.utc_s;
+        const auto ta = events.start_s(a.event), tb = events.start_s(b.event);
         return ta != tb ? ta < tb : a.event < b.event;
     });
     std::vector<SpreadLink> spread;
@@ -95,7 +95,7 @@ std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest
         SpreadLink link;
         link.city = firsts[k].city;
         link.first_event = firsts[k].event;
-        link.first_utc_s = events[firsts[k].event].start.utc_s;
+        link.first_utc_s = events.start_s(firsts[k].event);
         double best_km = 0;
         for (std::size_t j = 0; j < k; ++j) {
             if (spread[j].first_utc_s >= link.first_utc_s) continue;  // strictly earlier only
@@ -120,14 +120,14 @@ std::vector<SpreadLink> link_spread(const Dataset& data, std::vector<FirstUnrest
 // after it: ZoneRules::utc_of_local).
 // Counts given by the data's source (Dataset::day_counts) replace the loaded events' and widen
 // the days to theirs.
-std::vector<DayBin> count_days(const std::vector<Event>& events, const std::vector<DayCount>& given,
+std::vector<DayBin> count_days(const EventStore& events, const std::vector<DayCount>& given,
                                std::size_t n_categories, std::int64_t start_utc_s, const ZoneRules& zone) {
     std::vector<DayBin> days;
     if (events.empty() && given.empty()) return days;
     const auto day_of = [&](std::int64_t utc_s) { return floor_div(utc_s + zone.offset_at(utc_s), kSecondsPerDay); };
     std::int64_t first_day = events.empty() ? given.front().local_day : day_of(start_utc_s);
     std::int64_t last_day = first_day;
-    for (const Event& e : events) last_day = std::max(last_day, day_of(e.start.utc_s));
+    for (std::int64_t s : events.start_column()) last_day = std::max(last_day, day_of(s));
     for (const DayCount& c : given) {
         first_day = std::min(first_day, c.local_day);
         last_day = std::max(last_day, c.local_day);
@@ -148,10 +148,10 @@ std::vector<DayBin> count_days(const std::vector<Event>& events, const std::vect
         }
         return days;
     }
-    for (const Event& e : events) {
-        const auto d = static_cast<std::size_t>(day_of(e.start.utc_s) - first_day);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto d = static_cast<std::size_t>(day_of(events.start_s(i)) - first_day);
         ++days[d].count;
-        ++days[d].count_by_category[static_cast<std::size_t>(e.category)];
+        ++days[d].count_by_category[static_cast<std::size_t>(events.category(i))];
     }
     return days;
 }
@@ -164,12 +164,12 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
 
     // Extent: first start, last start or explicit end.
     if (n > 0) {
-        start_utc_s_ = events.front().start.utc_s;
+        start_utc_s_ = events.start_s(0);
         end_utc_s_ = start_utc_s_;
-        for (const Event& e : events) {
-            start_utc_s_ = std::min(start_utc_s_, e.start.utc_s);
-            end_utc_s_ = std::max(end_utc_s_, e.start.utc_s);
-            if (e.end) end_utc_s_ = std::max(end_utc_s_, e.end->utc_s);
+        for (std::size_t i = 0; i < n; ++i) {
+            start_utc_s_ = std::min(start_utc_s_, events.start_s(i));
+            end_utc_s_ = std::max(end_utc_s_, events.start_s(i));
+            if (const auto end = events.end(i)) end_utc_s_ = std::max(end_utc_s_, end->utc_s);
         }
     }
     display_zone_ = data_.display_zone ? data_.display_zone
@@ -178,25 +178,25 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
 
     effective_end_.resize(n);
     for (std::size_t i = 0; i < n; ++i) {
-        const Event& e = events[i];
+        const std::int64_t start = events.start_s(i);
+        const auto given = events.end(i);
+        const CategoryDef& cat = data_.category_of_event(i);
         std::int64_t end = 0;
-        if (e.end && e.end->utc_s > e.start.utc_s) end = e.end->utc_s;
-        else if (data_.category_of(e).until_end)
-            end = std::max(end_utc_s_, e.start.utc_s + kSecondsPerDay);
-        else end = e.start.utc_s + data_.category_of(e).default_duration_s;
+        if (given && given->utc_s > start) end = given->utc_s;
+        else if (cat.until_end)
+            end = std::max(end_utc_s_, start + kSecondsPerDay);
+        else end = start + cat.default_duration_s;
         effective_end_[i] = end;
-        max_duration_s_ = std::max(max_duration_s_, end - e.start.utc_s);
+        max_duration_s_ = std::max(max_duration_s_, end - start);
     }
 
     city_events_.assign(data_.cities.size(), {});
     region_events_.assign(data_.regions.size(), {});
     for (std::size_t i = 0; i < n; ++i) {
-        const Event& e = events[i];
-        if (e.city_index >= 0 && static_cast<std::size_t>(e.city_index) < city_events_.size())
-            city_events_[e.city_index].push_back(i);
-        if (e.region_index >= 0 && static_cast<std::size_t>(e.region_index) < region_events_.size())
-            region_events_[e.region_index].push_back(i);
-        if (data_.category_of(e).effect == PlaceEffect::Emergency) emergencies_.push_back(i);
+        const int city = events.city_index(i), region = events.region_index(i);
+        if (city >= 0 && static_cast<std::size_t>(city) < city_events_.size()) city_events_[city].push_back(i);
+        if (region >= 0 && static_cast<std::size_t>(region) < region_events_.size()) region_events_[region].push_back(i);
+        if (data_.category_of_event(i).effect == PlaceEffect::Emergency) emergencies_.push_back(i);
     }
 
     std::vector<FirstUnrest> firsts;
@@ -210,21 +210,21 @@ Timeline::Timeline(const Dataset& data) : data_(data) {
 }
 
 bool Timeline::is_active(std::size_t event, double t_utc_s) const {
-    return static_cast<double>(data_.events[event].start.utc_s) <= t_utc_s &&
+    return static_cast<double>(data_.events.start_s(event)) <= t_utc_s &&
            t_utc_s < static_cast<double>(effective_end_[event]);
 }
 
 bool Timeline::is_visible(std::size_t event, double t_utc_s, const TimeSettings& s) const {
-    const auto start = static_cast<double>(data_.events[event].start.utc_s);
+    const auto start = static_cast<double>(data_.events.start_s(event));
     if (start > t_utc_s) return false;
     if (s.mode == TimeMode::Cumulative) return true;
     return static_cast<double>(effective_end_[event]) > t_utc_s - s.window_h * 3600.0;
 }
 
 std::size_t Timeline::count_started(double t_utc_s) const {
-    const auto& ev = data_.events;
+    const auto& ev = data_.events.start_column();
     auto it = std::upper_bound(ev.begin(), ev.end(), t_utc_s,
-                               [](double t, const Event& e) { return t < static_cast<double>(e.start.utc_s); });
+                               [](double t, std::int64_t s) { return t < static_cast<double>(s); });
     return static_cast<std::size_t>(it - ev.begin());
 }
 
@@ -234,10 +234,10 @@ std::vector<std::size_t> Timeline::visible_events(double t_utc_s, const TimeSett
     if (s.mode == TimeMode::Window) {
         // No event starting before this can still overlap the window.
         const double earliest = t_utc_s - s.window_h * 3600.0 - static_cast<double>(max_duration_s_);
-        const auto& ev = data_.events;
+        const auto& ev = data_.events.start_column();
         begin = static_cast<std::size_t>(
             std::lower_bound(ev.begin(), ev.begin() + static_cast<std::ptrdiff_t>(end), earliest,
-                             [](const Event& e, double t) { return static_cast<double>(e.start.utc_s) < t; }) -
+                             [](std::int64_t s, double t) { return static_cast<double>(s) < t; }) -
             ev.begin());
     }
     std::vector<std::size_t> out;
@@ -252,7 +252,7 @@ PlaceState state_of(const Timeline& tl, const std::vector<std::size_t>& own, dou
     PlaceState st = PlaceState::Calm;
     for (std::size_t i : own) {
         if (!tl.is_active(i, t)) continue;
-        const CategoryDef& c = tl.data().category_of(tl.data().events[i]);
+        const CategoryDef& c = tl.data().category_of_event(i);
         if (c.effect == PlaceEffect::Violence || c.violent) return PlaceState::Violence;
         if (c.effect == PlaceEffect::Protest) st = PlaceState::Protest;
         else if (c.effect == PlaceEffect::Emergency && st == PlaceState::Calm) st = PlaceState::Emergency;
@@ -264,8 +264,9 @@ PlaceState state_of(const Timeline& tl, const std::vector<std::size_t>& own, dou
 
 bool Timeline::emergency_for_region(int region, double t_utc_s) const {
     for (std::size_t i : emergencies_) {
-        const Event& e = data_.events[i];
-        if ((is_nationwide(e) || (region >= 0 && e.region_index == region)) && is_active(i, t_utc_s)) return true;
+        if ((is_nationwide(data_.events, i) || (region >= 0 && data_.events.region_index(i) == region)) &&
+            is_active(i, t_utc_s))
+            return true;
     }
     return false;
 }
@@ -286,20 +287,20 @@ PlaceState Timeline::region_state(int region, double t_utc_s) const {
 Figures Timeline::city_figures(int city, double t_utc_s) const {
     Figures f;
     for (std::size_t i : city_events_[city])
-        if (static_cast<double>(data_.events[i].start.utc_s) <= t_utc_s) f.add(data_.events[i]);
+        if (static_cast<double>(data_.events.start_s(i)) <= t_utc_s) f.add(data_.events[i]);
     return f;
 }
 
 Figures Timeline::region_figures(int region, double t_utc_s) const {
     Figures f;
     for (std::size_t i : region_events_[region])
-        if (static_cast<double>(data_.events[i].start.utc_s) <= t_utc_s) f.add(data_.events[i]);
+        if (static_cast<double>(data_.events.start_s(i)) <= t_utc_s) f.add(data_.events[i]);
     return f;
 }
 
 std::optional<std::size_t> Timeline::city_first_unrest(int city) const {
     for (std::size_t i : city_events_[city])
-        if (data_.category_of(data_.events[i]).spreads) return i;
+        if (data_.category_of_event(i).spreads) return i;
     return std::nullopt;
 }
 

@@ -34,7 +34,7 @@ std::string_view place_state_label(PlaceState s);  // "Calm", "State of emergenc
 // when no event had the figure).
 struct Figures {
     Count participants, injured, killed, detained, vehicles_burned, buildings_burned;
-    void add(const Event& e);
+    void add(const EventRef& e);
 };
 
 // One link of the spread tree: the city's first unrest event, linked to the nearest city (great
@@ -141,7 +141,7 @@ private:
 
 // The display offset when no zone is given: the most common among the events' start offsets
 // (ties: the larger offset).
-std::int32_t most_common_offset(const std::vector<Event>& events);
+std::int32_t most_common_offset(const EventStore& events);
 
 // The animation's speed when none is given: the story's (Dataset::seconds_per_day), else such that
 // the whole span plays in about kDefaultAnimationSeconds, rounded to two significant digits.

@@ -20,20 +20,20 @@ std::string countries_title(std::vector<std::pair<std::string, int>> counts, boo
 
 std::string title_from_events(const Dataset& data, bool world_extent) {
     std::map<std::string, int> by_country;
-    for (const Event& e : data.events) ++by_country[e.country];
+    for (const EventRef e : data.events) ++by_country[std::string(e.country())];
     return countries_title({by_country.begin(), by_country.end()}, world_extent);
 }
 
 std::string subtitle_from_events(const Dataset& data) {
     if (data.events.empty()) return {};
     // Events are sorted by start; the last day is the latest start or end.
-    LocalTime last = data.events.front().start;
-    for (const Event& e : data.events) {
-        if (e.start.utc_s > last.utc_s) last = e.start;
+    LocalTime last = data.events.front().start();
+    for (const EventRef e : data.events) {
+        if (e.start().utc_s > last.utc_s) last = e.start();
         // A day-only event's end is the next midnight: the day it counts on is the start's.
-        if (e.end && e.hour_precision != "day" && e.end->utc_s > last.utc_s) last = *e.end;
+        if (e.end() && e.hour_precision() != "day" && e.end()->utc_s > last.utc_s) last = *e.end();
     }
-    return format_date_range(data.events.front().start, last);
+    return format_date_range(data.events.front().start(), last);
 }
 
 }  // namespace qantar

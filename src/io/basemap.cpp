@@ -11,6 +11,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <thread>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -86,16 +87,43 @@ struct Country {
     int events_in_view = 0;
 };
 
+// fn(i) for every i in [0, n), split in contiguous parts over the machine's cores. fn writes only
+// its own i's results, so the outcome does not depend on the number of threads.
+template <class Fn>
+void parallel_for(std::size_t n, Fn fn) {
+    const std::size_t threads =
+        std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, std::max<std::size_t>(1, n / 4096));
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i) fn(i);
+        return;
+    }
+    std::vector<std::thread> pool;
+    for (std::size_t t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] {
+            for (std::size_t i = n * t / threads; i < n * (t + 1) / threads; ++i) fn(i);
+        });
+    for (std::thread& th : pool) th.join();
+}
+
 // Each event's country (the first polygon holding it); counts the events inside the framing.
+// Point-in-polygon in parallel; the names and counts after, in event order.
 void name_event_countries(std::vector<Country>& countries, Dataset& data) {
-    for (Event& e : data.events) {
-        for (Country& c : countries) {
-            if (!c.bounds.holds(e.lon_deg, e.lat_deg) || !contains(c.feature.polygons_deg, {e.lon_deg, e.lat_deg}))
-                continue;
-            if (e.country.empty()) e.country = c.feature.name_en;
-            if (data.framing_deg.contains(e.lon_deg, e.lat_deg)) ++c.events_in_view;
+    EventStore& ev = data.events;
+    std::vector<std::int32_t> country(ev.size(), -1);
+    parallel_for(ev.size(), [&](std::size_t i) {
+        const double lon = ev.lon_deg(i), lat = ev.lat_deg(i);
+        for (std::size_t k = 0; k < countries.size(); ++k) {
+            const Country& c = countries[k];
+            if (!c.bounds.holds(lon, lat) || !contains(c.feature.polygons_deg, {lon, lat})) continue;
+            country[i] = static_cast<std::int32_t>(k);
             break;
         }
+    });
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        if (country[i] < 0) continue;
+        Country& c = countries[static_cast<std::size_t>(country[i])];
+        if (ev.text(EventText::country, i).empty()) ev.set_text(EventText::country, i, c.feature.name_en);
+        if (data.framing_deg.contains(ev.lon_deg(i), ev.lat_deg(i))) ++c.events_in_view;
     }
 }
 
@@ -156,14 +184,17 @@ void place_events_in_regions(Dataset& data) {
     std::vector<Bounds> boxes;
     boxes.reserve(data.regions.size());
     for (const Region& g : data.regions) boxes.push_back(bounds_of(g.polygons_deg));
-    for (Event& e : data.events) {
-        e.region_index = -1;
+    EventStore& ev = data.events;
+    parallel_for(ev.size(), [&](std::size_t k) {  // each k writes only its own row
+        const double lon = ev.lon_deg(k), lat = ev.lat_deg(k);
+        int region = -1;
         for (std::size_t i = 0; i < data.regions.size(); ++i)
-            if (boxes[i].holds(e.lon_deg, e.lat_deg) && contains(data.regions[i].polygons_deg, {e.lon_deg, e.lat_deg})) {
-                e.region_index = static_cast<int>(i);
+            if (boxes[i].holds(lon, lat) && contains(data.regions[i].polygons_deg, {lon, lat})) {
+                region = static_cast<int>(i);
                 break;
             }
-    }
+        ev.set_region_index(k, region);
+    });
 }
 
 std::string exe_dir() {

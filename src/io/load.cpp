@@ -66,19 +66,22 @@ void project_point(const Projector& p, double lon, double lat, Vec2& out, const 
                                              ", " + std::to_string(lat) + ")");
 }
 
-// By start, then id. Events are large: sort indices, then move each event once.
-void sort_events(std::vector<Event>& events) {
-    std::vector<std::size_t> order(events.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const Event& x = events[a];
-        const Event& y = events[b];
-        return x.start.utc_s != y.start.utc_s ? x.start.utc_s < y.start.utc_s : x.event_id_cnty < y.event_id_cnty;
-    });
-    std::vector<Event> sorted;
-    sorted.reserve(events.size());
-    for (std::size_t i : order) sorted.push_back(std::move(events[i]));
-    events = std::move(sorted);
+// By start, then id: the columns permuted once.
+void sort_events(EventStore& events) { events.sort_by_time(); }
+
+// Every event's position (and a movement's origin) in metres.
+void project_events(const Projector& projector, const std::string& file, EventStore& events) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const EventRef e = events[i];
+        Vec2 m;
+        project_point(projector, e.lon_deg(), e.lat_deg(), m, file, "event " + std::string(e.event_id_cnty()));
+        events.set_pos_m(i, m);
+        const auto lon = e.origin_lon_deg(), lat = e.origin_lat_deg();
+        if (lon && lat) {
+            project_point(projector, *lon, *lat, m, file, "event " + std::string(e.event_id_cnty()));
+            events.set_origin_m(i, m);
+        }
+    }
 }
 
 std::string exe_dir() {
@@ -138,16 +141,17 @@ void read_context(const Paths& paths, Dataset& data) {
 }
 
 // Per-day tables grow with the span: a stray year 5412 must not cost gigabytes.
-void check_events_span(const std::vector<Event>& events, const std::string& path, double max_years) {
+void check_events_span(const EventStore& events, const std::string& path, double max_years) {
     if (events.empty()) return;
-    const Event* last = &events.front();
-    std::int64_t last_utc_s = last->start.utc_s;
-    for (const Event& e : events) {
-        const std::int64_t t = e.end ? std::max(e.start.utc_s, e.end->utc_s) : e.start.utc_s;
-        if (t > last_utc_s) last_utc_s = t, last = &e;
+    std::size_t last = 0;
+    std::int64_t last_utc_s = events.start_s(0);
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        const auto end = events.end(i);
+        const std::int64_t t = end ? std::max(events.start_s(i), end->utc_s) : events.start_s(i);
+        if (t > last_utc_s) last_utc_s = t, last = i;
     }
-    check_time_span(path, events.front().start.utc_s, "event " + events.front().event_id_cnty, last_utc_s,
-                    "event " + last->event_id_cnty, max_years);
+    check_time_span(path, events.start_s(0), "event " + std::string(events[0].event_id_cnty()), last_utc_s,
+                    "event " + std::string(events[last].event_id_cnty()), max_years);
 }
 
 // The events, their times read in their places' zones (or --tz), and the display zone: --tz, else
@@ -265,14 +269,7 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
         data.regions[r].triangles_m = triangulate(drawn_polygons(data.regions, r));
     for (City& c : data.cities)
         project_point(projector, c.lon_deg, c.lat_deg, c.pos_m, paths.cities, "city " + c.city_id);
-    for (Event& e : data.events) {
-        project_point(projector, e.lon_deg, e.lat_deg, e.pos_m, paths.events, "event " + e.event_id_cnty);
-        if (e.origin_lon_deg && e.origin_lat_deg) {
-            Vec2 m;
-            project_point(projector, *e.origin_lon_deg, *e.origin_lat_deg, m, paths.events, "event " + e.event_id_cnty);
-            e.origin_m = m;
-        }
-    }
+    project_events(projector, paths.events, data.events);
     auto finish_context = [&](ContextFeature& c, const std::string& file) {
         if (c.polygons_deg.empty()) return;
         try {
@@ -297,7 +294,7 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
 void frame_events(const std::optional<LonLatBox>& bbox, Dataset& data, const std::vector<Vec2>& whole = {}) {
     std::vector<Vec2> lon_lat;
     lon_lat.reserve(data.events.size());
-    for (const Event& e : data.events) lon_lat.push_back({e.lon_deg, e.lat_deg});
+    for (std::size_t i = 0; i < data.events.size(); ++i) lon_lat.push_back({data.events.lon_deg(i), data.events.lat_deg(i)});
     if (bbox) {
         data.framing_deg = *bbox;
         data.outside_extent = count_outside(*bbox, lon_lat);
@@ -351,18 +348,21 @@ void localise_times(const LoadOptions& options, Dataset& data) {
     std::map<std::string, std::shared_ptr<const ZoneRules>> rules;
     bool moved = false;
     std::int64_t unplaced = 0;
-    for (Event& e : data.events) {
-        const auto& zone = e.region_index >= 0 ? data.regions[static_cast<std::size_t>(e.region_index)].zone : nullptr;
+    EventStore& ev = data.events;
+    for (std::size_t i = 0; i < ev.size(); ++i) {
+        const int region = ev.region_index(i);
+        const auto& zone = region >= 0 ? data.regions[static_cast<std::size_t>(region)].zone : nullptr;
         if (!zone) {
-            if (e.local_time) ++unplaced;
+            if (ev.local_time(i)) ++unplaced;
             continue;
         }
         ++zones[zone->name()];
         rules.emplace(zone->name(), zone);
-        if (!e.local_time) continue;
+        if (!ev.local_time(i)) continue;
         const auto relocal = [&](const LocalTime& t) { return in_zone(zone->utc_of_local(t.utc_s + t.offset_s), *zone); };
-        e.start = relocal(e.start);
-        if (e.end) e.end = relocal(*e.end);
+        std::optional<LocalTime> end = ev.end(i);
+        if (end) end = relocal(*end);
+        ev.set_times(i, relocal(ev.start(i)), end);
         moved = true;
     }
     if (moved) sort_events(data.events);

@@ -326,7 +326,7 @@ Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt,
 }  // namespace
 
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
-                 std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
+                 EventStore& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
                  std::string& category_field, const ZoneRules* zone, EventTimes& times) {
     Reader r(path, gdal::LayerSelect{options.events_layer, options.events_sql, options.statement_timeout_s});
     if (!options.filter.empty()) r.set_attribute_filter(options.filter);
@@ -341,7 +341,11 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
                                      return io::server_day_counts(options, column, category, FixedOffsetZone(0));
                                  }).share();
     }
-    std::vector<std::string> keys;  // each event's category text, when the table comes from the data
+    // Each event's category text, when the table comes from the data: its code among the distinct
+    // values (first seen first), and how many events carry each.
+    StringPool key_pool;
+    std::vector<std::uint32_t> keys;
+    std::vector<std::size_t> key_counts{0};
     TimeContext tc;
     tc.fallback = zone;
     if (!zone) tc.zone_points = zone_points(data);
@@ -351,8 +355,11 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
         try {
             if (!r.next()) break;
             std::string key;
-            out.push_back(read_event(r, c, options, data, tc, key));
-            keys.push_back(std::move(key));
+            out.push_back(read_event(r, c, options, data, tc, key));  // the row is dropped here
+            const std::uint32_t code = key_pool.intern(key);
+            if (code >= key_counts.size()) key_counts.push_back(0);
+            ++key_counts[code];
+            keys.push_back(code);
         } catch (const InputError& e) {
             if (!options.skip_invalid) throw;
             std::string reason = e.what();
@@ -375,13 +382,25 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     const bool any = c.category >= 0 || c.event_type >= 0;
     if (!any) {
         categories = {single_category()};
-        for (Event& e : out) e.category = 0;
+        for (std::size_t i = 0; i < out.size(); ++i) out.set_category(i, 0);
         return;
     }
     constexpr std::size_t kTopValues = 7;  // then "Other": one colour each from the palette
+    // The pool's code 0 is "": the values in order of first appearance, "" where it came.
+    std::vector<std::string> distinct;
+    std::vector<std::size_t> counts;
+    std::vector<std::uint32_t> slot(key_pool.size());
+    std::vector<bool> seen(key_pool.size(), false);
+    for (std::uint32_t k : keys)
+        if (!seen[k]) {
+            seen[k] = true;
+            slot[k] = static_cast<std::uint32_t>(distinct.size());
+            distinct.emplace_back(key_pool.at(k));
+            counts.push_back(key_counts[k]);
+        }
     std::vector<int> index;
-    categories = categories_from_values(keys, c.category < 0, kTopValues, index);
-    for (std::size_t i = 0; i < out.size(); ++i) out[i].category = index[i];
+    categories = categories_from_distinct(distinct, counts, c.category < 0, kTopValues, index);
+    for (std::size_t i = 0; i < out.size(); ++i) out.set_category(i, index[slot[keys[i]]]);
 }
 
 }  // namespace qantar::loading

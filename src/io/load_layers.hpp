@@ -43,7 +43,7 @@ struct EventTimes {
 };
 // `zone`: --tz (or the story's zone), null if none.
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
-                 std::vector<Event>& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
+                 EventStore& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
                  std::string& category_field, const ZoneRules* zone, EventTimes& times);
 
 }  // namespace qantar::loading

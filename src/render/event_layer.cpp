@@ -17,28 +17,28 @@ std::vector<EventMark> event_marks_for(const Timeline& timeline) {
         if (data.cities[c].is_capital) capital = static_cast<int>(c);
     // --size-by: the values on a log scale from the smallest to the largest present.
     double lo = 1e300, hi = -1e300;
-    for (const Event& e : data.events)
-        if (e.size_value) lo = std::min(lo, std::log1p(std::max(0.0, *e.size_value))), hi = std::max(hi, std::log1p(std::max(0.0, *e.size_value)));
-    auto size_of = [&](const Event& e) {
-        if (!e.size_value) return size_level_for(e.participants, e.fatalities);
-        const double s = hi > lo ? (std::log1p(std::max(0.0, *e.size_value)) - lo) / (hi - lo) : 0.5;
+    for (const EventRef e : data.events)
+        if (e.size_value()) lo = std::min(lo, std::log1p(std::max(0.0, *e.size_value()))), hi = std::max(hi, std::log1p(std::max(0.0, *e.size_value())));
+    auto size_of = [&](const EventRef& e) {
+        if (!e.size_value()) return size_level_for(e.participants(), e.fatalities());
+        const double s = hi > lo ? (std::log1p(std::max(0.0, *e.size_value())) - lo) / (hi - lo) : 0.5;
         return static_cast<std::uint8_t>(std::lround(8 + 44 * s));
     };
     for (std::size_t i = 0; i < data.events.size(); ++i) {
-        const Event& e = data.events[i];
+        const EventRef e = data.events[i];
         if (!data.category_of(e).marker) continue;
         EventMark m;
-        m.pos_m = e.city_index >= 0 ? data.cities[static_cast<std::size_t>(e.city_index)].pos_m : e.pos_m;
+        m.pos_m = e.city_index() >= 0 ? data.cities[static_cast<std::size_t>(e.city_index())].pos_m : e.pos_m();
         // A nationwide event at the capital; an event outside every region stays where it is.
-        if (e.city_index < 0 && e.region_index < 0 && capital >= 0 && says_nationwide(e)) {
+        if (e.city_index() < 0 && e.region_index() < 0 && capital >= 0 && says_nationwide(e)) {
             m.pos_m = data.cities[static_cast<std::size_t>(capital)].pos_m;
             m.city = capital;
         }
-        m.start_utc_s = static_cast<double>(e.start.utc_s);
+        m.start_utc_s = static_cast<double>(e.start().utc_s);
         m.end_utc_s = static_cast<double>(timeline.end_of(i));
         m.color = category_color(data.category_of(e));
         m.size_level = size_of(e);
-        if (e.city_index >= 0) m.city = e.city_index;
+        if (e.city_index() >= 0) m.city = e.city_index();
         marks.push_back(m);
     }
     return marks;

@@ -87,7 +87,7 @@ std::vector<int> legend_categories(const Dataset& data) {
     // One entry per category colour drawn (markers, and every category in the histogram's bars): the
     // categories the data has, in table order.
     std::vector<bool> present(data.categories.size(), false);
-    for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
+    for (const EventRef e : data.events) present[static_cast<std::size_t>(e.category())] = true;
     std::vector<int> out;
     for (std::size_t k = 0; k < data.categories.size(); ++k)
         if (present[k]) out.push_back(static_cast<int>(k));
@@ -98,7 +98,7 @@ std::vector<PlaceState> legend_states(const Dataset& data) {
     // The region tints the data can show: the states its categories set.
     bool tint[4] = {};
     std::vector<bool> present(data.categories.size(), false);
-    for (const Event& e : data.events) present[static_cast<std::size_t>(e.category)] = true;
+    for (const EventRef e : data.events) present[static_cast<std::size_t>(e.category())] = true;
     for (std::size_t k = 0; k < data.categories.size(); ++k)
         if (present[k]) {
             const CategoryDef& c = data.categories[k];
@@ -205,31 +205,31 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
     const double u = L.u;
     constexpr int kSeg = 60;
     const Box area = troop_label_area(p.size, u, L.bar);
-    std::vector<const std::string*> names;
+    std::vector<std::string_view> names;
     std::vector<LabelRequest> ereq;
     for (std::size_t k = 0; k < scene.troops.size(); ++k) {
-        const Event& e = data.events[scene.troops[k].event];
-        Vec2 dest_m = e.city_index >= 0 ? data.cities[static_cast<std::size_t>(e.city_index)].pos_m : e.pos_m;
-        ArcCurve arc = troop_curve(screen_of(p, *e.origin_m), screen_of(p, dest_m));
+        const EventRef e = data.events[scene.troops[k].event];
+        Vec2 dest_m = e.city_index() >= 0 ? data.cities[static_cast<std::size_t>(e.city_index())].pos_m : e.pos_m();
+        ArcCurve arc = troop_curve(screen_of(p, *e.origin_m()), screen_of(p, dest_m));
         sf::Vector2f at = arc.a;
         for (int i = 0; i <= kSeg; ++i) {
             sf::Vector2f q = arc.at(static_cast<float>(i) / kSeg);
             if (q.x >= area.left && q.y >= area.top && q.x <= area.right() && q.y <= area.bottom()) { at = q; break; }
         }
-        std::string name = e.origin_name.empty() ? "abroad" : e.origin_name;
+        std::string name = e.origin_name().empty() ? std::string("abroad") : std::string(e.origin_name());
         // Troops going home read "to", arriving ones "from"; one label per origin, and when an
         // arrival is still fading as the withdrawal starts, the withdrawal (the later) wins.
         EdgeLabel l{k, (scene.troops[k].withdrawal ? "to " : "from ") + name, {}};
         TextBounds b = measure.measure(l.text, edge_label_style());
         LabelRequest q{at.x, at.y, b.width, b.height, 6 * u, 0};
-        auto same = std::find_if(names.begin(), names.end(), [&](const std::string* n) { return *n == e.origin_name; });
+        auto same = std::find_if(names.begin(), names.end(), [&](std::string_view n) { return n == e.origin_name(); });
         if (same != names.end()) {
             const auto at_k = static_cast<std::size_t>(same - names.begin());
             ereq[at_k] = q;
             L.edge_labels[at_k] = std::move(l);
             continue;
         }
-        names.push_back(&e.origin_name);
+        names.push_back(e.origin_name());
         ereq.push_back(q);
         L.edge_labels.push_back(std::move(l));
     }

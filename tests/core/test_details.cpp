@@ -25,7 +25,7 @@ double t_of(const char* iso) {
 std::vector<std::string> ids(const Details& d, bool past) {
     std::vector<std::string> out;
     for (const auto& e : d.events)
-        if (e.past == past) out.push_back(bundled().data.events[e.event].event_id_cnty);
+        if (e.past == past) out.push_back(std::string(bundled().data.events[e.event].event_id_cnty()));
     return out;
 }
 
@@ -85,9 +85,9 @@ TEST_CASE("Almaty's panel on 5 January and after", "[details]") {
                                                    "KAZ2022-0036"});
     REQUIRE(d.past_count == 5);
     // Later events follow, dimmed, in time order; the airport (19:00) is the first of them.
-    CHECK(b.data.events[d.events[5].event].event_id_cnty == "KAZ2022-0038");
+    CHECK(b.data.events[d.events[5].event].event_id_cnty() == "KAZ2022-0038");
     for (std::size_t i = 1; i < d.events.size(); ++i)
-        CHECK(b.data.events[d.events[i - 1].event].start.utc_s <= b.data.events[d.events[i].event].start.utc_s);
+        CHECK(b.data.events.start_s(d.events[i - 1].event) <= b.data.events.start_s(d.events[i].event));
     CHECK(d.state == PlaceState::Violence);
     CHECK(d.emergency);
     REQUIRE(d.spread);

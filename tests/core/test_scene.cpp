@@ -103,7 +103,7 @@ TEST_CASE("the banner says what the active event's data says", "[scene][issue12]
     const auto& b = test::bundled_data();
     // Each event's own `banner` field, read from the data, not written here.
     auto banner_of = [&](const char* id) {
-        for (const Event& e : b.data.events)
+        for (const Event& e : b.data.events.materialise_all())
             if (e.event_id_cnty == id)
                 for (const auto& [k, v] : e.extra)
                     if (k == "banner") return v;
@@ -135,7 +135,7 @@ TEST_CASE("a city's badge count and its tooltip give one number", "[scene][issue
                 // Counted independently: started by t and, in a window, not ended before it.
                 int expect = 0;
                 for (std::size_t i : tl.city_events(static_cast<int>(c))) {
-                    const Event& e = b.data.events[i];
+                    const Event e = b.data.events.materialise(i);
                     if (static_cast<double>(e.start.utc_s) > t) continue;
                     if (ts.mode == TimeMode::Window && static_cast<double>(tl.end_of(i)) <= t - ts.window_h * 3600) continue;
                     ++expect;

@@ -61,9 +61,7 @@ Event make_event(const char* id, int c, const char* start, int city, int region,
 }
 
 void sort_events(Dataset& d) {
-    std::stable_sort(d.events.begin(), d.events.end(), [](const Event& a, const Event& b) {
-        return a.start.utc_s != b.start.utc_s ? a.start.utc_s < b.start.utc_s : a.event_id_cnty < b.event_id_cnty;
-    });
+    d.events.sort_by_time();  // by start, then id
 }
 
 }  // namespace
@@ -95,12 +93,12 @@ TEST_CASE("events without an end last their category's default", "[timeline]") {
                                   "2022-01-19T12:00+06:00"));
     sort_events(d);
     const Timeline tl(d);
-    CHECK(tl.end_of(0) - d.events[0].start.utc_s == 12 * 3600);
-    CHECK(tl.end_of(1) - d.events[1].start.utc_s == 6 * 3600);
+    CHECK(tl.end_of(0) - d.events[0].start().utc_s == 12 * 3600);
+    CHECK(tl.end_of(1) - d.events[1].start().utc_s == 6 * 3600);
     // A state of emergency without an end lasts until the end of the data.
     CHECK(tl.end_utc_s() == at("2022-01-19T12:00+06:00").utc_s);
     CHECK(tl.end_of(2) == tl.end_utc_s());
-    CHECK(tl.start_utc_s() == d.events[0].start.utc_s);
+    CHECK(tl.start_utc_s() == d.events[0].start().utc_s);
     CHECK(d.categories[Category::Riot].default_duration_s == 12 * 3600);
     CHECK(d.categories[Category::InternetShutdown].default_duration_s == 24 * 3600);
 }
@@ -144,11 +142,11 @@ TEST_CASE("times across the UTC+5 / UTC+6 boundary order by the instant", "[time
     d.events.push_back(make_event("L", Category::PeacefulProtest, "2022-01-04T23:30+05:00", 1, 0));
     d.events.push_back(make_event("F", Category::PeacefulProtest, "2022-01-04T12:00+06:00", 3, 1));
     sort_events(d);
-    CHECK(d.events[0].event_id_cnty == "F");
-    CHECK(d.events[1].event_id_cnty == "E");
-    CHECK(d.events[2].event_id_cnty == "L");
-    CHECK(d.events[3].event_id_cnty == "W");
-    CHECK(d.events[3].start.utc_s == 1641324600);  // `date -u -d 2022-01-04T19:30Z +%s`
+    CHECK(d.events[0].event_id_cnty() == "F");
+    CHECK(d.events[1].event_id_cnty() == "E");
+    CHECK(d.events[2].event_id_cnty() == "L");
+    CHECK(d.events[3].event_id_cnty() == "W");
+    CHECK(d.events[3].start().utc_s == 1641324600);  // `date -u -d 2022-01-04T19:30Z +%s`
     const Timeline tl(d);
     CHECK(tl.display_offset_s() == kUtc6);  // tie between +5 and +6: the larger
     REQUIRE(tl.days().size() == 2);
@@ -244,7 +242,7 @@ TEST_CASE("the spread tree links each city to the nearest strictly earlier one",
         CHECK(s[k].after_root_h == Approx(2 * 24 + 9));
         CHECK(s[k].delay_h == Approx(2 * 24 + 9));
     }
-    CHECK(d.events[s[3].first_event].event_id_cnty == "N");
+    CHECK(d.events[s[3].first_event].event_id_cnty() == "N");
     REQUIRE(tl.spread_link(3));
     CHECK(tl.spread_link(3)->first_utc_s == at("2022-01-04T19:00+06:00").utc_s);
     CHECK(tl.city_first_unrest(3) == s[3].first_event);
@@ -333,8 +331,8 @@ TEST_CASE("the bundled story: spread from Zhanaozen, Almaty on 4 January", "[tim
     REQUIRE(almaty >= 0);
     const auto first = tl.city_first_unrest(almaty);
     REQUIRE(first);
-    CHECK(format_iso8601(d.events[*first].start).substr(0, 10) == "2022-01-04");
-    CHECK(d.events[*first].start.offset_s == kUtc6);
+    CHECK(format_iso8601(d.events[*first].start()).substr(0, 10) == "2022-01-04");
+    CHECK(d.events[*first].start().offset_s == kUtc6);
     // Violence in Almaty on the evening of 5 January.
     CHECK(tl.city_state(almaty, t_of("2022-01-05T18:00+06:00")) == PlaceState::Violence);
     CHECK(format_iso8601(LocalTime{tl.start_utc_s(), kUtc6}).substr(0, 10) == "2022-01-01");

@@ -55,7 +55,7 @@ TEST_CASE("world mode: an event outside every region stays where it is", "[basem
     const Dataset d = load_dataset(california());
     const Projector p(d.crs);
     int at_sea = 0;
-    for (const Event& e : d.events) {
+    for (const Event& e : d.events.materialise_all()) {
         Vec2 m;
         REQUIRE(p.forward(e.lon_deg, e.lat_deg, m));
         CHECK(e.pos_m.x == Approx(m.x));
@@ -107,6 +107,6 @@ TEST_CASE("a data directory without cities.csv loads with no cities", "[basemap]
     const Dataset d = load_dataset(o);
     CHECK(d.cities.empty());
     CHECK(d.events.size() == 306);
-    for (const Event& e : d.events) CHECK(e.region_index < 0);  // California is in no region of this file
+    for (const Event& e : d.events.materialise_all()) CHECK(e.region_index < 0);  // California is in no region of this file
     fs::remove_all(dir);
 }

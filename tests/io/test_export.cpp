@@ -236,8 +236,8 @@ TEST_CASE("export: exported files load back as inputs, giving the same events an
         REQUIRE(again.cities.size() == data.cities.size());
         REQUIRE(again.regions.size() == data.regions.size());
         for (std::size_t i = 0; i < data.events.size(); ++i) {
-            const Event& a = data.events[i];
-            const Event& b = again.events[i];
+            const Event a = data.events.materialise(i);
+            const Event b = again.events.materialise(i);
             INFO(a.event_id_cnty);
             CHECK(b.event_id_cnty == a.event_id_cnty);
             CHECK(b.event_date == a.event_date);
@@ -361,9 +361,9 @@ TEST_CASE("export: kepler.gl CSV and QGIS GeoJSON/GeoPackage datetime fields loa
     Dataset k = load_dataset(o);
     REQUIRE(k.events.size() == 2);
     // No offset in kepler's text: the region's (Alpha, +05:00).
-    CHECK(k.events[0].start == LocalTime{utc("2022-01-05T14:00:00+05:00"), 5 * 3600});
-    CHECK(k.events[0].end == LocalTime{utc("2022-01-05T20:00:00+05:00"), 5 * 3600});
-    CHECK(k.events[1].start == LocalTime{utc("2022-01-05T15:30:00+06:00"), 6 * 3600});
+    CHECK(k.events[0].start() == LocalTime{utc("2022-01-05T14:00:00+05:00"), 5 * 3600});
+    CHECK(k.events[0].end() == LocalTime{utc("2022-01-05T20:00:00+05:00"), 5 * 3600});
+    CHECK(k.events[1].start() == LocalTime{utc("2022-01-05T15:30:00+06:00"), 6 * 3600});
 
     TempDir dir;
     std::string gpkg = dir / "qgis.gpkg";
@@ -380,11 +380,11 @@ TEST_CASE("export: kepler.gl CSV and QGIS GeoJSON/GeoPackage datetime fields loa
         Dataset q = load_dataset(o);
         REQUIRE(q.events.size() == 2);
         // GDAL reads these as typed DateTime fields; the loader must take them with their offsets.
-        CHECK(q.events[0].event_id_cnty == "Q-1");
-        CHECK(q.events[0].start.utc_s == utc("2022-01-05T14:00:00+06:00"));
-        CHECK(q.events[0].start.offset_s == 6 * 3600);
-        REQUIRE(q.events[0].end);
-        CHECK(q.events[0].end->utc_s == utc("2022-01-05T20:00:00+06:00"));
-        CHECK(q.events[1].start.utc_s == utc("2022-01-05T09:30:00Z"));
+        CHECK(q.events[0].event_id_cnty() == "Q-1");
+        CHECK(q.events[0].start().utc_s == utc("2022-01-05T14:00:00+06:00"));
+        CHECK(q.events[0].start().offset_s == 6 * 3600);
+        REQUIRE(q.events[0].end());
+        CHECK(q.events[0].end()->utc_s == utc("2022-01-05T20:00:00+06:00"));
+        CHECK(q.events[1].start().utc_s == utc("2022-01-05T09:30:00Z"));
     }
 }

@@ -60,8 +60,8 @@ TEST_CASE("times: epoch milliseconds in a timestamp column, read in the region's
     CHECK(d.time_field == "timestamp");
     CHECK(d.time_format == "epoch_ms");
     REQUIRE(d.events.size() == 2);
-    CHECK(d.events[0].start.utc_s == 1641340800);
-    CHECK(format_iso8601(d.events[0].start) == "2022-01-05T05:00:00+05:00");
+    CHECK(d.events[0].start().utc_s == 1641340800);
+    CHECK(format_iso8601(d.events[0].start()) == "2022-01-05T05:00:00+05:00");
 }
 
 TEST_CASE("times: ACLED's event_date wins over its upload timestamp", "[load][time]") {
@@ -72,7 +72,7 @@ TEST_CASE("times: ACLED's event_date wins over its upload timestamp", "[load][ti
     CHECK(d.time_field == "event_date");
     CHECK(d.time_format == "acled_date");
     REQUIRE(d.events.size() == 1);
-    CHECK(format_iso8601(d.events[0].start) == "2022-01-05T00:00:00+05:00");
+    CHECK(format_iso8601(d.events[0].start()) == "2022-01-05T00:00:00+05:00");
 }
 
 TEST_CASE("times: mixed forms in one column name the first row that differs", "[load][time][bad]") {
@@ -125,9 +125,9 @@ TEST_CASE("times: a US city in May gets its summer offset from the region's tz",
     CHECK(d.time_format == "iso8601_local");
     CHECK(d.time_zone == "America/Chicago");
     REQUIRE(d.events.size() == 3);
-    CHECK(format_iso8601(d.events[0].start) == "2023-01-10T12:00:00-06:00");
-    CHECK(format_iso8601(d.events[1].start) == "2023-05-10T12:00:00-05:00");
-    CHECK(format_iso8601(d.events[2].start) == "2023-05-10T23:30:00-05:00");
+    CHECK(format_iso8601(d.events[0].start()) == "2023-01-10T12:00:00-06:00");
+    CHECK(format_iso8601(d.events[1].start()) == "2023-05-10T12:00:00-05:00");
+    CHECK(format_iso8601(d.events[2].start()) == "2023-05-10T23:30:00-05:00");
     // The day an event counts on is its local day in the display zone: C (04:30Z on 11 May) counts on
     // 10 May, with A.
     const Timeline tl(d);
@@ -147,9 +147,9 @@ TEST_CASE("times: outside every region: --tz first and then the nearest region's
     o.time_zone = "America/Santiago";
     Dataset d = load_dataset(o);
     CHECK(d.time_zone == "America/Santiago");
-    CHECK(format_iso8601(d.events[0].start) == "2023-09-03T01:00:00-03:00");  // midnight does not exist
+    CHECK(format_iso8601(d.events[0].start()) == "2023-09-03T01:00:00-03:00");  // midnight does not exist
     o.time_zone.clear();
     d = load_dataset(o);
-    CHECK(format_iso8601(d.events[0].start) == "2023-09-03T00:00:00-05:00");  // Chicago's, the nearest
+    CHECK(format_iso8601(d.events[0].start()) == "2023-09-03T00:00:00-05:00");  // Chicago's, the nearest
     CHECK(d.time_zone_warning.empty());
 }

@@ -48,11 +48,11 @@ void draw_troop_arcs(const DrawContext& ctx) {
     const double u = ctx.u();
     std::vector<sf::Vertex> v;
     for (const TroopArc& arc : ctx.scene.troops) {
-        const Event& e = data.events[arc.event];
+        const EventRef e = data.events[arc.event];
         const sf::Color tc = category_color(data.category_of(e));
         const double s = arc.progress;
-        Vec2 dest_m = e.city_index >= 0 ? data.cities[static_cast<std::size_t>(e.city_index)].pos_m : e.pos_m;
-        ArcCurve curve = troop_curve(ctx.to_screen(*e.origin_m), ctx.to_screen(dest_m));
+        Vec2 dest_m = e.city_index() >= 0 ? data.cities[static_cast<std::size_t>(e.city_index())].pos_m : e.pos_m();
+        ArcCurve curve = troop_curve(ctx.to_screen(*e.origin_m()), ctx.to_screen(dest_m));
         constexpr int kSeg = 60;
         std::vector<sf::Vector2f> pts;
         double from = arc.withdrawal ? 1.0 - s : 0.0, to = arc.withdrawal ? 1.0 : s;
