@@ -4,6 +4,14 @@
 // (over 48 h, such as states of emergency) sit in a separate small buffer drawn whole. When the
 // visible range is dense (more than kDenseThreshold events), the frame draws a density grid
 // instead: one textured quad whose counts are updated incrementally as the range slides.
+//
+// The cost of the marker path is the pixels its quads cover (software OpenGL blends every one of
+// them; the vertex work of a few thousand quads is small). When the markers of a frame would cover
+// more than kFillBudget screens, they are drawn into an offscreen texture at a reduced scale
+// (fill_scale: the largest of a few steps that keeps them within the budget) and added onto the
+// frame; below the budget they are drawn straight onto the target, as before. Additive blending
+// of non-negative colours makes both ways the same sum, so the step from one to the other is only
+// the resolution of the glows, and the frame time stays flat up to the density grid's threshold.
 #pragma once
 
 #include "event_style.hpp"
@@ -36,6 +44,14 @@ public:
     // about 10k glowing quads per 100 ms).
     static constexpr std::size_t kDenseThreshold = 8000;
     static constexpr double kLongS = 48 * 3600.0;
+    // How many screens' worth of marker pixels a frame draws at full resolution.
+    static constexpr double kFillBudget = 0.5;
+
+    // The scale (1 or one of a few steps down to 1/4) at which the short marks of a frame are
+    // drawn: a pure function of the marks, t, the window, the marker scale and the target size.
+    double fill_scale(double t, double window_s, double px_scale, sf::Vector2f target_px) const;
+    // The screen pixels the quads of the candidate short marks cover at t (what the GPU fills).
+    double fill_px(double t, double window_s, double px_scale) const;
 
     // Sorts the marks; origin_m is subtracted from positions (float precision). `shader` may be
     // null: plain fallback drawing.
@@ -58,6 +74,8 @@ private:
                     const EventFrame& f);
     void update_density(std::size_t lo, std::size_t hi);
     void draw_density(sf::RenderTarget& target, const sf::RenderStates& states);
+    void draw_scaled(sf::RenderTarget& target, const sf::RenderStates& states, std::size_t lo,
+                     std::size_t hi, double scale, sf::Vector2f target_px);
 
     std::vector<EventMark> short_, long_;
     std::vector<double> short_start_;
@@ -78,6 +96,9 @@ private:
     bool grid_dirty_ = true;
     sf::Texture grid_tex_;
     std::vector<sf::Uint8> grid_px_;
+
+    // The offscreen target of the reduced-scale marker path (made on first use).
+    std::unique_ptr<sf::RenderTexture> scaled_;
 };
 
 }  // namespace qantar::render
