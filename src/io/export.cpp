@@ -9,7 +9,11 @@
 #include <filesystem>
 #include <functional>
 
+#include <cerrno>
+#include <system_error>
+
 #include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace qantar {
@@ -40,10 +44,23 @@ constexpr std::size_t kSliceRows = 50000;
 // flushed to disk and renamed into place; on any error nothing is left. No copy in memory.
 void encode_to_file(const std::string& path, const std::vector<std::string>& protected_files,
                     const std::function<void(const std::string& file)>& encode) {
+    const fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw ExportError("cannot write " + path + ": " + std::generic_category().message(ENOENT));
     try {
         io::refuse_overwriting_inputs(path, protected_files);
         io::write_via_temporary(path, [&](const std::string& tmp) {
-            encode(tmp);
+            try {
+                encode(tmp);
+            } catch (const ExportError&) {
+                // A driver says "disk image is malformed" or "disk I/O error" where the disk is
+                // full: name the cause (checked while the temporary still takes its space).
+                struct statvfs fsinfo {};
+                if (::statvfs(dir.c_str(), &fsinfo) == 0 &&
+                    static_cast<double>(fsinfo.f_bavail) * static_cast<double>(fsinfo.f_frsize) < 65536)
+                    throw ExportError("cannot write " + path + ": " + std::generic_category().message(ENOSPC));
+                throw;
+            }
             const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
             const bool synced = fd >= 0 && ::fsync(fd) == 0;
             if (fd >= 0) ::close(fd);
