@@ -5,8 +5,8 @@
 // waits for the GPU (glFinish), so the figure is the real cost of a frame.
 //
 //   bench_render [frames] [events...]   (default 1000 10000 30000 100000 300000 1000000; needs a
-//   display: bench/bench_frames.sh runs it under xvfb-run). The "scale" column is the marker
-//   path's resolution at the first measured frame (EventLayer::fill_scale; "grid": the density grid).
+//   display: bench/bench_frames.sh runs it under xvfb-run). The "path" column is what the first
+//   measured window frame draws: "marks" with the screens of pixels they cover, or "grid".
 //   BENCH_RENDER_PNG=DIR writes the last frame of each run there.
 #include "render/renderer.hpp"
 
@@ -66,19 +66,19 @@ int main(int argc, char** argv) {
     p.camera = renderer.home_camera(p.size);
     std::printf("renderer frame times at 1280x720, %d frames each, shaders %s\n", frames,
                 renderer.shaders_active() ? "on" : "off");
-    std::printf("%10s  %12s  %14s  %12s  %6s\n", "events", "window ms", "cumulative ms", "prepare ms", "scale");
+    std::printf("%10s  %12s  %14s  %12s  %12s\n", "events", "window ms", "cumulative ms", "prepare ms", "path");
     for (std::size_t n : sizes) {
         auto marks = synthetic(n, data, t0, t1);
         auto a = std::chrono::steady_clock::now();
         renderer.set_event_marks(std::move(marks));
         double prep = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
         double ms[2] = {0, 0};
-        char scale[16];
+        char path[32];
         {
             const double t = t0 + 3.5 * 86400, px_scale = renderer.layout(p).u;
             const EventLayer& layer = renderer.event_layer();
-            if (layer.dense_at(t, 86400)) std::snprintf(scale, sizeof scale, "grid");
-            else std::snprintf(scale, sizeof scale, "%.2f", layer.fill_scale(t, 86400, px_scale, {1280.f, 720.f}));
+            if (layer.dense_at(t, 86400, px_scale, {1280.f, 720.f})) std::snprintf(path, sizeof path, "grid");
+            else std::snprintf(path, sizeof path, "marks %.2f", layer.fill_px(t, 86400, px_scale) / (1280.0 * 720.0));
         }
         for (int mode = 0; mode < 2; ++mode) {
             p.time.mode = mode == 0 ? TimeMode::Window : TimeMode::Cumulative;
@@ -98,7 +98,7 @@ int main(int argc, char** argv) {
                 rt.getTexture().copyToImage().saveToFile(std::string(dir) + (mode == 0 ? "/window-" : "/cumulative-") +
                                                          std::to_string(n) + ".png");
         }
-        std::printf("%10zu  %12.2f  %14.2f  %12.0f  %6s\n", n, ms[0], ms[1], prep, scale);
+        std::printf("%10zu  %12.2f  %14.2f  %12.0f  %12s\n", n, ms[0], ms[1], prep, path);
         std::fflush(stdout);
     }
     return 0;

@@ -80,7 +80,7 @@ EventLayer::EventLayer(std::vector<EventMark> marks, Vec2 origin_m, sf::Shader* 
         grid_min_ = {std::min(grid_min_.x, m.pos_m.x), std::min(grid_min_.y, m.pos_m.y)};
         grid_max_ = {std::max(grid_max_.x, m.pos_m.x), std::max(grid_max_.y, m.pos_m.y)};
     }
-    if (short_.size() > kDenseThreshold) {
+    if (short_.size() > kGridFrom) {
         double pad = 0.02 * std::max(grid_max_.x - grid_min_.x, grid_max_.y - grid_min_.y) + 1;
         grid_min_ = {grid_min_.x - pad, grid_min_.y - pad};
         grid_max_ = {grid_max_.x + pad, grid_max_.y + pad};
@@ -147,23 +147,17 @@ double EventLayer::fill_px(double t, double window_s, double px_scale) const {
     return px;
 }
 
-double EventLayer::fill_scale(double t, double window_s, double px_scale, sf::Vector2f target_px) const {
-    const double budget = kFillBudget * static_cast<double>(target_px.x) * static_cast<double>(target_px.y);
-    const double px = fill_px(t, window_s, px_scale);
-    if (px <= budget) return 1.0;
-    for (double s : {0.75, 0.5, 0.35})
-        if (px * s * s <= budget) return s;
-    return 0.25;
-}
-
-bool EventLayer::dense_at(double t, double window_s) const {
+bool EventLayer::dense_at(double t, double window_s, double px_scale, sf::Vector2f target_px) const {
+    if (grid_.empty()) return false;
     auto [lo, hi] = candidate_range(t, window_s);
-    return hi - lo > kDenseThreshold && !grid_.empty();
+    if (hi - lo > kDenseThreshold) return true;
+    const double screen = static_cast<double>(target_px.x) * static_cast<double>(target_px.y);
+    return fill_px(t, window_s, px_scale) > kFillBudget * screen;
 }
 
 void EventLayer::draw(sf::RenderTarget& target, const sf::RenderStates& map_states, const EventFrame& f) {
     auto [lo, hi] = candidate_range(f.t_utc_s, f.window_s);
-    bool dense = hi - lo > kDenseThreshold && !grid_.empty();
+    const bool dense = dense_at(f.t_utc_s, f.window_s, f.px_scale, f.target_px);
     if (dense) {
         std::size_t dlo = lo;
         if (f.window_s > 0)
@@ -185,45 +179,11 @@ void EventLayer::draw(sf::RenderTarget& target, const sf::RenderStates& map_stat
         s.shader = shader_;
         s.blendMode = sf::BlendAdd;
         if (long_hi > 0) target.draw(long_vb_, 0, long_hi * 6, s);
-        if (!dense && hi > lo) {
-            const double scale = fill_scale(f.t_utc_s, f.window_s, f.px_scale, f.target_px);
-            if (scale < 1) draw_scaled(target, s, lo, hi, scale, f.target_px);
-            else target.draw(short_vb_, lo * 6, (hi - lo) * 6, s);
-        }
+        if (!dense && hi > lo) target.draw(short_vb_, lo * 6, (hi - lo) * 6, s);
     } else {
         draw_plain(target, map_states, long_, 0, long_hi, f);
         if (!dense) draw_plain(target, map_states, short_, lo, hi, f);
     }
-}
-
-void EventLayer::draw_scaled(sf::RenderTarget& target, const sf::RenderStates& states, std::size_t lo,
-                             std::size_t hi, double scale, sf::Vector2f target_px) {
-    const sf::Vector2u size(static_cast<unsigned>(std::ceil(target_px.x)), static_cast<unsigned>(std::ceil(target_px.y)));
-    if (!scaled_ || scaled_->getSize() != size) {
-        scaled_ = std::make_unique<sf::RenderTexture>();
-        if (!scaled_->create(size.x, size.y)) {  // no offscreen target: full resolution after all
-            scaled_.reset();
-            target.draw(short_vb_, lo * 6, (hi - lo) * 6, states);
-            return;
-        }
-        scaled_->setSmooth(true);
-    }
-    // The frame's own coordinates, squeezed into the top-left `scale` of the texture: the quads'
-    // pixel sizes (u_px_to_ndc is relative to the viewport) shrink with it.
-    sf::View view(sf::FloatRect(0, 0, target_px.x, target_px.y));
-    view.setViewport(sf::FloatRect(0, 0, static_cast<float>(scale), static_cast<float>(scale)));
-    scaled_->setView(view);
-    scaled_->clear(sf::Color::Transparent);
-    scaled_->draw(short_vb_, lo * 6, (hi - lo) * 6, states);
-    scaled_->display();
-    // Added onto the frame: colour only (the offscreen alpha is coverage, not opacity).
-    const sf::IntRect used(0, 0, static_cast<int>(std::lround(size.x * scale)), static_cast<int>(std::lround(size.y * scale)));
-    sf::Sprite sprite(scaled_->getTexture(), used);
-    sprite.setScale(target_px.x / static_cast<float>(used.width), target_px.y / static_cast<float>(used.height));
-    sf::RenderStates add;
-    add.blendMode = sf::BlendMode(sf::BlendMode::One, sf::BlendMode::One, sf::BlendMode::Add,
-                                  sf::BlendMode::Zero, sf::BlendMode::One, sf::BlendMode::Add);
-    target.draw(sprite, add);
 }
 
 void EventLayer::draw_plain(sf::RenderTarget& target, const sf::RenderStates& map_states,

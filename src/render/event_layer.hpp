@@ -6,12 +6,10 @@
 // instead: one textured quad whose counts are updated incrementally as the range slides.
 //
 // The cost of the marker path is the pixels its quads cover (software OpenGL blends every one of
-// them; the vertex work of a few thousand quads is small). When the markers of a frame would cover
-// more than kFillBudget screens, they are drawn into an offscreen texture at a reduced scale
-// (fill_scale: the largest of a few steps that keeps them within the budget) and added onto the
-// frame; below the budget they are drawn straight onto the target, as before. Additive blending
-// of non-negative colours makes both ways the same sum, so the step from one to the other is only
-// the resolution of the glows, and the frame time stays flat up to the density grid's threshold.
+// them; the vertex work of a few thousand quads is small), not their number: a frame draws the
+// markers while they cover at most kFillBudget screens (fill_px) and the density grid beyond, so
+// that the frame time stays about flat at any size. Above kDenseThreshold candidates the grid is
+// taken without measuring.
 #pragma once
 
 #include "event_style.hpp"
@@ -40,18 +38,14 @@ struct EventFrame {
 
 class EventLayer {
 public:
-    // Above this many candidate events a frame draws the density grid (software OpenGL shades
-    // about 10k glowing quads per 100 ms).
+    // Above this many candidate events a frame draws the density grid without measuring its fill.
     static constexpr std::size_t kDenseThreshold = 8000;
     static constexpr double kLongS = 48 * 3600.0;
-    // How many screens' worth of marker pixels a frame draws at full resolution.
-    static constexpr double kFillBudget = 0.5;
-
-    // The scale (1 or one of a few steps down to 1/4) at which the short marks of a frame are
-    // drawn: a pure function of the marks, t, the window, the marker scale and the target size.
-    double fill_scale(double t, double window_s, double px_scale, sf::Vector2f target_px) const;
-    // The screen pixels the quads of the candidate short marks cover at t (what the GPU fills).
-    double fill_px(double t, double window_s, double px_scale) const;
+    // How many screens' worth of marker pixels a frame draws before it draws the density grid
+    // instead (software OpenGL: about a base frame's time).
+    static constexpr double kFillBudget = 1.0;
+    // The grid is prepared when there are more short marks than this (fewer never fill the budget).
+    static constexpr std::size_t kGridFrom = 200;
 
     // Sorts the marks; origin_m is subtracted from positions (float precision). `shader` may be
     // null: plain fallback drawing.
@@ -62,7 +56,11 @@ public:
 
     // Index range [lo, hi) of the short marks that can be visible at t (drawn range).
     std::pair<std::size_t, std::size_t> candidate_range(double t, double window_s) const;
-    bool dense_at(double t, double window_s) const;
+    // The screen pixels the quads of the candidate short marks cover at t (what the GPU fills).
+    double fill_px(double t, double window_s, double px_scale) const;
+    // Whether the frame draws the density grid instead of the short marks: a pure function of the
+    // marks, t, the window, the marker scale and the target size.
+    bool dense_at(double t, double window_s, double px_scale, sf::Vector2f target_px) const;
 
     const std::vector<EventMark>& short_marks() const { return short_; }
     const std::vector<EventMark>& long_marks() const { return long_; }
@@ -74,8 +72,6 @@ private:
                     const EventFrame& f);
     void update_density(std::size_t lo, std::size_t hi);
     void draw_density(sf::RenderTarget& target, const sf::RenderStates& states);
-    void draw_scaled(sf::RenderTarget& target, const sf::RenderStates& states, std::size_t lo,
-                     std::size_t hi, double scale, sf::Vector2f target_px);
 
     std::vector<EventMark> short_, long_;
     std::vector<double> short_start_;
@@ -97,8 +93,6 @@ private:
     sf::Texture grid_tex_;
     std::vector<sf::Uint8> grid_px_;
 
-    // The offscreen target of the reduced-scale marker path (made on first use).
-    std::unique_ptr<sf::RenderTexture> scaled_;
 };
 
 }  // namespace qantar::render
