@@ -173,7 +173,7 @@ else
     gf=$(find "$work/seq-g" -name '*.png' | wc -l)
     awk -v n="$n" -v qs="$qs" -v qf="$qf" -v gs="$gs" -v gf="$gf" 'BEGIN {
       qr = qs > 0 ? qf / qs : 0; gr = gs > 0 ? gf / gs : 0
-      printf "%-10s %3d/%-3d | %9.1f %9.2f | %9.1f %9.2f | %5.2fx\n", n, qf, gf, qs, qr, gs, gr, gr > 0 ? qr / gr : 0 }'
+      printf "%-10s %3d/%-3d | %9.1f %9.2f | %9.1f %9.2f | %5.2fx\n", n, qf, gf, qs, qr, gs, gr, (gr > 0 ? qr / gr : 0) }'
   done
   rm -rf "$work/seq-q" "$work/seq-g"
 fi
