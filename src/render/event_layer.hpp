@@ -2,8 +2,8 @@
 // vertex buffer (6 vertices each); a frame draws only the sub-range that can be visible at t
 // (binary search on start times) and the shader animates it from the time uniform. Long events
 // (over 48 h, such as states of emergency) sit in a separate small buffer drawn whole. When the
-// visible range is dense (more than kDenseThreshold events), the frame draws a density grid
-// instead: one textured quad whose counts are updated incrementally as the range slides.
+// visible range is dense (dense_at), the frame draws a density grid instead: one textured quad
+// whose counts are updated incrementally as the range slides.
 //
 // The cost of the marker path is the pixels its quads cover (software OpenGL blends every one of
 // them; the vertex work of a few thousand quads is small), not their number: a frame draws the
