@@ -1,9 +1,13 @@
-// Frame times of the renderer at 1280x720 with 1,000 / 100,000 / 1,000,000 synthetic events over
-// the bundled map, in the moving-window and cumulative modes. Each measured frame advances the
+// Frame times of the renderer at 1280x720 with 1,000 to 1,000,000 synthetic events (10,000,000 when
+// asked for: about 4 GB while it prepares) over the bundled map, in the moving-window and
+// cumulative modes. Each measured frame advances the
 // story by what one 60 Hz frame of playback at 3 s per day advances it (24 story minutes), and
 // waits for the GPU (glFinish), so the figure is the real cost of a frame.
 //
-//   bench_render [frames]   (needs a display: bench/bench_frames.sh runs it under xvfb-run)
+//   bench_render [frames] [events...]   (default 1000 10000 30000 100000 300000 1000000; needs a
+//   display: bench/bench_frames.sh runs it under xvfb-run). The "path" column is what the first
+//   measured window frame draws: "marks" with the screens of pixels they cover, or "grid".
+//   BENCH_RENDER_PNG=DIR writes the last frame of each run there.
 #include "render/renderer.hpp"
 
 #include "io/load.hpp"
@@ -17,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <random>
+#include <string>
 
 using namespace qantar;
 using namespace qantar::render;
@@ -40,6 +45,9 @@ static std::vector<EventMark> synthetic(std::size_t n, const Dataset& data, doub
 
 int main(int argc, char** argv) {
     int frames = argc > 1 ? std::atoi(argv[1]) : 120;
+    std::vector<std::size_t> sizes;
+    for (int i = 2; i < argc; ++i) sizes.push_back(static_cast<std::size_t>(std::atoll(argv[i])));
+    if (sizes.empty()) sizes = {1000, 10000, 30000, 100000, 300000, 1000000};
     LoadOptions lo;
     apply_story(read_story_manifest(bundled_story_manifest(find_geodata_dir())), lo);
     Dataset data = load_dataset(lo);
@@ -58,13 +66,20 @@ int main(int argc, char** argv) {
     p.camera = renderer.home_camera(p.size);
     std::printf("renderer frame times at 1280x720, %d frames each, shaders %s\n", frames,
                 renderer.shaders_active() ? "on" : "off");
-    std::printf("%10s  %12s  %14s  %12s\n", "events", "window ms", "cumulative ms", "prepare ms");
-    for (std::size_t n : {std::size_t{1000}, std::size_t{100000}, std::size_t{1000000}}) {
+    std::printf("%10s  %12s  %14s  %12s  %12s\n", "events", "window ms", "cumulative ms", "prepare ms", "path");
+    for (std::size_t n : sizes) {
         auto marks = synthetic(n, data, t0, t1);
         auto a = std::chrono::steady_clock::now();
         renderer.set_event_marks(std::move(marks));
         double prep = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - a).count();
         double ms[2] = {0, 0};
+        char path[32];
+        {
+            const double t = t0 + 3.5 * 86400, px_scale = renderer.layout(p).u;
+            const EventLayer& layer = renderer.event_layer();
+            if (layer.dense_at(t, 86400, px_scale, {1280.f, 720.f})) std::snprintf(path, sizeof path, "grid");
+            else std::snprintf(path, sizeof path, "marks %.2f", layer.fill_px(t, 86400, px_scale) / (1280.0 * 720.0));
+        }
         for (int mode = 0; mode < 2; ++mode) {
             p.time.mode = mode == 0 ? TimeMode::Window : TimeMode::Cumulative;
             double t = t0 + 3.5 * 86400;
@@ -78,8 +93,12 @@ int main(int argc, char** argv) {
                 t += 86400.0 / 3.0 / 60.0;
             }
             ms[mode] = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - s).count() / frames;
+            // BENCH_RENDER_PNG=DIR: the last frame of each run, to look at (window-<n>.png, cumulative-<n>.png).
+            if (const char* dir = std::getenv("BENCH_RENDER_PNG"))
+                rt.getTexture().copyToImage().saveToFile(std::string(dir) + (mode == 0 ? "/window-" : "/cumulative-") +
+                                                         std::to_string(n) + ".png");
         }
-        std::printf("%10zu  %12.2f  %14.2f  %12.0f\n", n, ms[0], ms[1], prep);
+        std::printf("%10zu  %12.2f  %14.2f  %12.0f  %12s\n", n, ms[0], ms[1], prep, path);
         std::fflush(stdout);
     }
     return 0;

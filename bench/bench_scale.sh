@@ -8,7 +8,9 @@
 #   - with --10m: also 10,000,000 rows in PostGIS, and a 10M-row CSV whose row 7,654,321 is bad
 #     (the error names that line; --skip-invalid counts it and gives the reason);
 #   - export of the largest N to GeoPackage vs `ogr2ogr -f GPKG`;
-#   - QGIS's temporal-controller export, when python3-qgis is installed (else one line: skipped).
+#   - a PNG sequence (1920x1080, one frame per hour, $QGIS_FRAMES frames, default 48) by qantar and by
+#     QGIS's temporal-controller export, for the sizes up to 100k, when python3-qgis is installed
+#     (else one line: skipped). QGIS is bench-only: scripts/setup.sh does not install it.
 # Rows come from bench/gen_acled (31 ACLED columns, 60 countries, 20 years, notes ~250 chars).
 #
 # usage: bench/bench_scale.sh [--sizes "1000 100000 1000000"] [--10m] [--runs R] [--no-pg] [--no-frames]
@@ -246,9 +248,34 @@ if [[ " $sizes " == *" 10000000 "* ]]; then
 fi
 
 echo
-echo "== QGIS temporal-controller export =="
-if python3 -c "import qgis.core" 2>/dev/null; then
-  echo "python3-qgis is installed, but the QGIS comparison script is not written yet: skipped"
-else
+echo "== PNG sequence: qantar render vs QGIS's temporal-controller export (1920x1080, one frame per hour, whole process) =="
+# QGIS 3.22 from Debian (python3-qgis), run headless (QT_QPA_PLATFORM=offscreen) by
+# bench/qgis_export.py with Debian's own python3 (a python3 first on PATH may not see it).
+qgis_py=/usr/bin/python3
+[[ -x $qgis_py ]] || qgis_py=python3
+if ! "$qgis_py" -c "import qgis.core" 2>/dev/null; then
   echo "skipped: QGIS (python3-qgis) is not installed"
+else
+  hours=${QGIS_FRAMES:-48}
+  printf '%-10s %7s | %9s %9s | %9s %9s | %6s\n' rows frames qantar_s qantar_fps qgis_s qgis_fps ratio
+  for n in $sizes; do
+    (( n <= 100000 )) || continue
+    # The same frames for both: from midnight of the middle row's day (rows are in random date
+    # order, so it is a day with events), one per hour, each showing the last 24 hours.
+    day=$(awk -F, 'NR == 2 { print $2 }' "$work/e$n.csv")
+    from=$(date -u -d "$day" +%Y-%m-%dT00:00)
+    to=$(date -u -d "$day + $hours hours" +%Y-%m-%dT%H:%M)
+    rm -rf "$work/seq-q" "$work/seq-g"
+    mkdir -p "$work/seq-g"
+    read -r qs _ < <(timed "${xrun[@]}" "$qantar" render --events "$work/e$n.gpkg" --from "${from}Z" --to "${to}Z" \
+      --fps 24 --seconds-per-day 1 --window 24 --size 1920x1080 -o "$work/seq-q/")
+    qf=$(find "$work/seq-q" -name '*.png' | wc -l)
+    read -r gs _ < <(QT_QPA_PLATFORM=offscreen timed "$qgis_py" "$root/bench/qgis_export.py" "$work/e$n.gpkg" \
+      "$work/seq-g" "$from" "$hours")
+    gf=$(find "$work/seq-g" -name '*.png' | wc -l)
+    awk -v n="$n" -v qs="$qs" -v qf="$qf" -v gs="$gs" -v gf="$gf" 'BEGIN {
+      qr = qs > 0 ? qf / qs : 0; gr = gs > 0 ? gf / gs : 0
+      printf "%-10s %3d/%-3d | %9.1f %9.2f | %9.1f %9.2f | %5.2fx\n", n, qf, gf, qs, qr, gs, gr, (gr > 0 ? qr / gr : 0) }'
+  done
+  rm -rf "$work/seq-q" "$work/seq-g"
 fi

@@ -121,12 +121,15 @@ void add_qantar_values(RowBuilder& row, const Timeline& tl, std::size_t i, bool 
 
 }  // namespace
 
-ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml) {
+ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml, std::size_t first, std::size_t count) {
     const Dataset& data = tl.data();
     const Moment m = moment_of(tl, req);
     ExportTable table = empty_table("events", ExportGeometryKind::Point, kPointDecimals);
     const std::vector<std::string> extra_names = extra_field_names(data, kml);
-    for (std::size_t i : chosen_events(tl, req, m)) {
+    const std::vector<std::size_t> chosen = chosen_events(tl, req, m);
+    const std::size_t end = first >= chosen.size() ? first : first + std::min(count, chosen.size() - first);
+    for (std::size_t k = first; k < end; ++k) {
+        const std::size_t i = chosen[k];
         const EventRef e = data.events[i];
         RowBuilder row(table);
         if (kml) row.str("name", e.location().empty() ? e.event_id_cnty() : e.location());

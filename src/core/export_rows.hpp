@@ -94,7 +94,9 @@ struct EventsSoFar {
 EventsSoFar events_so_far(const Dataset& data, const std::vector<std::size_t>& events, std::int64_t at_utc_s);
 
 // One builder per layer; kml adds KML's fields.
-ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml);
+// events_table: rows [first, first + count) of the chosen events (the whole layer by default).
+ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml, std::size_t first = 0,
+                         std::size_t count = static_cast<std::size_t>(-1));
 ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml);
 ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml);
 ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml);

@@ -45,10 +45,11 @@ int ExportTable::field_index(std::string_view field) const {
 
 namespace {
 
-ExportTable layer_table(const Timeline& tl, const ExportRequest& req, bool kml) {
+ExportTable layer_table(const Timeline& tl, const ExportRequest& req, bool kml, ExportRows rows = {}) {
     using namespace export_detail;
+    if (req.layer != ExportLayer::Events && rows.first > 0) return {};
     switch (req.layer) {
-    case ExportLayer::Events: return events_table(tl, req, kml);
+    case ExportLayer::Events: return events_table(tl, req, kml, rows.first, rows.count);
     case ExportLayer::Cities: return cities_table(tl, req, kml);
     case ExportLayer::Regions: return regions_table(tl, req, kml);
     case ExportLayer::Spread: return spread_table(tl, req, kml);
@@ -59,17 +60,17 @@ ExportTable layer_table(const Timeline& tl, const ExportRequest& req, bool kml) 
 
 }  // namespace
 
-ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request, bool for_kml) {
+ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request, bool for_kml, ExportRows rows) {
     if (request.window_h && !(*request.window_h > 0))
         throw ExportError("--window must be a positive number of hours");
-    ExportTable table = layer_table(timeline, request, for_kml);
+    ExportTable table = layer_table(timeline, request, for_kml, rows);
     if (table.fields.empty()) {
         // A layer with no rows yet: its fields as at the end of time, where every layer that has
         // data has rows, so that the schema does not depend on the moment.
         ExportRequest all = request;
         all.at_utc_s = std::numeric_limits<std::int64_t>::max() / 2;
         all.window_h.reset();
-        table.fields = layer_table(timeline, all, for_kml).fields;
+        table.fields = layer_table(timeline, all, for_kml, {0, 1}).fields;
     }
     return table;
 }

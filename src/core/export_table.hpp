@@ -39,6 +39,7 @@
 
 #include "timeline.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -103,8 +104,18 @@ struct ExportTable {
     int field_index(std::string_view name) const;  // -1 when absent
 };
 
+// A slice of a layer's rows, so that a large export is built and written a slice at a time:
+// rows [first, first + count) of those the request selects, in the same order. Only the events
+// layer is sliced; the others are small and come whole in the slice that starts at 0.
+struct ExportRows {
+    std::size_t first = 0;
+    std::size_t count = static_cast<std::size_t>(-1);
+};
+
 // Builds a layer as a table; for_kml adds KML's `name` (and the events' `shown_until`) and names
-// the TimeSpan fields. Throws ExportError if the request makes no sense (a window <= 0).
-ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request, bool for_kml = false);
+// the TimeSpan fields. Throws ExportError if the request makes no sense (a window <= 0). Every
+// slice has the layer's fields, even an empty one.
+ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request, bool for_kml = false,
+                               ExportRows rows = {});
 
 }  // namespace qantar

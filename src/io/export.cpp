@@ -7,6 +7,13 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
+
+#include <cerrno>
+#include <system_error>
+
+#include <fcntl.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace qantar {
@@ -28,14 +35,77 @@ void write_export_file(const std::string& path, const std::string& bytes,
     }
 }
 
+namespace {
+
+// Rows built and written at a time: a large export holds one slice of its table, not all of it.
+constexpr std::size_t kSliceRows = 50000;
+
+// GDAL writes the file straight into a temporary beside `path` (io/atomic_file), which is
+// flushed to disk and renamed into place; on any error nothing is left. No copy in memory.
+void encode_to_file(const std::string& path, const std::vector<std::string>& protected_files,
+                    const std::function<void(const std::string& file)>& encode) {
+    const fs::path dir = fs::path(path).parent_path().empty() ? fs::path(".") : fs::path(path).parent_path();
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec)) throw ExportError("cannot write " + path + ": " + std::generic_category().message(ENOENT));
+    try {
+        io::refuse_overwriting_inputs(path, protected_files);
+        io::write_via_temporary(path, [&](const std::string& tmp) {
+            try {
+                encode(tmp);
+            } catch (const ExportError&) {
+                // A driver says "disk image is malformed" or "disk I/O error" where the disk is
+                // full: name the cause (checked while the temporary still takes its space).
+                struct statvfs fsinfo {};
+                if (::statvfs(dir.c_str(), &fsinfo) == 0 &&
+                    static_cast<double>(fsinfo.f_bavail) * static_cast<double>(fsinfo.f_frsize) < 65536)
+                    throw ExportError("cannot write " + path + ": " + std::generic_category().message(ENOSPC));
+                throw;
+            }
+            const int fd = ::open(tmp.c_str(), O_RDONLY | O_CLOEXEC);
+            const bool synced = fd >= 0 && ::fsync(fd) == 0;
+            if (fd >= 0) ::close(fd);
+            return synced;
+        });
+    } catch (const io::WriteError& e) {
+        throw ExportError(e.what());
+    }
+}
+
+}  // namespace
+
 void export_layer(const Timeline& timeline, const ExportRequest& request, const std::string& path) {
     auto format = export_format_for_path(path);
     if (!format)
         throw ExportError("cannot tell the format of " + path +
                           ": use .geojson, .gpkg, .fgb, .csv, .kml or - (GeoJSON to standard output)");
-    ExportTable table = build_export_table(timeline, request, *format == ExportFormat::KML);
-    std::string bytes = encode_export({table}, *format);
-    write_export_file(path, bytes, timeline.data().input_files);
+    const bool kml = *format == ExportFormat::KML;
+    if (path == "-") {
+        write_export_file(path, encode_export({build_export_table(timeline, request, kml)}, *format),
+                          timeline.data().input_files);
+        return;
+    }
+    // The first slice (it names the fields); when it is full, the rest come a slice at a time, each
+    // built once the one before is written and freed.
+    std::vector<ExportTable> tables(1);
+    tables[0] = build_export_table(timeline, request, kml, {0, kSliceRows});
+    ExportSlices more;
+    ExportTable slice;
+    std::size_t next = 0;
+    if (tables[0].features.size() == kSliceRows) {
+        slice.features = std::move(tables[0].features);
+        tables[0].features.clear();
+        more = [&]() -> const ExportTable* {
+            if (next > 0) {  // the slice just written: free it, then build the next
+                if (slice.features.size() < kSliceRows) return nullptr;
+                slice = ExportTable{};
+                slice = build_export_table(timeline, request, kml, {next, kSliceRows});
+            }
+            next += kSliceRows;
+            return slice.features.empty() ? nullptr : &slice;
+        };
+    }
+    encode_to_file(path, timeline.data().input_files,
+                   [&](const std::string& file) { encode_export_file(tables, *format, file, more); });
 }
 
 std::string export_snapshot(const Timeline& timeline, const std::string& dir, double t_utc_s,
@@ -53,8 +123,8 @@ std::string export_snapshot(const Timeline& timeline, const std::string& dir, do
         {*req.at_utc_s, timeline.display_offset_at(static_cast<double>(*req.at_utc_s))});
     std::erase(stamp, ':');
     fs::path out = fs::path(dir.empty() ? "." : dir) / ("qantar-" + stamp + ".gpkg");
-    std::string bytes = encode_export(tables, ExportFormat::GeoPackage);
-    write_export_file(out.string(), bytes, timeline.data().input_files);
+    encode_to_file(out.string(), timeline.data().input_files,
+                   [&](const std::string& file) { encode_export_file(tables, ExportFormat::GeoPackage, file); });
     return out.string();
 }
 

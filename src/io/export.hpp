@@ -5,6 +5,7 @@
 #include "core/export_table.hpp"
 #include "core/timeline.hpp"
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,16 @@ std::string_view export_format_driver(ExportFormat format);  // GDAL driver name
 // Encodes tables through GDAL into the bytes of one file (several tables only for GeoPackage).
 // Throws ExportError with GDAL's message on failure.
 std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format);
+
+// More rows of a table that is written a slice at a time: the next slice, or null when done.
+using ExportSlices = std::function<const ExportTable*()>;
+
+// The same, into a new file at `path` (the format follows `format`, not the name; a name that
+// differs only in its directory and base name gives the same bytes). With `more` (one table
+// only), its rows are followed by those of each slice that `more` returns (the table itself
+// may then hold only the fields), written after the slice before it.
+void encode_export_file(const std::vector<ExportTable>& tables, ExportFormat format, const std::string& path,
+                        const ExportSlices& more = {});
 
 // Writes an export's bytes to `path` atomically (io/atomic_file.hpp); "-" writes to standard
 // output. Refuses (ExportError, destination untouched) when `path` is one of `protected_files`

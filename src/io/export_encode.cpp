@@ -109,7 +109,7 @@ std::string fail_message(const gdal::ErrorCapture& errors, const std::string& wh
 }
 
 // Layer creation options per format.
-CPLStringList layer_options(const ExportTable& table, ExportFormat format) {
+CPLStringList layer_options(const ExportTable& table, ExportFormat format, bool more_rows) {
     CPLStringList lco;
     switch (format) {
     case ExportFormat::GeoJSON:
@@ -127,7 +127,7 @@ CPLStringList layer_options(const ExportTable& table, ExportFormat format) {
         // Keep our feature order (the spatial index would reorder features along a Hilbert curve).
         // GDAL 3.6 writes no file at all for an empty layer without the index, and the index of
         // nothing is only the header: so the index is asked for only when there is nothing.
-        lco.SetNameValue("SPATIAL_INDEX", table.features.empty() ? "YES" : "NO");
+        lco.SetNameValue("SPATIAL_INDEX", table.features.empty() && !more_rows ? "YES" : "NO");
         break;
     case ExportFormat::GeoPackage:
     case ExportFormat::KML:
@@ -172,8 +172,29 @@ void set_values(OGRFeature& feat, const ExportFeature& f) {
     }
 }
 
+// A GeoPackage layer of at least this many rows is written in transactions of kBatchRows (SQLite
+// otherwise commits every row). Smaller ones keep the per-row commits: the bytes of their files
+// (SQLite's change counter) stay what they were, which the golden exports compare.
+constexpr std::size_t kBatchFrom = 10000;
+constexpr std::size_t kBatchRows = 100000;
+
+// Rows [from, to) of the table, through one reused feature.
+void write_features(OGRLayer& layer, OGRFeature& feat, const ExportTable& table, std::size_t from, std::size_t to,
+                    OGRSpatialReference& wgs84, gdal::ErrorCapture& errors) {
+    for (std::size_t i = from; i < to; ++i) {
+        const ExportFeature& f = table.features[i];
+        set_values(feat, f);
+        OGRGeometry* g = make_geometry(table, f);
+        if (g) g->assignSpatialReference(&wgs84);
+        feat.SetGeometryDirectly(g);  // null clears the last row's
+        feat.SetFID(OGRNullFID);
+        if (layer.CreateFeature(&feat) != OGRERR_NONE)
+            throw ExportError(fail_message(errors, "cannot write a feature of layer " + table.name));
+    }
+}
+
 void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
-                 gdal::ErrorCapture& errors) {
+                 gdal::ErrorCapture& errors, const ExportSlices& more) {
     OGRSpatialReference wgs84;
     wgs84.importFromEPSG(4326);
     wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
@@ -187,7 +208,7 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
     CPLConfigOptionSetter end_opt("LIBKML_END_FIELD", opt(table.kml_end_field).c_str(), false);
     CPLConfigOptionSetter when_opt("LIBKML_TIMESTAMP_FIELD", opt(table.kml_when_field).c_str(), false);
 
-    CPLStringList lco = layer_options(table, format);
+    CPLStringList lco = layer_options(table, format, static_cast<bool>(more));
     OGRwkbGeometryType gtype = ogr_type(table.geometry);
     if (format == ExportFormat::CSV && table.geometry != ExportGeometryKind::Point) gtype = wkbUnknown;
     OGRLayer* layer = ds.CreateLayer(table.name.c_str(), gtype == wkbNone ? nullptr : &wgs84, gtype,
@@ -195,53 +216,75 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
     if (!layer) throw ExportError(fail_message(errors, "cannot create layer " + table.name));
     create_fields(*layer, table, format, errors);
 
-    OGRFeatureDefn* fdefn = layer->GetLayerDefn();
-    for (const ExportFeature& f : table.features) {
-        std::unique_ptr<OGRFeature, FeatureDeleter> feat(OGRFeature::CreateFeature(fdefn));
-        set_values(*feat, f);
-        if (OGRGeometry* g = make_geometry(table, f)) {
-            g->assignSpatialReference(&wgs84);
-            feat->SetGeometryDirectly(g);
+    // One feature, refilled for every row (every field is set each time, null or not).
+    std::unique_ptr<OGRFeature, FeatureDeleter> feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
+    const bool batched = format == ExportFormat::GeoPackage && (table.features.size() >= kBatchFrom || more);
+    std::size_t in_batch = 0;
+    auto write = [&](const ExportTable& t) {
+        if (!batched) return write_features(*layer, *feat, t, 0, t.features.size(), wgs84, errors);
+        for (std::size_t at = 0; at < t.features.size();) {
+            if (in_batch == 0 && ds.StartTransaction() != OGRERR_NONE)
+                throw ExportError(fail_message(errors, "cannot start a transaction on layer " + table.name));
+            const std::size_t n = std::min(kBatchRows - in_batch, t.features.size() - at);
+            write_features(*layer, *feat, t, at, at + n, wgs84, errors);
+            at += n;
+            in_batch += n;
+            if (in_batch == kBatchRows) {
+                if (ds.CommitTransaction() != OGRERR_NONE)
+                    throw ExportError(fail_message(errors, "cannot write layer " + table.name));
+                in_batch = 0;
+            }
         }
-        if (layer->CreateFeature(feat.get()) != OGRERR_NONE)
-            throw ExportError(fail_message(errors, "cannot write a feature of layer " + table.name));
-    }
+    };
+    write(table);
+    if (more)
+        while (const ExportTable* next = more()) write(*next);
+    if (in_batch > 0 && ds.CommitTransaction() != OGRERR_NONE)
+        throw ExportError(fail_message(errors, "cannot write layer " + table.name));
     if (layer->SyncToDisk() != OGRERR_NONE)
         throw ExportError(fail_message(errors, "cannot write layer " + table.name));
 }
 
 }  // namespace
 
-std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format) {
+void encode_export_file(const std::vector<ExportTable>& tables, ExportFormat format, const std::string& path,
+                        const ExportSlices& more) {
     gdal::ensure_registered();
     if (tables.empty()) throw ExportError("nothing to export");
     if (tables.size() > 1 && format != ExportFormat::GeoPackage)
         throw ExportError("only a GeoPackage holds several layers");
+    if (tables.size() > 1 && more) throw ExportError("only one table comes in slices");
     std::string driver_name(export_format_driver(format));
     GDALDriver* driver = GetGDALDriverManager()->GetDriverByName(driver_name.c_str());
     if (!driver) throw ExportError("this GDAL has no " + driver_name + " driver");
 
     gdal::ErrorCapture errors;
-    MemDir dir;
-    // The file's base name is the layer name: some drivers record it (so it must not vary).
-    std::string path = dir.path() + "/" + tables.front().name + "." +
-                       std::string(format_extension(format));
     // GeoPackage: a fixed date in gpkg_contents.last_change, so that the file does not depend on
-    // the clock.
+    // the clock. The file is a temporary that is renamed into place or removed: SQLite needs no
+    // journal and no fsync per commit (atomic_file renames it whole).
     CPLConfigOptionSetter gpkg_date("OGR_CURRENT_DATE", "2000-01-01T00:00:00.000Z", false);
+    CPLConfigOptionSetter journal("OGR_SQLITE_JOURNAL", "OFF", false);
+    CPLConfigOptionSetter sync("OGR_SQLITE_SYNCHRONOUS", "OFF", false);
     CPLStringList dsco;
     {
         gdal::DatasetPtr ds(driver->Create(path.c_str(), 0, 0, 0, GDT_Unknown, dsco.List()));
         if (!ds) throw ExportError(fail_message(errors, "GDAL's " + driver_name + " driver cannot create a file"));
-        for (const ExportTable& t : tables) write_table(*ds, t, format, errors);
+        for (const ExportTable& t : tables) write_table(*ds, t, format, errors, more);
         ds->FlushCache(true);
     }  // closed: every driver has written its file now
     if (!errors.last_error().empty())
         throw ExportError("GDAL's " + driver_name + " driver failed: " + errors.last_error());
+}
 
+std::string encode_export(const std::vector<ExportTable>& tables, ExportFormat format) {
+    if (tables.empty()) throw ExportError("nothing to export");
+    MemDir dir;
+    // The file's base name is the layer name: some drivers record it (so it must not vary).
+    std::string path = dir.path() + "/" + tables.front().name + "." + std::string(format_extension(format));
+    encode_export_file(tables, format, path);
     vsi_l_offset size = 0;
     GByte* bytes = VSIGetMemFileBuffer(path.c_str(), &size, FALSE);
-    if (!bytes) throw ExportError("GDAL's " + driver_name + " driver wrote no file");
+    if (!bytes) throw ExportError("GDAL's " + std::string(export_format_driver(format)) + " driver wrote no file");
     return std::string(reinterpret_cast<const char*>(bytes), static_cast<std::size_t>(size));
 }
 

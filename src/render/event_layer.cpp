@@ -80,7 +80,7 @@ EventLayer::EventLayer(std::vector<EventMark> marks, Vec2 origin_m, sf::Shader* 
         grid_min_ = {std::min(grid_min_.x, m.pos_m.x), std::min(grid_min_.y, m.pos_m.y)};
         grid_max_ = {std::max(grid_max_.x, m.pos_m.x), std::max(grid_max_.y, m.pos_m.y)};
     }
-    if (short_.size() > kDenseThreshold) {
+    if (short_.size() > kGridFrom) {
         double pad = 0.02 * std::max(grid_max_.x - grid_min_.x, grid_max_.y - grid_min_.y) + 1;
         grid_min_ = {grid_min_.x - pad, grid_min_.y - pad};
         grid_max_ = {grid_max_.x + pad, grid_max_.y + pad};
@@ -134,14 +134,30 @@ std::pair<std::size_t, std::size_t> EventLayer::candidate_range(double t, double
     return {lo, std::max(lo, hi)};
 }
 
-bool EventLayer::dense_at(double t, double window_s) const {
+double EventLayer::fill_px(double t, double window_s, double px_scale) const {
     auto [lo, hi] = candidate_range(t, window_s);
-    return hi - lo > kDenseThreshold && !grid_.empty();
+    double px = 0;
+    for (std::size_t i = lo; i < hi; ++i) {
+        const MarkLook k = mark_look(short_[i], t, window_s, px_scale);
+        if (!k.visible) continue;
+        // As shaders/events.vert sizes the quad: the glow's reach while lit, else the dot's.
+        const double half = k.radius_px * (k.glow > 0.01 || k.ring >= 0 ? kGlowExtent : 1.05);
+        px += 4 * half * half;
+    }
+    return px;
+}
+
+bool EventLayer::dense_at(double t, double window_s, double px_scale, sf::Vector2f target_px) const {
+    if (grid_.empty()) return false;
+    auto [lo, hi] = candidate_range(t, window_s);
+    if (hi - lo > kDenseThreshold) return true;
+    const double screen = static_cast<double>(target_px.x) * static_cast<double>(target_px.y);
+    return fill_px(t, window_s, px_scale) > kFillBudget * screen;
 }
 
 void EventLayer::draw(sf::RenderTarget& target, const sf::RenderStates& map_states, const EventFrame& f) {
     auto [lo, hi] = candidate_range(f.t_utc_s, f.window_s);
-    bool dense = hi - lo > kDenseThreshold && !grid_.empty();
+    const bool dense = dense_at(f.t_utc_s, f.window_s, f.px_scale, f.target_px);
     if (dense) {
         std::size_t dlo = lo;
         if (f.window_s > 0)

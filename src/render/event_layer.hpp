@@ -2,8 +2,14 @@
 // vertex buffer (6 vertices each); a frame draws only the sub-range that can be visible at t
 // (binary search on start times) and the shader animates it from the time uniform. Long events
 // (over 48 h, such as states of emergency) sit in a separate small buffer drawn whole. When the
-// visible range is dense (more than kDenseThreshold events), the frame draws a density grid
-// instead: one textured quad whose counts are updated incrementally as the range slides.
+// visible range is dense (dense_at), the frame draws a density grid instead: one textured quad
+// whose counts are updated incrementally as the range slides.
+//
+// The cost of the marker path is the pixels its quads cover (software OpenGL blends every one of
+// them; the vertex work of a few thousand quads is small), not their number: a frame draws the
+// markers while they cover at most kFillBudget screens (fill_px) and the density grid beyond, so
+// that the frame time stays about flat at any size. Above kDenseThreshold candidates the grid is
+// taken without measuring.
 #pragma once
 
 #include "event_style.hpp"
@@ -32,10 +38,14 @@ struct EventFrame {
 
 class EventLayer {
 public:
-    // Above this many candidate events a frame draws the density grid (software OpenGL shades
-    // about 10k glowing quads per 100 ms).
+    // Above this many candidate events a frame draws the density grid without measuring its fill.
     static constexpr std::size_t kDenseThreshold = 8000;
     static constexpr double kLongS = 48 * 3600.0;
+    // How many screens' worth of marker pixels a frame draws before it draws the density grid
+    // instead (software OpenGL: about a base frame's time).
+    static constexpr double kFillBudget = 1.0;
+    // The grid is prepared when there are more short marks than this (fewer never fill the budget).
+    static constexpr std::size_t kGridFrom = 200;
 
     // Sorts the marks; origin_m is subtracted from positions (float precision). `shader` may be
     // null: plain fallback drawing.
@@ -46,7 +56,11 @@ public:
 
     // Index range [lo, hi) of the short marks that can be visible at t (drawn range).
     std::pair<std::size_t, std::size_t> candidate_range(double t, double window_s) const;
-    bool dense_at(double t, double window_s) const;
+    // The screen pixels the quads of the candidate short marks cover at t (what the GPU fills).
+    double fill_px(double t, double window_s, double px_scale) const;
+    // Whether the frame draws the density grid instead of the short marks: a pure function of the
+    // marks, t, the window, the marker scale and the target size.
+    bool dense_at(double t, double window_s, double px_scale, sf::Vector2f target_px) const;
 
     const std::vector<EventMark>& short_marks() const { return short_; }
     const std::vector<EventMark>& long_marks() const { return long_; }
@@ -78,6 +92,7 @@ private:
     bool grid_dirty_ = true;
     sf::Texture grid_tex_;
     std::vector<sf::Uint8> grid_px_;
+
 };
 
 }  // namespace qantar::render

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
 
 namespace qantar::render {
@@ -37,10 +38,26 @@ struct Builder {
     double width;  // content width
     double y = 0;
     std::vector<std::unique_ptr<sf::Drawable>> ops;
+    // false: only advance y (a row off screen is measured, not built); ops are recorded when true.
+    bool record = true;
+    sf::Text scratch{};
+    std::map<std::pair<unsigned, bool>, GlyphAdvances> glyphs{};  // by pixel size and boldness
+
+    const GlyphAdvances& glyphs_of(unsigned size_px, bool is_bold) {
+        auto key = std::make_pair(size_px, is_bold);
+        auto it = glyphs.find(key);
+        if (it == glyphs.end()) it = glyphs.emplace(key, GlyphAdvances(is_bold ? bold : regular, size_px, is_bold)).first;
+        return it->second;
+    }
 
     unsigned px(double s) const { return static_cast<unsigned>(std::max(8L, std::lround(s * u))); }
 
+    void add(std::unique_ptr<sf::Drawable> op) {
+        if (record) ops.push_back(std::move(op));
+    }
+
     sf::Text& text_at(const sf::String& s, double x, double yy, double size, sf::Color col, bool is_bold) {
+        if (!record) return scratch;  // measured by the caller where it matters (wrap_text)
         auto t = std::make_unique<sf::Text>(s, is_bold ? bold : regular, px(size));
         t->setFillColor(col);
         t->setPosition(std::round(static_cast<float>(x)), std::round(static_cast<float>(yy)));
@@ -53,30 +70,38 @@ struct Builder {
         if (utf8.empty()) return;
         const sf::Font& f = is_bold ? bold : regular;
         double lh = f.getLineSpacing(px(size)) * 1.08;
-        for (const sf::String& line : wrap_text(f, px(size), utf8, width - x, is_bold)) {
-            text_at(line, x, y, size, col, is_bold);
-            y += lh;
+        const GlyphAdvances& g = glyphs_of(px(size), is_bold);
+        if (!record) {
+            // Line by line, as the lines are placed below (the same sum to the last bit).
+            for (std::size_t n = wrap_line_count(g, utf8, width - x); n > 0; --n) y += lh;
+        } else {
+            for (const sf::String& line : wrap_text(g, utf8, width - x)) {
+                text_at(line, x, y, size, col, is_bold);
+                y += lh;
+            }
         }
         y += gap * u;
     }
-    double text_w(const std::string& utf8, double size, bool is_bold) const {
-        return text_advance(is_bold ? bold : regular, px(size), sf::String::fromUtf8(utf8.begin(), utf8.end()), is_bold);
+    double text_w(const std::string& utf8, double size, bool is_bold) {
+        return glyphs_of(px(size), is_bold).width(sf::String::fromUtf8(utf8.begin(), utf8.end()));
     }
     // A pill with text, at (x, y); returns its width.
     double pill(const std::string& utf8, double x, double yy, double size, sf::Color fill, sf::Color ink) {
         double w = text_w(utf8, size, true) + 14 * u, h = regular.getLineSpacing(px(size)) + 4 * u;
-        ops.push_back(rounded_shape({x, yy, w, h}, fill, static_cast<float>(h / 2)));
+        if (record) ops.push_back(rounded_shape({x, yy, w, h}, fill, static_cast<float>(h / 2)));
         text_at(sf::String::fromUtf8(utf8.begin(), utf8.end()), x + 7 * u, yy + 1.5 * u, size, ink, true);
         return w;
     }
     double pill_h(double size) const { return regular.getLineSpacing(px(size)) + 4 * u; }
     void rule(double x0, double x1, sf::Color col, double thick = 1) {
+        if (!record) return;
         auto r = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(x1 - x0), static_cast<float>(std::max(1.0, thick * u))));
         r->setPosition(static_cast<float>(x0), std::round(static_cast<float>(y)));
         r->setFillColor(col);
         ops.push_back(std::move(r));
     }
     void disc(double cx, double cy, double r, sf::Color col) {
+        if (!record) return;
         auto c = std::make_unique<sf::CircleShape>(static_cast<float>(r), 20);
         c->setOrigin(static_cast<float>(r), static_cast<float>(r));
         c->setPosition(static_cast<float>(cx), static_cast<float>(cy));
@@ -223,88 +248,134 @@ void add_totals(Builder& b, const Details& d) {
     b.y = row_top + nh + regular.getLineSpacing(b.px(11.5)) + 16 * u;
 }
 
-// The events, past then later, with the "now" rule between them. Returns the content y of that
-// rule (or of the end, when nothing is later).
-double add_events(Builder& b, const Details& d) {
+// One event row, and the "now" rule above it when it is the first later event (its content y
+// goes to now_y_px).
+void add_event_row(Builder& b, const Details& d, std::size_t i, double& now_y_px) {
     const double u = b.u;
     const sf::Font& regular = b.regular;
+    const DetailsEvent& e = d.events[i];
+    const bool dimmed = !e.past;
+    if (i == d.past_count) {  // the "now" line between the past and what is to come
+        now_y_px = b.y;
+        double ty = b.y;
+        std::string now = "NOW  \xC2\xB7  " + short_moment(d.moment_local);
+        b.y += 7 * u;
+        b.rule(0, b.width, mix(kAccent, kPanelBase, 0.35), 1.5);
+        double tw = b.text_w(now, 11, true) + 12 * u;
+        b.add(rounded_shape({b.width - tw, ty, tw, 15 * u}, kPanelBase, 3));
+        sf::Text& tt = b.text_at(sf::String::fromUtf8(now.begin(), now.end()), b.width - tw + 6 * u, ty + 0.5 * u, 11, kAccent, true);
+        tt.setLetterSpacing(1.2f);
+        b.y = ty + 22 * u;
+    }
+    const double x0 = 16 * u;
+    const sf::Color cc = from_rgb(e.category_rgb);
+    double top = b.y;
+    // Time, and where it is for region panels.
+    std::string when = e.when_local + "  " + e.utc_offset;
+    sf::Text& tt = b.text_at(sf::String::fromUtf8(when.begin(), when.end()), x0, b.y, 14, dim(kText, dimmed), true);
+    double tx = x0 + tt.getLocalBounds().width + tt.getLocalBounds().left;
+    if (!e.past) {
+        b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, kLaterPill, kPanelTextDim);
+    } else if (e.active) {
+        b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
+               mix(cc, kPanelBase, 0.2), kPillText);
+    }
+    (void)tx;
+    b.y += regular.getLineSpacing(b.px(14)) + 3 * u;
+    b.disc(x0 / 2 - 1 * u, top + regular.getLineSpacing(b.px(14)) * 0.55, 5 * u, dim(cc, dimmed));
+    // Category chip and place.
+    double cw = b.pill(e.category_label, x0, b.y, 11.5, dim(mix(cc, kPanelBase, 0.15), dimmed),
+                       kPillText);
+    double after = x0 + cw + 8 * u;
+    std::string place = e.place;
+    if (!e.time_note.empty()) place += (place.empty() ? "" : "  \xC2\xB7  ") + e.time_note;
+    if (!place.empty() && after + b.text_w(place, 12.5, false) <= b.width)
+        b.text_at(sf::String::fromUtf8(place.begin(), place.end()), after, b.y + 1.5 * u, 12.5, dim(kPanelTextDim, dimmed), false);
+    b.y += b.pill_h(11.5) + 6 * u;
+    if (!place.empty() && after + b.text_w(place, 12.5, false) > b.width) b.para(place, x0, 12.5, dim(kPanelTextDim, dimmed), false, 4);
+    b.para(e.description, x0, 14, dim(kEventText, dimmed), false, 4);
+    if (!e.figures.empty()) b.para(e.figures, x0, 13.5, dim(kEventFigures, dimmed), true, 4);
+    if (e.disputed) {
+        b.y += 2 * u;
+        b.pill("DISPUTED", x0, b.y, 10.5, dim(kDisputed, dimmed), kDisputedText);
+        b.y += b.pill_h(10.5) + 3 * u;
+        b.para(e.disputed_note.empty() ? "The figures are disputed." : e.disputed_note, x0, 13,
+               dim(kDisputedNote, dimmed), false, 4);
+    }
+    // Citations as a person would give them (outlet, date), from the sources table; without
+    // one, the event's own source text. Never the raw keys.
+    const std::vector<std::string>& cites = e.citations;
+    std::string src = "Sources: ";
+    if (cites.empty()) src += e.source;
+    for (std::size_t k = 0; k < cites.size(); ++k) src += (k ? " \xC2\xB7 " : "") + cites[k];
+    b.para(src, x0, 12, dim(kPanelTextFaint, dimmed), false, 0);
+    // A left rule joins the event's lines to its dot.
+    auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),
+                                                                 static_cast<float>(std::max(0.0, b.y - top - 22 * u))));
+    bar->setPosition(static_cast<float>(x0 / 2 - 1.75 * u), static_cast<float>(top + 20 * u));
+    bar->setFillColor(dim(mix(cc, kPanelBase, 0.6), dimmed));
+    b.add(std::move(bar));
+    b.y += 10 * u;
+    if (i + 1 < d.events.size() && i + 1 != d.past_count) {
+        b.rule(x0, b.width, kRule);
+        b.y += 12 * u;
+    }
+}
+
+// The rows a panel lists: at most kPanelRows, those nearest the moment (half before the "now"
+// rule, half after, more on one side when the other has fewer), so that a place with ten thousand
+// events opens as fast as one with a hundred. The clipboard copy (C) keeps them all.
+constexpr std::size_t kPanelRows = 200;
+
+struct RowSpan {
+    std::size_t first = 0, last = 0;  // d.events[first, last) are listed
+    std::vector<double> tops;         // content y of each listed row's top, then of their end
+};
+
+// The events, past then later, with the "now" rule between them. Returns the content y of that
+// rule (or of the end, when nothing is later). The rows are only measured here (wrapped for their
+// height): build_event_rows builds those in view.
+double add_events(Builder& b, const Details& d, RowSpan& rows) {
     std::size_t later = d.events.size() - d.past_count;
     std::string h = "EVENTS  \xC2\xB7  " + std::to_string(d.past_count) + " SO FAR";
     if (later) h += "  \xC2\xB7  " + std::to_string(later) + " LATER";
     b.heading(h);
     if (d.events.empty()) b.para("No events recorded here.", 0, 14, kPanelTextDim, false, 6);
     if (d.past_count == 0 && !d.events.empty()) b.para("Nothing yet at this moment.", 0, 14, kPanelTextDim, false, 8);
+    const std::size_t n = d.events.size();
+    rows.first = d.past_count > kPanelRows / 2 ? d.past_count - kPanelRows / 2 : 0;
+    rows.last = std::min(n, rows.first + kPanelRows);
+    rows.first = rows.last > kPanelRows ? std::min(rows.first, rows.last - kPanelRows) : 0;
+    if (rows.first > 0)
+        b.para(with_thousands(static_cast<std::int64_t>(rows.first)) + " earlier events not listed here (C copies them all)",
+               16 * b.u, 13, kPanelTextFaint, false, 10);
     double now_y_px = -1;
-    for (std::size_t i = 0; i < d.events.size(); ++i) {
-        const DetailsEvent& e = d.events[i];
-        const bool dimmed = !e.past;
-        if (i == d.past_count) {  // the "now" line between the past and what is to come
-            now_y_px = b.y;
-            double ty = b.y;
-            std::string now = "NOW  \xC2\xB7  " + short_moment(d.moment_local);
-            b.y += 7 * u;
-            b.rule(0, b.width, mix(kAccent, kPanelBase, 0.35), 1.5);
-            double tw = b.text_w(now, 11, true) + 12 * u;
-            b.ops.push_back(rounded_shape({b.width - tw, ty, tw, 15 * u}, kPanelBase, 3));
-            sf::Text& tt = b.text_at(sf::String::fromUtf8(now.begin(), now.end()), b.width - tw + 6 * u, ty + 0.5 * u, 11, kAccent, true);
-            tt.setLetterSpacing(1.2f);
-            b.y = ty + 22 * u;
-        }
-        const double x0 = 16 * u;
-        const sf::Color cc = from_rgb(e.category_rgb);
-        double top = b.y;
-        // Time, and where it is for region panels.
-        std::string when = e.when_local + "  " + e.utc_offset;
-        sf::Text& tt = b.text_at(sf::String::fromUtf8(when.begin(), when.end()), x0, b.y, 14, dim(kText, dimmed), true);
-        double tx = x0 + tt.getLocalBounds().width + tt.getLocalBounds().left;
-        if (!e.past) {
-            b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, kLaterPill, kPanelTextDim);
-        } else if (e.active) {
-            b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
-                   mix(cc, kPanelBase, 0.2), kPillText);
-        }
-        (void)tx;
-        b.y += regular.getLineSpacing(b.px(14)) + 3 * u;
-        b.disc(x0 / 2 - 1 * u, top + regular.getLineSpacing(b.px(14)) * 0.55, 5 * u, dim(cc, dimmed));
-        // Category chip and place.
-        double cw = b.pill(e.category_label, x0, b.y, 11.5, dim(mix(cc, kPanelBase, 0.15), dimmed),
-                           kPillText);
-        double after = x0 + cw + 8 * u;
-        std::string place = e.place;
-        if (!e.time_note.empty()) place += (place.empty() ? "" : "  \xC2\xB7  ") + e.time_note;
-        if (!place.empty() && after + b.text_w(place, 12.5, false) <= b.width)
-            b.text_at(sf::String::fromUtf8(place.begin(), place.end()), after, b.y + 1.5 * u, 12.5, dim(kPanelTextDim, dimmed), false);
-        b.y += b.pill_h(11.5) + 6 * u;
-        if (!place.empty() && after + b.text_w(place, 12.5, false) > b.width) b.para(place, x0, 12.5, dim(kPanelTextDim, dimmed), false, 4);
-        b.para(e.description, x0, 14, dim(kEventText, dimmed), false, 4);
-        if (!e.figures.empty()) b.para(e.figures, x0, 13.5, dim(kEventFigures, dimmed), true, 4);
-        if (e.disputed) {
-            b.y += 2 * u;
-            b.pill("DISPUTED", x0, b.y, 10.5, dim(kDisputed, dimmed), kDisputedText);
-            b.y += b.pill_h(10.5) + 3 * u;
-            b.para(e.disputed_note.empty() ? "The figures are disputed." : e.disputed_note, x0, 13,
-                   dim(kDisputedNote, dimmed), false, 4);
-        }
-        // Citations as a person would give them (outlet, date), from the sources table; without
-        // one, the event's own source text. Never the raw keys.
-        const std::vector<std::string>& cites = e.citations;
-        std::string src = "Sources: ";
-        if (cites.empty()) src += e.source;
-        for (std::size_t k = 0; k < cites.size(); ++k) src += (k ? " \xC2\xB7 " : "") + cites[k];
-        b.para(src, x0, 12, dim(kPanelTextFaint, dimmed), false, 0);
-        // A left rule joins the event's lines to its dot.
-        auto bar = std::make_unique<sf::RectangleShape>(sf::Vector2f(static_cast<float>(std::max(1.0, 1.5 * u)),
-                                                                     static_cast<float>(std::max(0.0, b.y - top - 22 * u))));
-        bar->setPosition(static_cast<float>(x0 / 2 - 1.75 * u), static_cast<float>(top + 20 * u));
-        bar->setFillColor(dim(mix(cc, kPanelBase, 0.6), dimmed));
-        b.ops.push_back(std::move(bar));
-        b.y += 10 * u;
-        if (i + 1 < d.events.size() && i + 1 != d.past_count) {
-            b.rule(x0, b.width, kRule);
-            b.y += 12 * u;
-        }
+    const bool record = b.record;
+    b.record = false;
+    rows.tops.clear();
+    for (std::size_t i = rows.first; i < rows.last; ++i) {
+        rows.tops.push_back(b.y);
+        add_event_row(b, d, i, now_y_px);
     }
+    rows.tops.push_back(b.y);
+    b.record = record;
+    if (rows.last < n)
+        b.para(with_thousands(static_cast<std::int64_t>(n - rows.last)) + " later events not listed here (C copies them all)",
+               16 * b.u, 13, kPanelTextFaint, false, 4);
     return now_y_px < 0 ? b.y : now_y_px;
+}
+
+// Builds the listed rows that meet [top, bottom) (content y), where add_events measured them.
+void build_event_rows(Builder& b, const Details& d, const RowSpan& rows, double top, double bottom) {
+    const double end_y = b.y;
+    double now_y_px = -1;
+    auto at = std::upper_bound(rows.tops.begin(), rows.tops.end() - 1, top);
+    std::size_t k = at == rows.tops.begin() ? 0 : static_cast<std::size_t>(at - rows.tops.begin()) - 1;
+    for (; rows.first + k < rows.last && rows.tops[k] < bottom; ++k) {
+        b.y = rows.tops[k];
+        add_event_row(b, d, rows.first + k, now_y_px);
+    }
+    b.y = end_y;
 }
 
 // The scroll bar, and a fade at the bottom edge while there is more below.
@@ -363,12 +434,16 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     add_state(b, d);
     add_spread(b, d);
     add_totals(b, d);
-    lay.now_y_px = add_events(b, d);
+    RowSpan rows;
+    lay.now_y_px = add_events(b, d, rows);
     b.y += 8 * u;
 
     lay.content_px = b.y;
     lay.max_scroll_px = std::max(0.0, lay.content_px - lay.viewport.height);
     lay.scroll_px = std::clamp(scroll_px, 0.0, lay.max_scroll_px);
+    // The rows in view (with a margin for what a row draws past its own box).
+    const double margin = 40 * u, view_top = std::round(lay.scroll_px);
+    build_event_rows(b, d, rows, view_top - margin, view_top + lay.viewport.height + margin);
 
     // The panel, its content through a clipping view, a scroll bar, the footer.
     target.draw(*rounded_shape(lay.box, kPanelFill, static_cast<float>(12 * u)));

@@ -159,7 +159,7 @@ FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) 
     events_->draw(target, map_states, ef);
     // Badges give the scene's one count (the tooltip's); none while the events are a density field.
     std::vector<int> badges = scene.city_event_counts;
-    if (events_->dense_at(scene.t_utc_s, scene.window_s)) std::fill(badges.begin(), badges.end(), 0);
+    if (events_->dense_at(ef.t_utc_s, ef.window_s, ef.px_scale, ef.target_px)) std::fill(badges.begin(), badges.end(), 0);
     draw_cities(ctx, badges);
     draw_veil(ctx);
     if (p.overlays.hud) {

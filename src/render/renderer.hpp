@@ -69,6 +69,7 @@ public:
 
     // Replaces the event markers (the bench draws synthetic events over the bundled map).
     void set_event_marks(std::vector<EventMark> marks);
+    const EventLayer& event_layer() const { return *events_; }
 
     bool shaders_active() const { return shader_ != nullptr; }
     // Why shaders are off ("" when they are on).

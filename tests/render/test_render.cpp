@@ -3,12 +3,17 @@
 #include "render/event_layer.hpp"
 #include "render/event_style.hpp"
 #include "render/labels.hpp"
+#include "render/layout.hpp"
 #include "render/options.hpp"
 #include "render/playback.hpp"
+#include "render/presenter_look.hpp"
+
+#include "bundled.hpp"
 
 #include "core/error.hpp"
 #include "core/timeline.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include <catch2/catch.hpp>
@@ -180,4 +185,60 @@ TEST_CASE("size-by values size the markers on a log scale", "[render][issue10]")
     // Equal steps in log(1 + v): 10 -> (log 11 - log 2) / (log 1001 - log 2) of the way.
     CHECK(marks[1].size_level == static_cast<int>(std::lround(8 + 44 * (std::log1p(10.0) - std::log1p(1.0)) /
                                                                      (std::log1p(1000.0) - std::log1p(1.0)))));
+}
+
+TEST_CASE("marker fill: the pixels the quads cover decide between the markers and the density grid", "[render][issue11]") {
+    // One mark, lit (an hour into a 6-hour event, its pulse ring still running): its quad is
+    // (2 * radius * kGlowExtent)^2 pixels.
+    EventMark m;
+    m.pos_m = {0, 0};
+    m.start_utc_s = 0;
+    m.end_utc_s = 6 * 3600;
+    m.size_level = 20;
+    const double t = 3600, px_scale = 0.5;  // small markers: more of them than kGridFrom fit
+    const sf::Vector2f target(1280.f, 720.f);
+    const MarkLook k = mark_look(m, t, 86400, px_scale);
+    REQUIRE(k.visible);
+    const double side = 2 * k.radius_px * kGlowExtent;
+    EventLayer one({m}, {0, 0}, nullptr);
+    CHECK(one.fill_px(t, 86400, px_scale) == Approx(side * side));
+    CHECK_FALSE(one.dense_at(t, 86400, px_scale, target));
+
+    // Up to kFillBudget screens: the markers; one more mark: the grid. Before the first mark
+    // starts, nothing is filled.
+    const double screen = 1280.0 * 720.0;
+    const auto fits = static_cast<std::size_t>(EventLayer::kFillBudget * screen / (side * side));
+    REQUIRE(fits > EventLayer::kGridFrom);
+    EventLayer under(std::vector<EventMark>(fits, m), {0, 0}, nullptr);
+    CHECK(under.fill_px(t, 86400, px_scale) == Approx(static_cast<double>(fits) * side * side));
+    CHECK_FALSE(under.dense_at(t, 86400, px_scale, target));
+    EventLayer over(std::vector<EventMark>(fits + 1, m), {0, 0}, nullptr);
+    CHECK(over.dense_at(t, 86400, px_scale, target));
+    CHECK_FALSE(over.dense_at(-10, 86400, px_scale, target));
+    // The same marks on a screen twice as large (and markers twice as large): the same choice.
+    CHECK(over.dense_at(t, 86400, 2 * px_scale, {2560.f, 1440.f}));
+    // Past kDenseThreshold candidates: the grid without measuring.
+    EventMark dot = m;
+    dot.size_level = 0;
+    EventLayer many(std::vector<EventMark>(EventLayer::kDenseThreshold + 1, dot), {0, 0}, nullptr);
+    CHECK(many.dense_at(t, 86400, 0.01, target));
+}
+
+TEST_CASE("the bundled story's markers never give way to the density grid (its frames stay as they were)", "[render][issue11]") {
+    const Timeline& tl = *qantar::test::bundled_data().timeline;
+    EventLayer layer(event_marks_for(tl), {0, 0}, nullptr);
+    const double t0 = animation_start_utc_s(tl), t1 = animation_end_utc_s(tl);
+    int frames = 0;
+    double most = 0;
+    for (const ScreenSize size : {ScreenSize{1280, 720}, ScreenSize{1920, 1080}, ScreenSize{640, 360}})
+        for (double hud : {1.0, kPresenterHudScale})
+            for (double window_s : {86400.0, 0.0})
+                for (double t = t0; t <= t1; t += 900) {
+                    const sf::Vector2f px(static_cast<float>(size.width_px), static_cast<float>(size.height_px));
+                    CHECK_FALSE(layer.dense_at(t, window_s, ui_scale(size) * hud, px));
+                    most = std::max(most, layer.fill_px(t, window_s, ui_scale(size) * hud) / (px.x * px.y));
+                    ++frames;
+                }
+    CHECK(frames > 1000);
+    CHECK(most < EventLayer::kFillBudget / 2);  // well inside: at most a quarter of a screen or so
 }

@@ -3,6 +3,7 @@
 //
 // QANTAR_UPDATE_GOLDEN=1 rewrites tests/golden/*.png instead of comparing (scripts/update-golden.sh).
 #include "render/playback.hpp"
+#include "render/panel.hpp"
 #include "render/renderer.hpp"
 
 #include "io/load.hpp"
@@ -206,4 +207,46 @@ TEST_CASE("without shaders the map draws plain markers", "[display][fallback]") 
     CHECK_FALSE(forced->shaders_active());
     sf::Image b = f.frame(*forced, t);
     CHECK(compare(a, b).mean_abs == 0);
+}
+
+TEST_CASE("a place with thousands of events lists the 200 nearest the moment", "[display][issue11]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    auto r = f.renderer(true);
+    // n identical rows, half of them past: the panel lists 200 of them whatever n is, with a line
+    // for the earlier and the later ones it leaves out.
+    auto details = [](std::size_t n) {
+        Details d;
+        d.selection = {Selection::Kind::City, 0};
+        d.name_en = "Somewhere";
+        for (std::size_t i = 0; i < n; ++i) {
+            DetailsEvent e;
+            e.event = i;
+            e.past = i < n / 2;
+            e.when_local = "5 Jan 2022 16:37";
+            e.utc_offset = "UTC+6";
+            e.category_label = "Protest";
+            e.description = "A crowd gathered in the main square and marched to the town hall, where speakers "
+                            "called for the price of fuel to be brought back down.";
+            e.source = "Outlet";
+            d.events.push_back(e);
+        }
+        d.past_count = n / 2;
+        d.moment_local = "5 Jan 2022 18:00";
+        d.moment_offset = "UTC+6";
+        return d;
+    };
+    const ScreenSize size{kW, kH};
+    const PanelLayout a = draw_panel(f.rt, details(9000), r->font(), r->bold_font(), size, 0);
+    const PanelLayout b = draw_panel(f.rt, details(10000), r->font(), r->bold_font(), size, 0);
+    CHECK(a.content_px > 0);
+    CHECK(b.content_px == a.content_px);  // the same 200 rows and two lines ("4,400 earlier", "4,900 earlier")
+    CHECK(b.now_y_px == a.now_y_px);
+    // Fewer than 200: all of them, no line left out, and shorter.
+    const PanelLayout c = draw_panel(f.rt, details(150), r->font(), r->bold_font(), size, 0);
+    CHECK(c.content_px < a.content_px);
+    // Scrolled to the end and beyond: clamped, drawn.
+    const PanelLayout e = draw_panel(f.rt, details(10000), r->font(), r->bold_font(), size, 1e9);
+    CHECK(e.scroll_px == e.max_scroll_px);
+    CHECK(e.max_scroll_px > 0);
 }
