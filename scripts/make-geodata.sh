@@ -259,7 +259,7 @@ ACLED = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,
          "source_scale,notes,fatalities,tags,timestamp").split(",")
 OWN = ("category,start_time,end_time,hour_precision,city_id,participants,injured,detained,"
        "vehicles_burned,buildings_burned,source_keys,disputed,disputed_note,origin_name,"
-       "origin_latitude,origin_longitude,movement").split(",")
+       "origin_latitude,origin_longitude,movement,banner").split(",")
 CITY_COLS = "city_id,name_en,name_kk,name_ru,admin1,region_id,population,latitude,longitude,is_capital,source".split(",")
 TALLY_COLS = ("tally_id,announced_at,scope,killed,security_killed,injured,security_injured,hospitalised,"
               "intensive_care,detained,vehicles_burned,facilities_damaged,announced_by,status,"
@@ -285,7 +285,9 @@ for c in cities:
     if not KEYS.match(c["source"]): problems.append(f"city {c['city_id']}: source {c['source']!r}")
 
 events, head = rows("events.csv")
-if head != ACLED + OWN: problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 17")
+# After ACLED's and qantar's columns, only texts in other languages (notes_kk, notes_ru, ...).
+if head[:len(ACLED + OWN)] != ACLED + OWN or not all(re.fullmatch(r"[a-z_]+_(kk|ru)", h) for h in head[len(ACLED + OWN):]):
+    problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 18 (+ texts in kk and ru)")
 prev = None
 stamps = set()
 for i, e in enumerate(events, 2):

@@ -173,9 +173,70 @@ PY
   tz_lookup "$tmp/admin1_pts.csv" "$tmp/admin1_tz.csv"
   ogr2ogr -update "$work" "$tmp/admin1_tz.csv" -nln admin1_tz -oo AUTODETECT_TYPE=NO
 
-  # 4. Countries: world-atlas 50m (TopoJSON, ISO numeric ids), made valid.
-  ogr2ogr -update "$work" "$pkg/world-atlas/countries-50m.json" countries -nln countries_ne \
-    -a_srs EPSG:4326 -makevalid -nlt PROMOTE_TO_MULTI
+  # 4. Countries: world-atlas 50m (TopoJSON, ISO numeric ids), cut at the antimeridian, made valid.
+  # world-atlas draws on the sphere: a ring that crosses 180 degrees (Russia, Wrangel Island, Fiji)
+  # jumps from +180 to -180. Read flat, such a ring spans the whole world and -makevalid turns it
+  # into bands across the map; so each crossing ring is first unwrapped and cut into its two sides.
+  ogr2ogr -f GeoJSON "$tmp/countries_raw.geojson" "$pkg/world-atlas/countries-50m.json" countries \
+    -a_srs EPSG:4326 -nlt PROMOTE_TO_MULTI
+  python3 - "$tmp/countries_raw.geojson" "$tmp/countries_cut.geojson" <<'PY'
+import json, sys
+
+def unwrap(ring):
+    """The ring with longitudes made continuous (a jump of more than 180 degrees undone), and the
+    net shift it needed to close (non-zero: a ring around a pole)."""
+    out, shift = [], 0.0
+    for i, (x, y) in enumerate(ring):
+        if i and abs(x + shift - out[-1][0]) > 180:
+            shift += 360 if out[-1][0] > x + shift else -360
+        out.append([x + shift, y])
+    return out, shift
+
+def clip(ring, lo, hi):
+    """Sutherland-Hodgman: the ring clipped to lo <= x <= hi (closed in, closed out)."""
+    for keep, edge in ((lambda x: x >= lo, lo), (lambda x: x <= hi, hi)):
+        pts, res = ring[:-1], []
+        for i, cur in enumerate(pts):
+            prev = pts[i - 1]
+            if keep(cur[0]) != keep(prev[0]):
+                t = (edge - prev[0]) / (cur[0] - prev[0])
+                res.append([edge, prev[1] + t * (cur[1] - prev[1])])
+            if keep(cur[0]):
+                res.append(cur)
+        if len(res) < 3:
+            return None
+        ring = res + [res[0]]
+    return ring
+
+def cut(polygon):
+    ext, shift = unwrap(polygon[0])
+    if shift or max(p[0] for p in ext) <= 180 and min(p[0] for p in ext) >= -180:
+        return [polygon]  # inside [-180, 180] already, or around a pole: as it was
+    holes = [unwrap(h)[0] for h in polygon[1:]]
+    pieces = []
+    for k in (-360, 0, 360):
+        moved = [[[x + k, y] for x, y in r] for r in [ext] + holes]
+        e = clip(moved[0], -180, 180)
+        if e:
+            pieces.append([e] + [h for h in (clip(r, -180, 180) for r in moved[1:]) if h])
+    return pieces
+
+src = json.load(open(sys.argv[1], encoding="utf-8"))
+changed = 0
+for f in src["features"]:
+    g = f["geometry"]
+    if not g:
+        continue
+    polys = []
+    for p in g["coordinates"]:
+        c = cut(p)
+        changed += c != [p]
+        polys.extend(c)
+    g["coordinates"] = polys
+json.dump(src, open(sys.argv[2], "w", encoding="utf-8"))
+print(f"make-world-geodata: {changed} country rings cut at the antimeridian", file=sys.stderr)
+PY
+  ogr2ogr -update "$work" "$tmp/countries_cut.geojson" -nln countries_ne -makevalid -nlt PROMOTE_TO_MULTI
   sql_csv "$work" "SELECT coalesce(id, ''), name, ST_X(p), ST_Y(p) FROM (SELECT id, name,
       ST_PointOnSurface(geom) AS p FROM countries_ne) ORDER BY name" >"$tmp/countries_pts.csv"
 
