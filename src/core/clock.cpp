@@ -81,9 +81,10 @@ std::vector<std::int32_t> hud_clock_offsets(const std::vector<ZoneInView>& zones
 }
 
 std::string hud_clock_text(const std::vector<ZoneInView>& zones, std::int64_t t_utc_s, const ZoneRules& fallback,
-                           double min_share, std::size_t max_clocks) {
+                           double min_share, std::size_t max_clocks, const Language& words) {
     const std::vector<Group> gs = groups(zones, t_utc_s, fallback, min_share, max_clocks);
-    if (gs.size() == 1) return hh_mm(t_utc_s, gs[0].offset_s) + "  local time (" + short_utc_name(gs[0].offset_s) + ")";
+    if (gs.size() == 1)
+        return words.tr("{0}  local time ({1})", {hh_mm(t_utc_s, gs[0].offset_s), short_utc_name(gs[0].offset_s)});
     std::string s;
     for (const Group& g : gs) {
         if (!s.empty()) s += "  \xC2\xB7  ";

@@ -134,7 +134,7 @@ struct FrameLayout {
 // order), then the region tints its categories can set.
 std::vector<int> legend_categories(const Dataset& data);
 std::vector<PlaceState> legend_states(const Dataset& data);
-std::string region_state_legend_label(PlaceState state);
+std::string region_state_legend_label(PlaceState state, const Language& words = english());
 
 // Every text box of a frame with its kind ("city", "badge", "origin", "context", "banner",
 // "legend", "playback", "hud", "obstacle", "panel"), for the sweep's checks (--layout-json).

@@ -13,17 +13,14 @@ namespace qantar::render {
 
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"};
-const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
-
 // One row of the national figures, with who announced it and when: announcements differ in what
 // they count. Returns the y below it.
 double draw_figure_row(const DrawContext& ctx, const char* label, const Count& v, int entry, sf::Color c,
                        double rx, double ry) {
     const double u = ctx.u();
-    sf::Text lab = ctx.text.make(label, 15, kTextDim);
-    sf::Text num = ctx.text.make(with_thousands(*v), 28, c, true);
+    const Language& words = ctx.params.language();
+    sf::Text lab = ctx.text.make(words.tr(label), 15, kTextDim);
+    sf::Text num = ctx.text.make(words.number(*v), 28, c, true);
     double lw = lab.getLocalBounds().width;
     place(lab, rx - lw, ry + 10 * u);
     place(num, rx - lw - 10 * u - num.getLocalBounds().width, ry);
@@ -32,8 +29,7 @@ double draw_figure_row(const DrawContext& ctx, const char* label, const Count& v
     ry += 34 * u;
     if (entry >= 0) {
         const TallyEntry& te = ctx.data().tally[static_cast<std::size_t>(entry)];
-        std::string src = format_human(te.announced_at);
-        src.resize(src.size() - 6);  // the date; the hour of many announcements is not known
+        std::string src = words.date_short(te.announced_at);  // the hour of many announcements is not known
         if (!te.announced_by.empty()) src += " \u00B7 " + te.announced_by;
         // Who said it, cited as a person would (never the raw key).
         const std::vector<std::string> cites = ctx.data().citations(te.source_keys);
@@ -65,7 +61,8 @@ void draw_date_block(const DrawContext& ctx) {
     rounded_rect(ctx.target, {20 * u, 18 * u, 436 * u, 152 * u}, kHudBackdrop, static_cast<float>(8 * u));
     // The story's header, else the dataset's title (given, or derived on a map of any place).
     const Dataset& data = ctx.data();
-    std::string header = data.hud_header;
+    const std::string_view code = lang_code(ctx.params.lang);
+    std::string header = data.hud_header.in(code);
     if (header.empty() && (!data.title.empty() || !data.subtitle.empty()))  // events at sea have no country: the dates alone
         header = upper_ascii(data.title + (data.title.empty() || data.subtitle.empty() ? "" : "  \xC2\xB7  ") + data.subtitle);
     sf::Text h1 = ctx.text.make(header, 13, kTextFaint, true);
@@ -73,14 +70,15 @@ void draw_date_block(const DrawContext& ctx) {
     place(h1, x, y);
     ctx.target.draw(h1);
     y += 26 * u;
-    sf::Text date = ctx.text.make(std::string(kWeekdays[k.weekday]) + " " + std::to_string(k.day) + " " +
-                                      kMonths[k.month - 1] + " " + std::to_string(k.year), 34, kText, true);
+    const Language& words = ctx.params.language();
+    const CivilDate today{k.year, static_cast<unsigned>(k.month), static_cast<unsigned>(k.day)};
+    sf::Text date = ctx.text.make(words.weekday_date(today, k.weekday), 34, kText, true);
     place(date, x, y);
     ctx.target.draw(date);
     y += 52 * u;
     // The local time of what is in view (layout: one clock, or one per offset when the view spans several).
     sf::Text tod = ctx.text.make(ctx.layout.clock_text.empty()
-                                     ? std::string(hm) + "  local time (UTC" + format_utc_offset(k.offset_s).substr(0, 3) + ")"
+                                     ? words.tr("{0}  local time ({1})", {hm, "UTC" + format_utc_offset(k.offset_s).substr(0, 3)})
                                      : ctx.layout.clock_text,
                                  18, kTextDim);
     place(tod, x, y);
@@ -88,9 +86,9 @@ void draw_date_block(const DrawContext& ctx) {
     y += 30 * u;
     const int dn = ctx.scene.unrest_day;
     if (data.day_counter.empty()) return;  // the story has no day counter
-    std::string day = data.day_counter;
+    std::string day = data.day_counter.in(code);
     if (const auto at = day.find("{n}"); at != std::string::npos) day.replace(at, 3, std::to_string(dn));
-    sf::Text dtext = ctx.text.make(dn > 0 ? day : data.day_before, 18,
+    sf::Text dtext = ctx.text.make(dn > 0 ? day : data.day_before.in(code), 18,
                                    dn > 0 ? kAccent : kTextDim, true);
     place(dtext, x, y);
     ctx.target.draw(dtext);
@@ -103,16 +101,16 @@ void draw_figures(const DrawContext& ctx) {
     double ry = 34 * u;
     const Dataset& data = ctx.data();
     if (data.tally_columns.empty()) return;  // the story shows no announced figures
-    sf::Text ft = ctx.text.make(data.tally_heading, 13, kTextFaint, true);
+    sf::Text ft = ctx.text.make(data.tally_heading.in(lang_code(ctx.params.lang)), 13, kTextFaint, true);
     ft.setLetterSpacing(1.6f);
     place(ft, rx - ft.getLocalBounds().width, ry);
     ctx.target.draw(ft);
     ry += 28 * u;
     struct Row { const char* column; const char* label; Count v; int entry; sf::Color c; };
-    const Row rows[] = {{"killed", "killed", ta.killed, ta.killed_entry, kKilled},
-                        {"security_killed", "security forces killed", ta.security_killed, ta.security_killed_entry, kSecurityKilled},
-                        {"injured", "injured", ta.injured, ta.injured_entry, kInjured},
-                        {"detained", "detained", ta.detained, ta.detained_entry, kDetained}};
+    const Row rows[] = {{"killed", N_("killed"), ta.killed, ta.killed_entry, kKilled},
+                        {"security_killed", N_("security forces killed"), ta.security_killed, ta.security_killed_entry, kSecurityKilled},
+                        {"injured", N_("injured"), ta.injured, ta.injured_entry, kInjured},
+                        {"detained", N_("detained"), ta.detained, ta.detained_entry, kDetained}};
     bool any = false;
     for (const std::string& column : data.tally_columns) {
         const auto it = std::find_if(std::begin(rows), std::end(rows), [&](const Row& r) { return column == r.column; });
@@ -122,7 +120,7 @@ void draw_figures(const DrawContext& ctx) {
         ry = draw_figure_row(ctx, r.label, r.v, r.entry, r.c, rx, ry);
     }
     if (!any) {
-        sf::Text none = ctx.text.make("none announced yet", 15, kTextDim);
+        sf::Text none = ctx.text.make(ctx.params.language().tr("none announced yet"), 15, kTextDim);
         place(none, rx - none.getLocalBounds().width, ry);
         ctx.target.draw(none);
     }
