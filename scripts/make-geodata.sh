@@ -277,7 +277,8 @@ OWN = ("category,start_time,end_time,hour_precision,city_id,participants,injured
        "vehicles_burned,buildings_burned,source_keys,disputed,disputed_note,origin_name,"
        "origin_latitude,origin_longitude,movement,banner").split(",")
 # The Kazakh and Russian texts of the events (shown with --lang kk / ru; written for this project).
-TRANSLATED = "notes_kk,notes_ru,disputed_note_kk,disputed_note_ru,banner_kk,banner_ru".split(",")
+TRANSLATED = ("notes_kk,notes_ru,disputed_note_kk,disputed_note_ru,banner_kk,banner_ru,"
+              "origin_name_kk,origin_name_ru").split(",")
 CITY_COLS = "city_id,name_en,name_kk,name_ru,admin1,region_id,population,latitude,longitude,is_capital,source".split(",")
 TALLY_COLS = ("tally_id,announced_at,scope,killed,security_killed,injured,security_injured,hospitalised,"
               "intensive_care,detained,vehicles_burned,facilities_damaged,announced_by,status,"
@@ -304,9 +305,9 @@ for c in cities:
 
 events, head = rows("events.csv")
 if head != ACLED + OWN + TRANSLATED:
-    problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 18 + the 6 translations")
+    problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 18 + the 8 translations")
 for e in events:  # every English text has its Kazakh and Russian, and only those
-    for f in ("notes", "disputed_note", "banner"):
+    for f in ("notes", "disputed_note", "banner", "origin_name"):
         for lang in ("kk", "ru"):
             if bool(e[f].strip()) != bool(e[f + "_" + lang].strip()):
                 problems.append(f"event {e['event_id_cnty']}: {f} and {f}_{lang} disagree (one is empty)")

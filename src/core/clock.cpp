@@ -64,8 +64,9 @@ std::string short_utc_name(std::int32_t offset_s) {
     return "UTC" + (full.substr(3) == ":00" ? full.substr(0, 3) : full);
 }
 
-std::string zone_place_name(const ZoneRules& zone, std::int32_t offset_s) {
+std::string zone_place_name(const ZoneRules& zone, std::int32_t offset_s, const Language& words) {
     const std::string& n = zone.name();
+    if (std::string local = words.zone_city(n); !local.empty()) return local;
     const auto slash = n.rfind('/');
     if (slash == std::string::npos || slash + 1 >= n.size()) return short_utc_name(offset_s);
     std::string city = n.substr(slash + 1);
@@ -89,7 +90,7 @@ std::string hud_clock_text(const std::vector<ZoneInView>& zones, std::int64_t t_
     for (const Group& g : gs) {
         if (!s.empty()) s += "  \xC2\xB7  ";
         s += hh_mm(t_utc_s, g.offset_s) + " " +
-             (g.named ? zone_place_name(*g.named, g.offset_s) : short_utc_name(g.offset_s));
+             (g.named ? zone_place_name(*g.named, g.offset_s, words) : short_utc_name(g.offset_s));
     }
     return s;
 }

@@ -31,7 +31,8 @@ std::vector<std::int32_t> hud_clock_offsets(const std::vector<ZoneInView>& zones
                                             std::size_t max_clocks = 3);
 
 // "Aqtau" for "Asia/Aqtau", "Los Angeles" for "America/Los_Angeles", "UTC+05" for a fixed zone.
-std::string zone_place_name(const ZoneRules& zone, std::int32_t offset_s);
+// In `words`' language where it names the zone's city (ICU's exemplar city: "Актобе").
+std::string zone_place_name(const ZoneRules& zone, std::int32_t offset_s, const Language& words = english());
 // "UTC+06", "UTC+05:30", "UTC-03", "UTC".
 std::string short_utc_name(std::int32_t offset_s);
 

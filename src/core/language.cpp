@@ -46,6 +46,10 @@ std::string Language::date_short(const LocalTime& t) const {
 
 std::string Language::number(std::int64_t v) const { return with_thousands(v); }
 
+std::string Language::upper(const std::string& utf8) const { return upper_ascii(utf8); }
+
+std::string Language::zone_city(const std::string&) const { return {}; }
+
 const std::string& name_in(std::string_view lang, const std::string& en, const std::string& kk, const std::string& ru) {
     if (lang == "kk" && !kk.empty()) return kk;
     if (lang == "ru" && !ru.empty()) return ru;

@@ -44,6 +44,11 @@ public:
     virtual std::string date_short(const LocalTime& t) const;
     // 1234567 -> "1,234,567" (ru, kk: "1 234 567").
     virtual std::string number(std::int64_t v) const;
+    // Capitals for a label ("RUSSIA"; ru "РОССИЯ"): English folds ASCII only (core/text).
+    virtual std::string upper(const std::string& utf8) const;
+    // The city an IANA zone is named after, in this language ("Asia/Aqtobe": "Aqtobe"; ru "Актобе"),
+    // or "" to keep the English one (core/clock's zone_place_name).
+    virtual std::string zone_city(const std::string& iana_name) const;
 
 private:
     std::string code_;

@@ -7,6 +7,9 @@
 #include <unicode/numfmt.h>
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
+#include <unicode/locid.h>
+#include <unicode/tznames.h>
+#include <unicode/unistr.h>
 
 #include <cstdint>
 #include <cstring>
@@ -30,9 +33,14 @@ std::string exe_dir() {
     return ec ? std::string() : p.parent_path().string();
 }
 
-std::string utf8(const icu::UnicodeString& s) {
+// UTF-8, with ICU's no-break spaces (U+00A0 in "1 234", U+202F) as plain spaces: the fonts the
+// renderer finds draw them as a mark, not as a space.
+std::string utf8_of(const icu::UnicodeString& s) {
+    icu::UnicodeString plain(s);
+    plain.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x00A0)), icu::UnicodeString(" "));
+    plain.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)), icu::UnicodeString(" "));
     std::string out;
-    s.toUTF8String(out);
+    plain.toUTF8String(out);
     return out;
 }
 
@@ -61,6 +69,9 @@ public:
         UErrorCode s3 = U_ZERO_ERROR;
         number_.reset(icu::NumberFormat::createInstance(locale_, s3));
         if (U_FAILURE(s3)) number_.reset();
+        UErrorCode s4 = U_ZERO_ERROR;
+        zone_names_.reset(icu::TimeZoneNames::createInstance(locale_, s4));
+        if (U_FAILURE(s4)) zone_names_.reset();
     }
 
     std::string weekday_date(const CivilDate& d, int weekday) const override {
@@ -82,12 +93,24 @@ public:
     std::string date_short(const LocalTime& t) const override {
         return format(date_, t.utc_s + t.offset_s, [&] { return Language::date_short(t); });
     }
+    std::string upper(const std::string& utf8) const override {
+        icu::UnicodeString s = icu::UnicodeString::fromUTF8(utf8);
+        s.toUpper(locale_);
+        return utf8_of(s);
+    }
+    std::string zone_city(const std::string& iana_name) const override {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!zone_names_) return {};
+        icu::UnicodeString city;
+        zone_names_->getExemplarLocationName(icu::UnicodeString::fromUTF8(iana_name), city);
+        return utf8_of(city);
+    }
     std::string number(std::int64_t v) const override {
         std::lock_guard<std::mutex> lock(mutex_);
         if (!number_) return Language::number(v);
         icu::UnicodeString out;
         number_->format(static_cast<int64_t>(v), out);
-        return utf8(out);
+        return utf8_of(out);
     }
 
 private:
@@ -98,12 +121,13 @@ private:
         std::lock_guard<std::mutex> lock(mutex_);
         icu::UnicodeString out;
         f->format(static_cast<UDate>(local_s) * 1000.0, out);
-        return utf8(out);
+        return utf8_of(out);
     }
 
     icu::Locale locale_;
     std::unique_ptr<icu::SimpleDateFormat> weekday_date_, day_month_, month_, month_year_, date_time_, date_;
     std::unique_ptr<icu::NumberFormat> number_;
+    std::unique_ptr<icu::TimeZoneNames> zone_names_;
     mutable std::mutex mutex_;
 };
 

@@ -220,7 +220,7 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
             if (q.x >= area.left && q.y >= area.top && q.x <= area.right() && q.y <= area.bottom()) { at = q; break; }
         }
         const Language& words = p.language();
-        std::string name = e.origin_name.empty() ? words.tr("abroad") : e.origin_name;
+        std::string name = e.origin_name.empty() ? words.tr("abroad") : event_text(e, "origin_name", e.origin_name, lang_code(p.lang));
         // Troops going home read "to", arriving ones "from"; one label per origin, and when an
         // arrival is still fading as the withdrawal starts, the withdrawal (the later) wins.
         EdgeLabel l{k, words.tr(scene.troops[k].withdrawal ? N_("to {0}") : N_("from {0}"), {name}), {}};
@@ -337,7 +337,7 @@ void lay_out_context_labels(const Timeline& tl, const FrameParams& p, const Text
     };
     for (const auto& w : data.water) add(pick_name(p.lang, w.name_en, w.name_kk, w.name_ru), w.label_m, water_label_style(), true);
     for (const auto& c : data.countries)
-        add(upper_ascii(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), c.label_m, country_label_style(), false);
+        add(p.language().upper(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), c.label_m, country_label_style(), false);
 }
 
 }  // namespace

@@ -134,15 +134,19 @@ Camera beside_panel(const Camera& fitted, const ScreenSize& size, double free_w)
 
 namespace {
 
-// The names (English, then Kazakh and Russian with their language codes) and the subtitle.
-void add_names(Builder& b, const Details& d) {
+// The names (in the frame's language, then the other two with their language codes) and the subtitle.
+void add_names(Builder& b, const Details& d, const Language& words) {
     const double u = b.u;
     const sf::Font& regular = b.regular;
-    b.para(d.name_en, 0, 26, kText, true, 2);
-    // Kazakh and Russian names, each with its language code.
+    const std::string& lang = words.code();
+    b.para(name_in(lang, d.name_en, d.name_kk, d.name_ru), 0, 26, kText, true, 2);
+    // The other languages' names, each with its language code.
     double x = 0;
-    for (const auto& [code, name] : {std::pair<const char*, const std::string*>{"KK", &d.name_kk}, {"RU", &d.name_ru}}) {
-        if (name->empty()) continue;
+    for (const auto& [code, name] : {std::pair<const char*, const std::string*>{"EN", &d.name_en}, {"KK", &d.name_kk},
+                                     {"RU", &d.name_ru}}) {
+        if (name->empty() || (lang == "en" && std::string_view(code) == "EN") || (lang == "kk" && std::string_view(code) == "KK") ||
+            (lang == "ru" && std::string_view(code) == "RU"))
+            continue;
         double cw = b.text_w(code, 10, true), nw = b.text_w(*name, 16, false);
         if (x > 0 && x + cw + 6 * u + nw > b.width) {
             x = 0;
@@ -371,7 +375,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
 
     Builder b{regular, bold, u, lay.viewport.width - 8 * u, 0, {}};
 
-    add_names(b, d);
+    add_names(b, d, words);
     add_state(b, d, words);
     add_spread(b, d, words);
     add_totals(b, d, words);

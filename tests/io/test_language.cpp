@@ -14,7 +14,7 @@ using namespace qantar;
 namespace {
 const CivilDate kJan5{2022, 1, 5};  // a Wednesday
 const int kWednesday = 3;
-const std::string kNbsp = "\xC2\xA0";  // ICU's grouping separator in ru and kk
+const std::string kNbsp = " ";  // ICU's grouping separator in ru and kk (U+00A0), drawn as a space
 }  // namespace
 
 TEST_CASE("fill replaces numbered placeholders and keeps unknown ones", "[text][i18n]") {
@@ -56,6 +56,17 @@ TEST_CASE("Kazakh dates and numbers by ICU", "[i18n]") {
     CHECK(kk.day_month(kJan5) == "5 қаң.");
     CHECK(kk.month_year(2022, 1) == "2022 ж. қаң.");
     CHECK(kk.number(1234567) == "1" + kNbsp + "234" + kNbsp + "567");
+}
+
+TEST_CASE("Zone cities and capitals in the language", "[i18n]") {
+    const Language& ru = io::interface_language("ru");
+    const Language& kk = io::interface_language("kk");
+    CHECK(ru.zone_city("Asia/Aqtobe") == "Актобе");
+    CHECK(kk.zone_city("Asia/Aqtobe") == "Ақтөбе");
+    CHECK(english().zone_city("Asia/Aqtobe").empty());  // core/clock keeps "Aqtobe"
+    CHECK(ru.upper("Россия") == "РОССИЯ");
+    CHECK(kk.upper("Қытай") == "ҚЫТАЙ");
+    CHECK(english().upper("Russia") == "RUSSIA");
 }
 
 TEST_CASE("The compiled catalogues are found beside the build and translate", "[i18n]") {
