@@ -19,7 +19,7 @@ if [[ -z "${DISPLAY:-}" ]]; then
 fi
 
 args=(render --lang "$lang" --at 2022-01-05T18:00+06:00 --size 1280x720)
-base=(PATH="$PATH" DISPLAY="$DISPLAY" QANTAR_GEODATA="$geodata")
+base=(PATH="$PATH" DISPLAY="$DISPLAY" XAUTHORITY="${XAUTHORITY:-}" QANTAR_GEODATA="$geodata")
 env -i "${base[@]}" "$bin" "${args[@]}" -o "$dir/a.png" --layout-json "$dir/a.json" 2>"$dir/err" \
   || fail "render (env -i): $(cat "$dir/err")"
 env -i "${base[@]}" LC_ALL=C.UTF-8 "$bin" "${args[@]}" -o "$dir/b.png" --layout-json "$dir/b.json" 2>"$dir/err" \

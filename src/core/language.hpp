@@ -30,7 +30,7 @@ public:
     void add(std::string msgid, std::string msgstr) { messages_[std::move(msgid)] = std::move(msgstr); }
     std::size_t size() const { return messages_.size(); }
 
-    // "Wednesday 5 January 2022" (the HUD date).
+    // "Wednesday 7 March 2001" (the HUD date).
     virtual std::string weekday_date(const CivilDate& d, int weekday) const;
     // "5 Jan" (a day on the time axis).
     virtual std::string day_month(const CivilDate& d) const;
