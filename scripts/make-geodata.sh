@@ -64,7 +64,9 @@ EOF
 
 # world-atlas 2.0.2 countries-50m (numeric ISO 3166 ids, English names only) -> alpha-3 and
 # Russian names, for every country that reaches into lon 30..100, lat 33..62. Two units there
-# have no ISO code (Northern Cyprus, Siachen Glacier): empty iso_a3.
+# have no ISO code (Northern Cyprus, Siachen Glacier): empty iso_a3. The Kazakh names (and every
+# name of the countries beyond) come from geodata/world/countries.fgb, which takes them from
+# i18n-iso-countries 7.14.0 (make-world-geodata.sh).
 # wa_name|wa_id|iso_a3|name_en|name_ru
 country_table() {
   cat <<'EOF'
@@ -260,6 +262,9 @@ ACLED = ("event_id_cnty,event_date,year,time_precision,disorder_type,event_type,
 OWN = ("category,start_time,end_time,hour_precision,city_id,participants,injured,detained,"
        "vehicles_burned,buildings_burned,source_keys,disputed,disputed_note,origin_name,"
        "origin_latitude,origin_longitude,movement,banner").split(",")
+# The Kazakh and Russian texts of the events (shown with --lang kk / ru; written for this project).
+TRANSLATED = ("notes_kk,notes_ru,disputed_note_kk,disputed_note_ru,banner_kk,banner_ru,"
+              "origin_name_kk,origin_name_ru").split(",")
 CITY_COLS = "city_id,name_en,name_kk,name_ru,admin1,region_id,population,latitude,longitude,is_capital,source".split(",")
 TALLY_COLS = ("tally_id,announced_at,scope,killed,security_killed,injured,security_injured,hospitalised,"
               "intensive_care,detained,vehicles_burned,facilities_damaged,announced_by,status,"
@@ -285,9 +290,13 @@ for c in cities:
     if not KEYS.match(c["source"]): problems.append(f"city {c['city_id']}: source {c['source']!r}")
 
 events, head = rows("events.csv")
-# After ACLED's and qantar's columns, only texts in other languages (notes_kk, notes_ru, ...).
-if head[:len(ACLED + OWN)] != ACLED + OWN or not all(re.fullmatch(r"[a-z_]+_(kk|ru)", h) for h in head[len(ACLED + OWN):]):
-    problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 18 (+ texts in kk and ru)")
+if head != ACLED + OWN + TRANSLATED:
+    problems.append(f"events.csv: columns differ from ACLED's 31 + qantar's 18 + the 8 translations")
+for e in events:  # every English text has its Kazakh and Russian, and only those
+    for f in ("notes", "disputed_note", "banner", "origin_name"):
+        for lang in ("kk", "ru"):
+            if bool(e[f].strip()) != bool(e[f + "_" + lang].strip()):
+                problems.append(f"event {e['event_id_cnty']}: {f} and {f}_{lang} disagree (one is empty)")
 prev = None
 stamps = set()
 for i, e in enumerate(events, 2):

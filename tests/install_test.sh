@@ -17,5 +17,9 @@ import json, sys
 d = json.load(sys.stdin)
 assert d['events'] > 0, d['events']
 assert all(f.startswith('$prefix/share/qantar/') for f in d['input_files']), d['input_files']
+for lang in ('kk', 'ru'):  # the installed catalogues, found from / with no environment
+    c = d['catalogues'][lang]
+    assert c['path'] == '$prefix/share/qantar/locale/' + lang + '/LC_MESSAGES/qantar.mo', c
+    assert c['messages'] > 100, c
 " || { echo "FAIL: the installed program did not read the installed data"; exit 1; }
 echo "ok: installed under $prefix, ran from /"

@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "core/info.hpp"
 #include "core/text.hpp"
+#include "io/language.hpp"
 #include "io/load.hpp"
 #include "io/pg_source.hpp"
 #include "core/timeline.hpp"
@@ -38,6 +39,9 @@ int run_info(const LoadOptions& load, bool json) {
     if (json) {
         nlohmann::json j = info_json(timeline);
         if (server) j["database"] = database_json(*server, data.events.size() + data.skipped.size());
+        // The interface catalogues this program finds (issue 12): path and message count ("" and 0: none).
+        for (const char* lang : {"kk", "ru"})
+            j["catalogues"][lang] = {{"path", io::find_catalogue(lang)}, {"messages", io::interface_language(lang).size()}};
         std::cout << j.dump(2) << '\n';
     } else {
         std::cout << info_text(timeline);

@@ -228,26 +228,29 @@ void ViewSession::on_key(const sf::Event::KeyEvent& key) {
             open_window();
             refit();
             break;
-        case KeyEffect::FocusMoved:
-            notice(data_->cities[static_cast<std::size_t>(p().overlays.focus_city)].name_en + "  \xC2\xB7  Enter: details");
+        case KeyEffect::FocusMoved: {
+            const City& fc = data_->cities[static_cast<std::size_t>(p().overlays.focus_city)];
+            notice(render::pick_name(p().lang, fc.name_en, fc.name_kk, fc.name_ru) + "  \xC2\xB7  " +
+                   p().language().tr("Enter: details"));
             break;
+        }
         case KeyEffect::SelectFocused: select({Selection::Kind::City, p().overlays.focus_city}); break;
         case KeyEffect::ClearSelection: select({}); break;
         case KeyEffect::CopyDetails: {
             std::string text = details_text(details_for(*timeline_, selected_, p().t_utc_s));
             sf::Clipboard::setString(sf::String::fromUtf8(text.begin(), text.end()));
             if (log_) std::cerr << "copied " << text.size() << " bytes\n";
-            notice("Copied the details with their sources");
+            notice(p().language().tr("Copied the details with their sources"));
             break;
         }
         case KeyEffect::ExportMoment:  // the current moment's events, cities and regions, as one GeoPackage
             try {
                 std::string path = export_snapshot(*timeline_, opt_.export_dir, p().t_utc_s, p().time);
                 if (log_) std::cerr << "exported " << path << '\n';
-                notice("Exported " + path);
+                notice(p().language().tr("Exported {0}", {path}));
             } catch (const std::exception& e) {
                 std::cerr << "qantar: " << e.what() << '\n';
-                notice(std::string("Export failed: ") + e.what());
+                notice(p().language().tr("Export failed: {0}", {e.what()}));
             }
             break;
         case KeyEffect::Close: window_.close(); break;

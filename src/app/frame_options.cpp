@@ -4,6 +4,7 @@
 #include "render/panel.hpp"
 
 #include "core/error.hpp"
+#include "io/language.hpp"
 
 namespace qantar::app {
 
@@ -30,6 +31,7 @@ render::FrameParams frame_params_of(const ViewOptions& view) {
     render::FrameParams p;
     p.time = time_settings_of(view);
     p.lang = render::parse_lang(view.lang);
+    p.words = &io::interface_language(view.lang);
     p.seconds_per_day = view.seconds_per_day;
     p.overlays.spread = !view.no_spread;
     return p;
@@ -39,6 +41,7 @@ render::PresenterView presenter_view_of(const ViewOptions& view, const render::S
     render::PresenterView pv;
     pv.size = size;
     pv.lang = render::parse_lang(view.lang);
+    pv.words = &io::interface_language(view.lang);
     pv.time = time_settings_of(view);
     pv.seconds_per_day = view.seconds_per_day;
     pv.spread = !view.no_spread;

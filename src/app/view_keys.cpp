@@ -51,10 +51,10 @@ KeyResult escape(ViewState& s) {
 
 }  // namespace
 
-std::string speed_notice(double seconds_per_day) {
+std::string speed_notice(double seconds_per_day, const Language& words) {
     char b[64];
-    std::snprintf(b, sizeof b, "Speed: %g s per day", seconds_per_day);
-    return b;
+    std::snprintf(b, sizeof b, "%g", seconds_per_day);
+    return words.tr("Speed: {0} s per day", {b});
 }
 
 KeyResult handle_key(ViewState& s, Key key, bool shift, const render::PanelLayout& panel) {
@@ -67,16 +67,16 @@ KeyResult handle_key(ViewState& s, Key key, bool shift, const render::PanelLayou
         case Key::Home: play.seek(play.start_utc_s); return {};
         case Key::End: play.seek(play.end_utc_s); play.playing = false; return {};
         case Key::Add:
-        case Key::Equal: play.faster(); return {KeyEffect::None, speed_notice(play.seconds_per_day)};
+        case Key::Equal: play.faster(); return {KeyEffect::None, speed_notice(play.seconds_per_day, s.params.language())};
         case Key::Subtract:
-        case Key::Hyphen: play.slower(); return {KeyEffect::None, speed_notice(play.seconds_per_day)};
+        case Key::Hyphen: play.slower(); return {KeyEffect::None, speed_notice(play.seconds_per_day, s.params.language())};
         case Key::R: return {KeyEffect::ResetView, ""};
         case Key::F:
         case Key::F11: return {KeyEffect::ToggleFullscreen, ""};
         case Key::L: o.labels = !o.labels; return {};
         case Key::S:
             o.spread = !o.spread;
-            return {KeyEffect::None, o.spread ? "Spread arcs: nearest place already active" : "Spread arcs hidden"};
+            return {KeyEffect::None, s.params.language().tr(o.spread ? N_("Spread arcs: nearest place already active") : N_("Spread arcs hidden"))};
         case Key::M: return toggle_mode(s.params);
         case Key::H: o.help = !o.help; return {};
         case Key::Slash: if (shift) o.help = !o.help; return {};

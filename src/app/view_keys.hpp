@@ -46,6 +46,6 @@ struct KeyResult {
 KeyResult handle_key(ViewState& s, sf::Keyboard::Key key, bool shift, const render::PanelLayout& panel);
 
 // "Speed: 3 s per day".
-std::string speed_notice(double seconds_per_day);
+std::string speed_notice(double seconds_per_day, const Language& words = english());
 
 }  // namespace qantar::app

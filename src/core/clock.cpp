@@ -64,8 +64,9 @@ std::string short_utc_name(std::int32_t offset_s) {
     return "UTC" + (full.substr(3) == ":00" ? full.substr(0, 3) : full);
 }
 
-std::string zone_place_name(const ZoneRules& zone, std::int32_t offset_s) {
+std::string zone_place_name(const ZoneRules& zone, std::int32_t offset_s, const Language& words) {
     const std::string& n = zone.name();
+    if (std::string local = words.zone_city(n); !local.empty()) return local;
     const auto slash = n.rfind('/');
     if (slash == std::string::npos || slash + 1 >= n.size()) return short_utc_name(offset_s);
     std::string city = n.substr(slash + 1);
@@ -81,14 +82,15 @@ std::vector<std::int32_t> hud_clock_offsets(const std::vector<ZoneInView>& zones
 }
 
 std::string hud_clock_text(const std::vector<ZoneInView>& zones, std::int64_t t_utc_s, const ZoneRules& fallback,
-                           double min_share, std::size_t max_clocks) {
+                           double min_share, std::size_t max_clocks, const Language& words) {
     const std::vector<Group> gs = groups(zones, t_utc_s, fallback, min_share, max_clocks);
-    if (gs.size() == 1) return hh_mm(t_utc_s, gs[0].offset_s) + "  local time (" + short_utc_name(gs[0].offset_s) + ")";
+    if (gs.size() == 1)
+        return words.tr("{0}  local time ({1})", {hh_mm(t_utc_s, gs[0].offset_s), short_utc_name(gs[0].offset_s)});
     std::string s;
     for (const Group& g : gs) {
         if (!s.empty()) s += "  \xC2\xB7  ";
         s += hh_mm(t_utc_s, g.offset_s) + " " +
-             (g.named ? zone_place_name(*g.named, g.offset_s) : short_utc_name(g.offset_s));
+             (g.named ? zone_place_name(*g.named, g.offset_s, words) : short_utc_name(g.offset_s));
     }
     return s;
 }

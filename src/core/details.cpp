@@ -1,5 +1,6 @@
 // The details panel's content (see details.hpp). Pure: no clock, no I/O.
 #include "details.hpp"
+#include "language.hpp"
 #include "text.hpp"
 
 #include "error.hpp"
@@ -11,6 +12,15 @@
 namespace qantar {
 
 namespace {
+
+// The states as place_state_label names them, for the catalogue (the tooltip translates them).
+[[maybe_unused]] const char* const kStateNames[] = {N_("Calm"), N_("Protest"), N_("Violence"), N_("State of emergency")};
+
+// A city's name in the language.
+const std::string& city_name(const Dataset& data, int city, std::string_view lang) {
+    const City& c = data.cities[static_cast<std::size_t>(city)];
+    return name_in(lang, c.name_en, c.name_kk, c.name_ru);
+}
 
 // "R5;R73" -> "R5; R73"
 std::string spaced_keys(std::string_view keys) {
@@ -26,46 +36,47 @@ std::string spaced_keys(std::string_view keys) {
     return out;
 }
 
-std::string hours_text(double h) {
-    char b[32];
-    if (h < 48) std::snprintf(b, sizeof b, "%.0f h", h);
-    else std::snprintf(b, sizeof b, "%.0f h (%.1f days)", h, h / 24);
-    return b;
+std::string hours_text(double h, const Language& words) {
+    char a[32], b[32];
+    std::snprintf(a, sizeof a, "%.0f", h);
+    std::snprintf(b, sizeof b, "%.1f", h / 24);
+    return h < 48 ? words.tr("{0} h", {a}) : words.tr("{0} h ({1} days)", {a, b});
 }
 
-DetailsEvent make_event(const Timeline& tl, std::size_t i, double t, bool with_place) {
+DetailsEvent make_event(const Timeline& tl, std::size_t i, double t, bool with_place, const Language& words) {
     const Dataset& data = tl.data();
     const EventRef e = data.events[i];
     DetailsEvent d;
     d.event = i;
     d.past = static_cast<double>(e.start().utc_s) <= t;
     d.active = tl.is_active(i, t);
-    d.when_local = format_human(e.start());
+    d.when_local = words.date_time(e.start());
     d.utc_offset = short_utc_offset(e.start().offset_s);
-    if (e.hour_precision() == "approx") d.time_note = "time approximate";
-    else if (e.hour_precision() == "day") d.time_note = "time of day unknown";
+    if (e.hour_precision() == "approx") d.time_note = words.tr("time approximate");
+    else if (e.hour_precision() == "day") d.time_note = words.tr("time of day unknown");
     d.category = e.category();
-    d.category_label = data.category_of(e).label();
+    d.category_label = category_label(data.category_of(e), words.code());
     d.category_rgb = data.category_of(e).rgb;
     if (with_place) {
-        if (e.city_index() >= 0) d.place = data.cities[static_cast<std::size_t>(e.city_index())].name_en;
+        if (e.city_index() >= 0) d.place = city_name(data, e.city_index(), words.code());
         else if (!e.location().empty()) d.place = e.location();
     }
-    d.description = trim(e.notes());
+    d.description = trim(event_text(e, "notes", e.notes(), words.code()));
     Figures f;
     f.add(e);
-    d.figures = figures_text(f);
+    d.figures = figures_text(f, words);
     d.source = trim(e.source());
     d.source_keys = spaced_keys(e.source_keys());
     d.citations = data.citations(e.source_keys());
     d.disputed = e.disputed();
-    d.disputed_note = trim(e.disputed_note());
+    d.disputed_note = trim(event_text(e, "disputed_note", e.disputed_note(), words.code()));
     return d;
 }
 
-void fill_events(Details& d, const Timeline& tl, const std::vector<std::size_t>& idx, double t, bool with_place) {
+void fill_events(Details& d, const Timeline& tl, const std::vector<std::size_t>& idx, double t, bool with_place,
+                 const Language& words) {
     for (std::size_t i : idx) {
-        d.events.push_back(make_event(tl, i, t, with_place));
+        d.events.push_back(make_event(tl, i, t, with_place, words));
         if (d.events.back().past) {
             ++d.past_count;
             d.totals.add(tl.data().events[i]);
@@ -73,9 +84,9 @@ void fill_events(Details& d, const Timeline& tl, const std::vector<std::size_t>&
     }
 }
 
-void fill_moment(Details& d, const Timeline& tl, double t) {
+void fill_moment(Details& d, const Timeline& tl, double t, const Language& words) {
     LocalTime lt{static_cast<std::int64_t>(std::floor(t)), tl.display_offset_s()};
-    d.moment_local = format_human(lt);
+    d.moment_local = words.date_time(lt);
     d.moment_offset = short_utc_offset(lt.offset_s);
 }
 
@@ -101,19 +112,19 @@ Details named(Selection::Kind kind, int index, const Place& place) {
 
 }  // namespace
 
-std::string figures_text(const Figures& f) {
+std::string figures_text(const Figures& f, const Language& words) {
     std::string s;
     auto add = [&](const Count& c, const char* what) {
         if (!c) return;
         if (!s.empty()) s += " \xC2\xB7 ";
-        s += with_thousands(*c) + " " + what;
+        s += words.number(*c) + " " + words.tr(what);
     };
-    add(f.participants, "participants");
-    add(f.injured, "injured");
-    add(f.killed, "killed");
-    add(f.detained, "detained");
-    add(f.vehicles_burned, "vehicles burned");
-    add(f.buildings_burned, "buildings burned");
+    add(f.participants, N_("participants"));
+    add(f.injured, N_("injured"));
+    add(f.killed, N_("killed"));
+    add(f.detained, N_("detained"));
+    add(f.vehicles_burned, N_("vehicles burned"));
+    add(f.buildings_burned, N_("buildings burned"));
     return s;
 }
 
@@ -140,47 +151,52 @@ Selection find_selection(const Dataset& data, std::string_view name) {
                      " (or a region's name)");
 }
 
-Details city_details(const Timeline& tl, int city, double t) {
+Details city_details(const Timeline& tl, int city, double t, const Language& words) {
     const Dataset& data = tl.data();
     const City& c = data.cities.at(static_cast<std::size_t>(city));
     Details d = named(Selection::Kind::City, city, c);
+    const std::string& lang = words.code();
     std::string region = c.admin1;
+    std::string region_local;  // the region's own name in kk or ru ("Маңғыстау облысы"), which says "region" itself
     if (c.region_index >= 0) {
         const Region& r = data.regions[static_cast<std::size_t>(c.region_index)];
         if (region.empty()) region = r.name_en;
+        if (lang != "en") region_local = name_in(lang, "", r.name_kk, r.name_ru);
     }
-    if (!region.empty() && region != c.name_en) d.subtitle = region + " region";
-    else if (!region.empty()) d.subtitle = data.city_region_label;
+    if (!region.empty() && region != c.name_en)
+        d.subtitle = region_local.empty() ? words.tr("{0} region", {region}) : region_local;
+    else if (!region.empty()) d.subtitle = data.city_region_label.in(words.code());
     if (c.population > 0)
-        d.subtitle += (d.subtitle.empty() ? "Population " : " \xC2\xB7 population ") + with_thousands(c.population);
-    if (c.is_capital) d.subtitle += " \xC2\xB7 capital";
+        d.subtitle += d.subtitle.empty() ? words.tr("Population {0}", {words.number(c.population)})
+                                         : " \xC2\xB7 " + words.tr("population {0}", {words.number(c.population)});
+    if (c.is_capital) d.subtitle += " \xC2\xB7 " + words.tr("capital");
     d.state = tl.city_state(city, t);
     d.emergency = tl.emergency_for_region(c.region_index, t);
     if (const SpreadLink* l = tl.spread_link(city)) {
         SpreadInfo s;
         const LocalTime first_start = data.events.start(l->first_event);
         s.root = l->from_city < 0;
-        s.when_local = format_human(first_start);
+        s.when_local = words.date_time(first_start);
         s.utc_offset = short_utc_offset(first_start.offset_s);
         s.after_root_h = l->after_root_h;
         if (!tl.spread().empty())
-            s.root_name = data.cities[static_cast<std::size_t>(tl.spread().front().city)].name_en;
+            s.root_name = city_name(data, tl.spread().front().city, lang);
         if (l->from_city >= 0) {
-            s.from_name = data.cities[static_cast<std::size_t>(l->from_city)].name_en;
+            s.from_name = city_name(data, l->from_city, lang);
             if (const SpreadLink* from = tl.spread_link(l->from_city))
-                s.from_since_local = format_human(data.events.start(from->first_event));
+                s.from_since_local = words.date_time(data.events.start(from->first_event));
         }
         s.distance_km = l->distance_km;
         s.arc_drawn = spread_arc_supported(*l);
         s.reached_by_t = static_cast<double>(l->first_utc_s) <= t;
         d.spread = s;
     }
-    fill_events(d, tl, tl.city_events(city), t, false);
-    fill_moment(d, tl, t);
+    fill_events(d, tl, tl.city_events(city), t, false, words);
+    fill_moment(d, tl, t, words);
     return d;
 }
 
-Details region_details(const Timeline& tl, int region, double t) {
+Details region_details(const Timeline& tl, int region, double t, const Language& words) {
     const Dataset& data = tl.data();
     const Region& r = data.regions.at(static_cast<std::size_t>(region));
     Details d = named(Selection::Kind::Region, region, r);
@@ -192,24 +208,24 @@ Details region_details(const Timeline& tl, int region, double t) {
             pop += c.population;
         }
     std::sort(cs.begin(), cs.end(), [](const City* a, const City* b) { return a->population > b->population; });
-    for (const City* c : cs) d.cities.push_back(c->name_en);
-    d.subtitle = r.kind == "city" ? data.city_region_label : "Region";
+    for (const City* c : cs) d.cities.push_back(name_in(words.code(), c->name_en, c->name_kk, c->name_ru));
+    d.subtitle = r.kind == "city" ? data.city_region_label.in(words.code()) : words.tr("Region");
     if (!cs.empty())
-        d.subtitle += " \xC2\xB7 " + std::to_string(cs.size()) + (cs.size() == 1 ? " city" : " cities") +
-                      " mapped, " + with_thousands(pop) + " people";
+        d.subtitle += " \xC2\xB7 " + words.tr(cs.size() == 1 ? N_("{0} city mapped, {1} people") : N_("{0} cities mapped, {1} people"),
+                                            {std::to_string(cs.size()), words.number(pop)});
     d.state = tl.region_state(region, t);
     d.emergency = tl.emergency_for_region(region, t);
-    fill_events(d, tl, tl.region_events(region), t, true);
-    fill_moment(d, tl, t);
+    fill_events(d, tl, tl.region_events(region), t, true, words);
+    fill_moment(d, tl, t, words);
     return d;
 }
 
-Details details_for(const Timeline& tl, const Selection& s, double t) {
+Details details_for(const Timeline& tl, const Selection& s, double t, const Language& words) {
     Details d;
-    if (s.kind == Selection::Kind::City) d = city_details(tl, s.index, t);
-    else if (s.kind == Selection::Kind::Region) d = region_details(tl, s.index, t);
+    if (s.kind == Selection::Kind::City) d = city_details(tl, s.index, t, words);
+    else if (s.kind == Selection::Kind::Region) d = region_details(tl, s.index, t, words);
     else return d;
-    d.data_note = tl.data().data_note;
+    d.data_note = tl.data().data_note.in(words.code());
     return d;
 }
 
@@ -220,7 +236,8 @@ int events_shown(const Timeline& tl, const std::vector<std::size_t>& events, dou
     return n;
 }
 
-std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, double t, const TimeSettings& time) {
+std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, double t, const TimeSettings& time,
+                                       const Language& words) {
     if (s.empty()) return {};
     const Dataset& data = tl.data();
     const std::vector<std::size_t>& idx = s.kind == Selection::Kind::City ? tl.city_events(s.index) : tl.region_events(s.index);
@@ -232,23 +249,23 @@ std::vector<std::string> tooltip_lines(const Timeline& tl, const Selection& s, d
     std::string name = s.kind == Selection::Kind::City ? data.cities[static_cast<std::size_t>(s.index)].name_en
                                                        : data.regions[static_cast<std::size_t>(s.index)].name_en;
     std::string count;
-    if (so_far == 0) count = "no events yet";
+    if (so_far == 0) count = words.tr("no events yet");
     else if (time.mode == TimeMode::Cumulative || shown == static_cast<int>(so_far))
-        count = std::to_string(so_far) + (so_far == 1 ? " event so far" : " events so far");
+        count = words.tr(so_far == 1 ? N_("{0} event so far") : N_("{0} events so far"), {std::to_string(so_far)});
     else
-        count = std::to_string(shown) + (shown == 1 ? " event" : " events") + " in the last " +
-                std::to_string(static_cast<int>(time.window_h)) + " h (" + std::to_string(so_far) + " so far)";
-    if (idx.size() > so_far) count += ", " + std::to_string(idx.size() - so_far) + " later";
-    return {name, std::string(place_state_label(st)), count};
+        count = words.tr(shown == 1 ? N_("{0} event in the last {1} h ({2} so far)") : N_("{0} events in the last {1} h ({2} so far)"),
+                         {std::to_string(shown), std::to_string(static_cast<int>(time.window_h)), std::to_string(so_far)});
+    if (idx.size() > so_far) count += words.tr(", {0} later", {std::to_string(idx.size() - so_far)});
+    return {name, words.tr(std::string(place_state_label(st))), count};
 }
 
-std::string spread_nearest_text(const SpreadInfo& sp) {
+std::string spread_nearest_text(const SpreadInfo& sp, const Language& words) {
     if (sp.root || sp.from_name.empty()) return {};
     char km[32];
-    std::snprintf(km, sizeof km, "%.0f km", sp.distance_km);
-    std::string s = "Nearest place already active: " + sp.from_name;
-    if (!sp.from_since_local.empty()) s += ", since " + sp.from_since_local;
-    s += " (" + std::string(km) + (sp.arc_drawn ? ")." : "; too far or too late for a spread arc).");
+    std::snprintf(km, sizeof km, "%.0f", sp.distance_km);
+    std::string s = words.tr("Nearest place already active: {0}", {sp.from_name});
+    if (!sp.from_since_local.empty()) s += words.tr(", since {0}", {sp.from_since_local});
+    s += sp.arc_drawn ? words.tr(" ({0} km).", {km}) : words.tr(" ({0} km; too far or too late for a spread arc).", {km});
     return s;
 }
 
@@ -270,7 +287,7 @@ std::string details_text(const Details& d) {
             char km[32];
             std::snprintf(km, sizeof km, "%.0f km", sp.distance_km);
             s += std::string(sp.reached_by_t ? "The unrest reached it on " : "The unrest reaches it on ") +
-                 sp.when_local + " (" + sp.utc_offset + "), " + hours_text(sp.after_root_h) + " after " +
+                 sp.when_local + " (" + sp.utc_offset + "), " + hours_text(sp.after_root_h, english()) + " after " +
                  sp.root_name + ".\n" + spread_nearest_text(sp) + "\n";
         }
     }

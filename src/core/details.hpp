@@ -3,6 +3,7 @@
 // plain-text form to the clipboard. No SFML, no clock.
 #pragma once
 
+#include "language.hpp"
 #include "text.hpp"
 
 #include "timeline.hpp"
@@ -77,9 +78,9 @@ struct Details {
     std::string data_note;             // the data's credit line (Dataset::data_note)
 };
 
-Details city_details(const Timeline& timeline, int city, double t_utc_s);
-Details region_details(const Timeline& timeline, int region, double t_utc_s);
-Details details_for(const Timeline& timeline, const Selection& s, double t_utc_s);
+Details city_details(const Timeline& timeline, int city, double t_utc_s, const Language& words = english());
+Details region_details(const Timeline& timeline, int region, double t_utc_s, const Language& words = english());
+Details details_for(const Timeline& timeline, const Selection& s, double t_utc_s, const Language& words = english());
 
 // The one count of a place's events at t: those shown on the map at t (Timeline::is_visible:
 // started by t and, in window mode, not ended before the window). A city's badge and its tooltip
@@ -89,19 +90,19 @@ int events_shown(const Timeline& timeline, const std::vector<std::size_t>& event
 
 // "Nearest place already active: Oral, since 3 Jan 2022 14:00 (412 km)." What a spread link is:
 // the nearest place where unrest had already begun, never a cause. Empty for the root.
-std::string spread_nearest_text(const SpreadInfo& spread);
+std::string spread_nearest_text(const SpreadInfo& spread, const Language& words = english());
 
 // The hover tooltip: name, state at t, then the events shown (events_shown, the badge's number)
 // and how many started so far and later (one string per line).
 std::vector<std::string> tooltip_lines(const Timeline& timeline, const Selection& s, double t_utc_s,
-                                       const TimeSettings& time = {});
+                                       const TimeSettings& time = {}, const Language& words = english());
 
 // The panel as plain text (UTF-8) for the clipboard: names, region, spread, totals, the past
 // events with their figures, disputed notes and sources, then the later events listed as later.
 std::string details_text(const Details& d);
 
 // "1,000 participants · 3 killed" ("" when no figure is known).
-std::string figures_text(const Figures& f);
+std::string figures_text(const Figures& f, const Language& words = english());
 // "UTC+6", "UTC+5:30"
 std::string short_utc_offset(std::int32_t offset_s);
 

@@ -8,6 +8,16 @@
 
 namespace qantar {
 
+std::string_view event_text(EventRef e, std::string_view field, std::string_view english, std::string_view lang) {
+    if (lang.empty() || lang == "en") return english;
+    for (const auto& [k, v] : e.extra())
+        if (k.size() == field.size() + 1 + lang.size() && k.compare(0, field.size(), field) == 0 &&
+            k[field.size()] == '_' && k.compare(field.size() + 1, std::string::npos, lang) == 0 &&
+            !trim(v).empty())
+            return v;
+    return english;
+}
+
 int find_category(const std::vector<CategoryDef>& table, std::string_view id) {
     for (std::size_t i = 0; i < table.size(); ++i)
         if (iequals(table[i].id, id)) return static_cast<int>(i);

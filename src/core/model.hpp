@@ -17,6 +17,16 @@
 
 namespace qantar {
 
+// One text in the three label languages; kk and ru fall back to en.
+struct StoryText {
+    std::string en, kk, ru;
+    const std::string& in(std::string_view lang) const {
+        if (lang == "kk" && !kk.empty()) return kk;
+        if (lang == "ru" && !ru.empty()) return ru;
+        return en;
+    }
+    bool empty() const { return en.empty(); }
+};
 
 // What an active event of a category does to the state of its city or region (PlaceState).
 enum class PlaceEffect : std::uint8_t { None, Emergency, Protest, Violence };
@@ -54,6 +64,17 @@ struct CategoryDef {
 
     const std::string& label() const { return label_en.empty() ? id : label_en; }
 };
+
+// The category's legend text in "en", "kk" or "ru" (kk and ru fall back to English).
+inline const std::string& category_label(const CategoryDef& c, std::string_view lang) {
+    if (lang == "kk" && !c.label_kk.empty()) return c.label_kk;
+    if (lang == "ru" && !c.label_ru.empty()) return c.label_ru;
+    return c.label();
+}
+
+// An event's text in a language: the extra column "<field>_<lang>" ("notes_ru", "banner_kk") when
+// the file has it and it is not blank, else `english` (the field itself). "en": always `english`.
+std::string_view event_text(EventRef e, std::string_view field, std::string_view english, std::string_view lang);
 
 // The category's index in `table` by id (ASCII case ignored), or -1.
 int find_category(const std::vector<CategoryDef>& table, std::string_view id);
@@ -139,12 +160,13 @@ struct Dataset {
     std::string category_field;           // the column the categories came from ("": none)
     std::string title, subtitle;          // the story's, given, or derived from the events (core/title)
     std::string window_title;             // the window's ("": qantar and the title)
-    std::string hud_header;               // above the date ("": the title in capitals)
-    std::string day_counter, day_before;  // "Day {n} of the unrest", "Before the unrest"; "": none
-    std::string tally_heading;            // above the announced figures
+    // The story's texts on screen, each in en/kk/ru (the frame picks its language's).
+    StoryText hud_header;                 // above the date ("": the title in capitals)
+    StoryText day_counter, day_before;    // "Day {n} of the unrest", "Before the unrest"; "": none
+    StoryText tally_heading;              // above the announced figures
     std::vector<std::string> tally_columns;  // TallyEntry figures the HUD shows ("killed", ...)
-    std::string city_region_label = "City";  // what a region of kind "city" is called in panels
-    std::string data_note;                // the data's credit line under a place's details ("": none)
+    StoryText city_region_label{"City", "", ""};  // what a region of kind "city" is called in panels
+    StoryText data_note;                  // the data's credit line under a place's details ("": none)
     double seconds_per_day = 0;           // the story's animation speed (0: none; see animation_seconds_per_day)
     EventStore events;  // columns (core/event_store.hpp), sorted by start.utc_s, then by event_id_cnty
     std::vector<City> cities;

@@ -48,7 +48,7 @@ void add_arcs(const Timeline& tl, double t, Scene& s) {
 
 // The text of the latest-started active event with a `banner` field; an active internet shutdown
 // without one falls back to its category's label.
-std::string banner_at(const Timeline& tl, double t) {
+std::string banner_at(const Timeline& tl, double t, std::string_view lang) {
     const Dataset& data = tl.data();
     std::string text;
     std::int64_t latest = 0;
@@ -58,9 +58,10 @@ std::string banner_at(const Timeline& tl, double t) {
         if (!tl.is_active(i, t)) continue;
         std::string own;
         for (const auto& [k, v] : e.extra())
-            if (k == "banner") own = trim(v);
+            if (k == "banner") own = trim(event_text(e, "banner", v, lang));
         const CategoryDef& c = data.category_of(e);
-        if (own.empty() && c.banner) own = c.banner_en;
+        if (own.empty() && c.banner) own = lang == "kk" && !c.banner_kk.empty() ? c.banner_kk
+                                           : lang == "ru" && !c.banner_ru.empty() ? c.banner_ru : c.banner_en;
         if (own.empty() || (found && e.start().utc_s < latest)) continue;
         text = own;
         latest = e.start().utc_s;
@@ -79,7 +80,7 @@ Scene build_scene(const Timeline& tl, const SceneInputs& in) {
     s.window_s = in.time.mode == TimeMode::Window ? in.time.window_h * 3600.0 : 0.0;
     for (std::size_t i = 0; i < data.events.size(); ++i)
         if (data.category_of(data.events[i]).banner && tl.is_active(i, t)) s.shutdown = true;
-    s.banner = banner_at(tl, t);
+    s.banner = banner_at(tl, t, in.words ? in.words->code() : std::string_view("en"));
     for (std::size_t r = 0; r < data.regions.size(); ++r) s.region_states.push_back(tl.region_state(static_cast<int>(r), t));
     for (std::size_t c = 0; c < data.cities.size(); ++c) {
         s.city_states.push_back(tl.city_state(static_cast<int>(c), t));
@@ -91,8 +92,9 @@ Scene build_scene(const Timeline& tl, const SceneInputs& in) {
     s.tally = tl.tally_at(t);
     s.selected = in.selected;
     s.hover = in.hover;
-    if (!in.selected.empty()) s.details = details_for(tl, in.selected, t);
-    if (!in.hover.empty() && in.hover != in.selected) s.tooltip = tooltip_lines(tl, in.hover, t, in.time);
+    const Language& words = in.words ? *in.words : english();
+    if (!in.selected.empty()) s.details = details_for(tl, in.selected, t, words);
+    if (!in.hover.empty() && in.hover != in.selected) s.tooltip = tooltip_lines(tl, in.hover, t, in.time, words);
     return s;
 }
 

@@ -19,6 +19,7 @@ struct SceneInputs {
     TimeSettings time;
     Selection selected;    // the details panel's subject
     Selection hover;       // the tooltip's subject
+    const Language* words = nullptr;  // the language of the details and tooltip (nullptr: English)
 };
 
 // A spread arc drawn in the three hours before the unrest reaches `to_city`, then kept faint.

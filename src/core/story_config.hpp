@@ -12,23 +12,12 @@
 
 namespace qantar {
 
-// One text in the three label languages; kk and ru fall back to en.
-struct StoryText {
-    std::string en, kk, ru;
-    const std::string& in(std::string_view lang) const {
-        if (lang == "kk" && !kk.empty()) return kk;
-        if (lang == "ru" && !ru.empty()) return ru;
-        return en;
-    }
-    bool empty() const { return en.empty(); }
-};
-
 // What the HUD says (carried by the Dataset so that every frame reads the same).
 struct HudConfig {
-    std::string header;          // the line above the date ("" : the title, in capitals)
+    StoryText header;            // the line above the date ("" : the title, in capitals)
     StoryText day_counter;       // "Day {n} of the unrest"; empty: no day counter
     StoryText day_before;        // before day 1 ("Before the unrest")
-    std::string tally_heading;   // above the announced figures
+    StoryText tally_heading;     // above the announced figures
     std::vector<std::string> tally_columns;  // which TallyEntry figures the HUD shows, in order
 };
 
@@ -37,8 +26,8 @@ struct StoryConfig {
     std::string dir;         // its folder; file names below are already joined to it
     StoryText title, subtitle;
     std::string window_title;
-    std::string city_region_label;  // a region of kind "city" ("": "City")
-    std::string data_note;          // the credit line under a place's details
+    StoryText city_region_label;    // a region of kind "city" ("": "City")
+    StoryText data_note;            // the credit line under a place's details
     double seconds_per_day = 0;     // the animation's speed (0: about a minute for the whole span)
     std::string events, cities, regions, tally, outline, countries, water, beats, sources;
     std::string time_field, end_field, category_field;

@@ -98,4 +98,22 @@ std::string abbreviate(std::string_view s, std::size_t max_bytes) {
     return std::string(s.substr(0, cut)) + "...";
 }
 
+std::string fill(std::string_view pattern, std::initializer_list<std::string> args) {
+    std::string out;
+    out.reserve(pattern.size());
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        if (pattern[i] == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '0' &&
+            pattern[i + 1] <= '9') {
+            const auto k = static_cast<std::size_t>(pattern[i + 1] - '0');
+            if (k < args.size()) {
+                out += *(args.begin() + k);
+                i += 2;
+                continue;
+            }
+        }
+        out += pattern[i];
+    }
+    return out;
+}
+
 }  // namespace qantar

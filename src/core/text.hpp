@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,9 @@ std::string trim(std::string_view s);
 std::vector<std::string> split(std::string_view s, char sep);
 // 1234567 -> "1,234,567"; -1234 -> "-1,234".
 std::string with_thousands(std::int64_t v);
+// "{0} of {1}" with {0}, {1}, ... replaced by args (a message's placeholders; an index without an
+// argument is kept as written).
+std::string fill(std::string_view pattern, std::initializer_list<std::string> args);
 // A whole string (surrounding spaces and a leading '+' allowed) as a finite decimal number: no hex
 // ("0x2B"), no "inf" or "nan", nothing after the number. nullopt otherwise.
 std::optional<double> parse_finite(std::string_view s);

@@ -464,8 +464,8 @@ Dataset load_dataset(const LoadOptions& options) {
         data.data_note = s.data_note;
         data.seconds_per_day = s.seconds_per_day;
         data.hud_header = s.hud.header;
-        data.day_counter = s.hud.day_counter.en;
-        data.day_before = s.hud.day_before.en;
+        data.day_counter = s.hud.day_counter;
+        data.day_before = s.hud.day_before;
         data.tally_heading = s.hud.tally_heading;
         data.tally_columns = s.hud.tally_columns;
     }

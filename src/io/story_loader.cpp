@@ -172,6 +172,9 @@ Story load_story(const std::string& path, const Dataset& data) {
         if (b.caption.empty()) fail(kCaption, "missing caption (every beat needs a short caption)");
         b.source_keys = trim(reader.text(col[kSources]));
         if (col[kHold] >= 0) read_hold(trim(reader.text(col[kHold])), b, fail);
+        // Optional translations of the caption.
+        if (const int k = reader.field_index("caption_kk"); k >= 0) b.caption_kk = trim(reader.text(k));
+        if (const int r = reader.field_index("caption_ru"); r >= 0) b.caption_ru = trim(reader.text(r));
         story.beats.push_back(std::move(b));
     }
     if (story.beats.empty()) throw InputError(path, "", "", "the story has no beats");

@@ -188,12 +188,12 @@ void read_fields_and_hud(const std::string& file, TableReader& top, StoryConfig&
     }
     if (const toml::table* t = top.table("hud")) {
         TableReader r(file, *t, "hud.");
-        s.hud.header = r.str("header");
+        s.hud.header = r.text("header");
         s.hud.day_counter = r.text("day_counter");
         s.hud.day_before = r.text("day_before");
         if (!s.hud.day_counter.empty() && s.hud.day_counter.en.find("{n}") == std::string::npos)
             r.fail("day_counter", "must hold {n}, the day number");
-        s.hud.tally_heading = r.str("tally_heading");
+        s.hud.tally_heading = r.text("tally_heading");
         s.hud.tally_columns = r.strings("tally_columns");
         // The headline figures: the HUD names who announced each.
         static const std::set<std::string> kColumns = {"killed", "security_killed", "injured", "detained"};
@@ -236,8 +236,8 @@ StoryConfig read_story_manifest(const std::string& dir_or_file) {
     s.title = r.text("title");
     s.subtitle = r.text("subtitle");
     s.window_title = r.str("window_title");
-    s.city_region_label = r.str("city_region_label");
-    s.data_note = r.str("data_note");
+    s.city_region_label = r.text("city_region_label");
+    s.data_note = r.text("data_note");
     s.time_zone = r.str("time_zone");
     s.crs = r.str("crs");
     if (const toml::node* n = r.get("seconds_per_day")) {
@@ -390,7 +390,7 @@ std::string story_manifest_text(const StoryConfig& s) {
     t += line("category", s.category_field, "category");
     t += "\n# What the HUD says: the header above the date, and a day counter ({n}: the day, counted from\n"
          "# the first event whose category spreads). Leave day_counter out for none.\n[hud]\n";
-    t += line("header", s.hud.header, "MY STORY");
+    t += line("header", s.hud.header.en, "MY STORY");
     t += line("day_counter", s.hud.day_counter.en, "Day {n} of the protests");
     t += line("day_before", s.hud.day_before.en, "Before the protests");
     t += "\n# The categories, in legend order. id: the value in the category field; colour: \"#rrggbb\";\n"

@@ -5,6 +5,7 @@
 
 #include "camera.hpp"
 #include "labels.hpp"
+#include "core/language.hpp"
 #include "core/timeline.hpp"
 
 #include <optional>
@@ -15,6 +16,7 @@ namespace qantar::render {
 
 enum class Lang { En, Kk, Ru };
 Lang parse_lang(const std::string& s);  // "en" | "kk" | "ru"; anything else: En
+std::string_view lang_code(Lang lang);   // "en", "kk", "ru"
 // The name in `lang`; Kazakh falls back to Russian, anything missing to English.
 const std::string& pick_name(Lang lang, const std::string& en, const std::string& kk, const std::string& ru);
 
@@ -43,6 +45,10 @@ struct FrameParams {
     Camera camera;                 // which part of the map
     ScreenSize size;               // target size in pixels
     Lang lang = Lang::En;
+    // The interface's words and date and number formats in `lang` (app/frame_options sets it from
+    // io::interface_language); nullptr: English. Long-lived: the languages are loaded once.
+    const Language* words = nullptr;
+    const Language& language() const { return words ? *words : english(); }
     Overlays overlays;
     bool playing = false;          // shown in the HUD (play/pause glyph)
     double seconds_per_day = 3;    // shown in the HUD

@@ -110,20 +110,22 @@ std::vector<PlaceState> legend_states(const Dataset& data) {
     return out;
 }
 
-std::string region_state_legend_label(PlaceState st) {
-    return st == PlaceState::Emergency ? "Region: state of emergency"
-           : st == PlaceState::Violence ? "Region: violence" : "Region: protest";
+std::string region_state_legend_label(PlaceState st, const Language& words) {
+    return words.tr(st == PlaceState::Emergency ? N_("Region: state of emergency")
+                    : st == PlaceState::Violence ? N_("Region: violence") : N_("Region: protest"));
 }
 
 std::string playback_text(const FrameParams& p, const Scene& scene, bool plain_markers) {
-    char sp[96];
-    std::snprintf(sp, sizeof sp, "%s  \xC2\xB7  %g s per day  \xC2\xB7  %s", p.playing ? "Playing" : "Paused",
-                  p.seconds_per_day,
-                  scene.window_s > 0 ? ("last " + std::to_string(static_cast<int>(p.time.window_h)) + " h").c_str() : "cumulative");
-    std::string state = sp;
-    if (!p.overlays.controls) state = state.substr(state.find("  \xC2\xB7  ") + 6);  // no play state
-    if (plain_markers) state += "  \xC2\xB7  plain markers";
-    if (p.overlays.controls) state += "  \xC2\xB7  H: help";
+    const Language& words = p.language();
+    const std::string dot = "  \xC2\xB7  ";
+    char spd[32];
+    std::snprintf(spd, sizeof spd, "%g", p.seconds_per_day);
+    std::string state = words.tr("{0} s per day", {spd}) + dot +
+                        (scene.window_s > 0 ? words.tr("last {0} h", {std::to_string(static_cast<int>(p.time.window_h))})
+                                            : words.tr("cumulative"));
+    if (p.overlays.controls) state = words.tr(p.playing ? N_("Playing") : N_("Paused")) + dot + state;  // the play state
+    if (plain_markers) state += dot + words.tr("plain markers");
+    if (p.overlays.controls) state += dot + words.tr("H: help");
     return state;
 }
 
@@ -216,10 +218,12 @@ void lay_out_edge_labels(const Timeline& tl, const Scene& scene, const FramePara
             sf::Vector2f q = arc.at(static_cast<float>(i) / kSeg);
             if (q.x >= area.left && q.y >= area.top && q.x <= area.right() && q.y <= area.bottom()) { at = q; break; }
         }
-        std::string name = e.origin_name().empty() ? std::string("abroad") : std::string(e.origin_name());
+        const Language& words = p.language();
+        std::string name = e.origin_name().empty() ? words.tr("abroad")
+                                                   : std::string(event_text(e, "origin_name", e.origin_name(), lang_code(p.lang)));
         // Troops going home read "to", arriving ones "from"; one label per origin, and when an
         // arrival is still fading as the withdrawal starts, the withdrawal (the later) wins.
-        EdgeLabel l{k, (scene.troops[k].withdrawal ? "to " : "from ") + name, {}};
+        EdgeLabel l{k, words.tr(scene.troops[k].withdrawal ? N_("to {0}") : N_("from {0}"), {name}), {}};
         TextBounds b = measure.measure(l.text, edge_label_style());
         LabelRequest q{at.x, at.y, b.width, b.height, 6 * u, 0};
         auto same = std::find_if(names.begin(), names.end(), [&](std::string_view n) { return n == e.origin_name(); });
@@ -291,7 +295,7 @@ void lay_out_legend(const Dataset& data, bool has_spread_arcs, const Scene& scen
     };
     for (int c : legend_categories(data)) {
         LegendEntry e;
-        e.label = data.categories[static_cast<std::size_t>(c)].label();
+        e.label = category_label(data.categories[static_cast<std::size_t>(c)], lang_code(p.lang));
         e.label_dx = 16 * u;
         e.category = c;
         e.id = data.categories[static_cast<std::size_t>(c)].id;
@@ -300,14 +304,14 @@ void lay_out_legend(const Dataset& data, bool has_spread_arcs, const Scene& scen
     lx += 14 * u;
     for (PlaceState st : legend_states(data)) {
         LegendEntry e;
-        e.label = region_state_legend_label(st);
+        e.label = region_state_legend_label(st, p.language());
         e.label_dx = 22 * u;
         e.state = static_cast<int>(st);
         add(std::move(e), 22 * u);
     }
     if (p.overlays.spread && has_spread_arcs) {
         LegendEntry e;
-        e.label = "Nearest place already active";
+        e.label = p.language().tr("Nearest place already active");
         e.label_dx = 22 * u;
         e.spread = true;
         add(std::move(e), 22 * u);
@@ -333,7 +337,7 @@ void lay_out_context_labels(const Timeline& tl, const FrameParams& p, const Text
     };
     for (const auto& w : data.water) add(pick_name(p.lang, w.name_en, w.name_kk, w.name_ru), w.label_m, water_label_style(), true);
     for (const auto& c : data.countries)
-        add(upper_ascii(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), c.label_m, country_label_style(), false);
+        add(p.language().upper(pick_name(p.lang, c.name_en, c.name_kk, c.name_ru)), c.label_m, country_label_style(), false);
 }
 
 }  // namespace
@@ -361,7 +365,7 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     L.size = p.size;
     L.u = ui_scale(p.size) * p.hud_scale;
     L.hud_boxes = hud_obstacles(p.size, p.hud_scale);
-    L.figures = lay_out_figures(tl.data(), scene, p.size, L.u, measure);
+    L.figures = lay_out_figures(tl.data(), scene, p.size, L.u, measure, p.language(), lang_code(p.lang));
     if (L.figures.shown && L.hud_boxes.size() > 2) {  // the figures' zone holds all of its rows
         Box& z = L.hud_boxes[2];
         const double left = std::min(z.left, L.figures.box.left), bottom = std::max(z.bottom(), L.figures.box.bottom());
@@ -372,7 +376,7 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     {
         const auto zones = zones_in_view(tl.data(), p);
         const auto t = static_cast<std::int64_t>(std::floor(scene.t_utc_s));
-        L.clock_text = hud_clock_text(zones, t, tl.display_zone());
+        L.clock_text = hud_clock_text(zones, t, tl.display_zone(), 0.1, 3, p.language());
         L.clock_offsets = hud_clock_offsets(zones, t, tl.display_zone());
         L.clock_zones = zones;
         L.clock_t_utc_s = t;
@@ -380,7 +384,7 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
     }
     if (p.overlays.timeline)
         L.axis = time_axis(L.bar.t0_utc_s, L.bar.t1_utc_s, L.bar.box.left, L.bar.box.width, tl.display_zone(), measure,
-                           axis_label_style(), 6 * L.u, 20 * L.u);
+                           axis_label_style(), 6 * L.u, 20 * L.u, p.language());
     L.banner_text = scene.banner;
     const double banner_w = measure.measure(L.banner_text, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
     L.banner = {(p.size.width_px - banner_w) / 2, 30 * L.u, banner_w, banner_h};

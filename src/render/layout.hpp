@@ -116,7 +116,9 @@ struct FigureRow {
 };
 struct FiguresBlock {
     bool shown = false;           // the story shows figures (Dataset::tally_columns)
+    std::string heading;          // the story's tally heading in the frame's language
     std::vector<FigureRow> rows;  // empty: none announced yet
+    std::string none;             // "none announced yet" in the frame's language
     double right_px = 0;          // the texts' right edge
     Box box;                      // the backdrop: labels keep clear of it
 };
@@ -125,7 +127,7 @@ TextStyle figure_value_style();
 TextStyle figure_label_style();
 TextStyle figure_source_style();
 FiguresBlock lay_out_figures(const Dataset& data, const Scene& scene, const ScreenSize& size, double u,
-                             const TextMeasure& measure);
+                             const TextMeasure& measure, const Language& words, std::string_view lang);
 
 struct FrameLayout {
     ScreenSize size;
@@ -158,7 +160,7 @@ struct FrameLayout {
 // order), then the region tints its categories can set.
 std::vector<int> legend_categories(const Dataset& data);
 std::vector<PlaceState> legend_states(const Dataset& data);
-std::string region_state_legend_label(PlaceState state);
+std::string region_state_legend_label(PlaceState state, const Language& words = english());
 
 // Every text box of a frame with its kind ("city", "badge", "origin", "context", "banner",
 // "legend", "playback", "hud", "obstacle", "panel"), for the sweep's checks (--layout-json).

@@ -35,11 +35,10 @@ Lang parse_lang(const std::string& s) {
     return Lang::En;
 }
 
+std::string_view lang_code(Lang lang) { return lang == Lang::Kk ? "kk" : lang == Lang::Ru ? "ru" : "en"; }
+
 const std::string& pick_name(Lang lang, const std::string& en, const std::string& kk, const std::string& ru) {
-    if (lang == Lang::Kk && !kk.empty()) return kk;
-    if (lang == Lang::Ru && !ru.empty()) return ru;
-    if (lang == Lang::Kk && !ru.empty()) return ru;
-    return en;
+    return name_in(lang_code(lang), en, kk, ru);
 }
 
 }  // namespace qantar::render

@@ -115,6 +115,9 @@ struct Builder {
     }
 };
 
+// The states as the pills name them (upper_copy of place_state_label), for the catalogue.
+[[maybe_unused]] const char* const kStatePills[] = {N_("CALM"), N_("PROTEST"), N_("VIOLENCE"), N_("STATE OF EMERGENCY")};
+
 std::string upper_copy(std::string s) {
     for (auto& c : s)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
@@ -156,15 +159,19 @@ Camera beside_panel(const Camera& fitted, const ScreenSize& size, double free_w)
 
 namespace {
 
-// The names (English, then Kazakh and Russian with their language codes) and the subtitle.
-void add_names(Builder& b, const Details& d) {
+// The names (in the frame's language, then the other two with their language codes) and the subtitle.
+void add_names(Builder& b, const Details& d, const Language& words) {
     const double u = b.u;
     const sf::Font& regular = b.regular;
-    b.para(d.name_en, 0, 26, kText, true, 2);
-    // Kazakh and Russian names, each with its language code.
+    const std::string& lang = words.code();
+    b.para(name_in(lang, d.name_en, d.name_kk, d.name_ru), 0, 26, kText, true, 2);
+    // The other languages' names, each with its language code.
     double x = 0;
-    for (const auto& [code, name] : {std::pair<const char*, const std::string*>{"KK", &d.name_kk}, {"RU", &d.name_ru}}) {
-        if (name->empty()) continue;
+    for (const auto& [code, name] : {std::pair<const char*, const std::string*>{"EN", &d.name_en}, {"KK", &d.name_kk},
+                                     {"RU", &d.name_ru}}) {
+        if (name->empty() || (lang == "en" && std::string_view(code) == "EN") || (lang == "kk" && std::string_view(code) == "KK") ||
+            (lang == "ru" && std::string_view(code) == "RU"))
+            continue;
         double cw = b.text_w(code, 10, true), nw = b.text_w(*name, 16, false);
         if (x > 0 && x + cw + 6 * u + nw > b.width) {
             x = 0;
@@ -179,14 +186,14 @@ void add_names(Builder& b, const Details& d) {
 }
 
 // The state at the moment, as pills, and the moment itself.
-void add_state(Builder& b, const Details& d) {
+void add_state(Builder& b, const Details& d, const Language& words) {
     const double u = b.u;
     sf::Color sc = state_color(d.state);
-    double x = b.pill(upper_copy(std::string(place_state_label(d.state))), 0, b.y, 11.5, mix(sc, kPanelBase, 0.25),
+    double x = b.pill(words.tr(upper_copy(std::string(place_state_label(d.state)))), 0, b.y, 11.5, mix(sc, kPanelBase, 0.25),
                       kPillText);
     if (d.emergency && d.state != PlaceState::Emergency)
-        x += 6 * u + b.pill("STATE OF EMERGENCY", x + 6 * u, b.y, 11.5, state_color(PlaceState::Emergency), kPillText);
-    std::string at = "at " + d.moment_local + " (" + d.moment_offset + ")";
+        x += 6 * u + b.pill(words.tr("STATE OF EMERGENCY"), x + 6 * u, b.y, 11.5, state_color(PlaceState::Emergency), kPillText);
+    std::string at = words.tr("at {0} ({1})", {d.moment_local, d.moment_offset});
     double ph = b.pill_h(11.5);
     if (x + 8 * u + b.text_w(at, 12.5, false) <= b.width) {
         b.text_at(sf::String::fromUtf8(at.begin(), at.end()), x + 8 * u, b.y + 2.5 * u, 12.5, kPanelTextDim, false);
@@ -198,47 +205,50 @@ void add_state(Builder& b, const Details& d) {
 }
 
 // How the unrest reached a city; a region lists its cities.
-void add_spread(Builder& b, const Details& d) {
+void add_spread(Builder& b, const Details& d, const Language& words) {
     if (d.selection.kind == Selection::Kind::City) {
         if (d.spread) {
             const SpreadInfo& s = *d.spread;
             std::string txt;
-            if (s.root) txt = "The unrest began here, " + s.when_local + " (" + s.utc_offset + ").";
+            if (s.root) txt = words.tr("The unrest began here, {0} ({1}).", {s.when_local, s.utc_offset});
             else {
                 char h[48];
-                std::snprintf(h, sizeof h, "%.0f h", s.after_root_h);
-                txt = std::string(s.reached_by_t ? "Unrest reached it " : "Unrest will reach it ") + s.when_local + " (" +
-                      s.utc_offset + "), " + h + " after " + s.root_name + ". " + spread_nearest_text(s);
+                std::snprintf(h, sizeof h, "%.0f", s.after_root_h);
+                txt = words.tr(s.reached_by_t ? N_("Unrest reached it {0} ({1}), {2} h after {3}.")
+                                              : N_("Unrest will reach it {0} ({1}), {2} h after {3}."),
+                               {s.when_local, s.utc_offset, h, s.root_name}) +
+                      " " + spread_nearest_text(s, words);
             }
             b.para(txt, 0, 14.5, s.reached_by_t ? kText : kPanelTextDim, false, 12);
         } else {
-            b.para("No protest or riot recorded here.", 0, 14.5, kPanelTextDim, false, 12);
+            b.para(words.tr("No protest or riot recorded here."), 0, 14.5, kPanelTextDim, false, 12);
         }
     } else if (!d.cities.empty()) {
-        std::string cs = "Cities: ";
+        std::string cs = words.tr("Cities: ");
         for (std::size_t i = 0; i < d.cities.size(); ++i) cs += (i ? ", " : "") + d.cities[i];
         b.para(cs, 0, 14, kPanelTextDim, false, 12);
     }
 }
 
 // The totals so far, in four columns (two rows on a narrow panel).
-void add_totals(Builder& b, const Details& d) {
+void add_totals(Builder& b, const Details& d, const Language& words) {
     const double u = b.u;
     const sf::Font& regular = b.regular;
-    b.heading("SO FAR");
+    b.heading(words.tr("SO FAR"));
     struct Col { const char* label; Count v; sf::Color c; };
-    const Col cols[] = {{"participants", d.totals.participants, kParticipants},
-                        {"injured", d.totals.injured, kInjured},
-                        {"killed", d.totals.killed, kKilled},
-                        {"detained", d.totals.detained, kDetained}};
+    const Col cols[] = {{N_("participants"), d.totals.participants, kParticipants},
+                        {N_("injured"), d.totals.injured, kInjured},
+                        {N_("killed"), d.totals.killed, kKilled},
+                        {N_("detained"), d.totals.detained, kDetained}};
     double cw = b.width / 4;
     bool two_rows = cw < 70 * u + 20;
     double x = 0, row_top = b.y, nh = regular.getLineSpacing(b.px(21));
     for (int k = 0; k < 4; ++k) {
         const Col& c = cols[k];
-        std::string v = c.v ? with_thousands(*c.v) : "\xE2\x80\x94";
+        std::string v = c.v ? words.number(*c.v) : "\xE2\x80\x94";
         b.text_at(sf::String::fromUtf8(v.begin(), v.end()), x, row_top, 21, c.v ? c.c : kPanelTextFaint, true);
-        b.text_at(c.label, x, row_top + nh + 1 * u, 11.5, kPanelTextDim, false);
+        const std::string& label = words.tr(c.label);
+        b.text_at(sf::String::fromUtf8(label.begin(), label.end()), x, row_top + nh + 1 * u, 11.5, kPanelTextDim, false);
         x += two_rows ? b.width / 2 : cw;
         if (two_rows && k == 1) {
             x = 0;
@@ -250,7 +260,7 @@ void add_totals(Builder& b, const Details& d) {
 
 // One event row, and the "now" rule above it when it is the first later event (its content y
 // goes to now_y_px).
-void add_event_row(Builder& b, const Details& d, std::size_t i, double& now_y_px) {
+void add_event_row(Builder& b, const Details& d, std::size_t i, double& now_y_px, const Language& words) {
     const double u = b.u;
     const sf::Font& regular = b.regular;
     const DetailsEvent& e = d.events[i];
@@ -258,7 +268,8 @@ void add_event_row(Builder& b, const Details& d, std::size_t i, double& now_y_px
     if (i == d.past_count) {  // the "now" line between the past and what is to come
         now_y_px = b.y;
         double ty = b.y;
-        std::string now = "NOW  \xC2\xB7  " + short_moment(d.moment_local);
+        // English shortens "5 Jan 2022 18:00" to "5 Jan 18:00"; other languages keep their format whole.
+        std::string now = words.tr("NOW") + "  \xC2\xB7  " + (words.code() == "en" ? short_moment(d.moment_local) : d.moment_local);
         b.y += 7 * u;
         b.rule(0, b.width, mix(kAccent, kPanelBase, 0.35), 1.5);
         double tw = b.text_w(now, 11, true) + 12 * u;
@@ -275,9 +286,11 @@ void add_event_row(Builder& b, const Details& d, std::size_t i, double& now_y_px
     sf::Text& tt = b.text_at(sf::String::fromUtf8(when.begin(), when.end()), x0, b.y, 14, dim(kText, dimmed), true);
     double tx = x0 + tt.getLocalBounds().width + tt.getLocalBounds().left;
     if (!e.past) {
-        b.pill("LATER", b.width - b.text_w("LATER", 10, true) - 14 * u, b.y + 1 * u, 10, kLaterPill, kPanelTextDim);
+        const std::string& later_pill = words.tr("LATER");
+        b.pill(later_pill, b.width - b.text_w(later_pill, 10, true) - 14 * u, b.y + 1 * u, 10, kLaterPill, kPanelTextDim);
     } else if (e.active) {
-        b.pill("ONGOING", b.width - b.text_w("ONGOING", 10, true) - 14 * u, b.y + 1 * u, 10,
+        const std::string& ongoing = words.tr("ONGOING");
+        b.pill(ongoing, b.width - b.text_w(ongoing, 10, true) - 14 * u, b.y + 1 * u, 10,
                mix(cc, kPanelBase, 0.2), kPillText);
     }
     (void)tx;
@@ -297,15 +310,15 @@ void add_event_row(Builder& b, const Details& d, std::size_t i, double& now_y_px
     if (!e.figures.empty()) b.para(e.figures, x0, 13.5, dim(kEventFigures, dimmed), true, 4);
     if (e.disputed) {
         b.y += 2 * u;
-        b.pill("DISPUTED", x0, b.y, 10.5, dim(kDisputed, dimmed), kDisputedText);
+        b.pill(words.tr("DISPUTED"), x0, b.y, 10.5, dim(kDisputed, dimmed), kDisputedText);
         b.y += b.pill_h(10.5) + 3 * u;
-        b.para(e.disputed_note.empty() ? "The figures are disputed." : e.disputed_note, x0, 13,
+        b.para(e.disputed_note.empty() ? words.tr("The figures are disputed.") : e.disputed_note, x0, 13,
                dim(kDisputedNote, dimmed), false, 4);
     }
     // Citations as a person would give them (outlet, date), from the sources table; without
     // one, the event's own source text. Never the raw keys.
     const std::vector<std::string>& cites = e.citations;
-    std::string src = "Sources: ";
+    std::string src = words.tr("Sources: ");
     if (cites.empty()) src += e.source;
     for (std::size_t k = 0; k < cites.size(); ++k) src += (k ? " \xC2\xB7 " : "") + cites[k];
     b.para(src, x0, 12, dim(kPanelTextFaint, dimmed), false, 0);
@@ -335,19 +348,20 @@ struct RowSpan {
 // The events, past then later, with the "now" rule between them. Returns the content y of that
 // rule (or of the end, when nothing is later). The rows are only measured here (wrapped for their
 // height): build_event_rows builds those in view.
-double add_events(Builder& b, const Details& d, RowSpan& rows) {
+double add_events(Builder& b, const Details& d, RowSpan& rows, const Language& words) {
     std::size_t later = d.events.size() - d.past_count;
-    std::string h = "EVENTS  \xC2\xB7  " + std::to_string(d.past_count) + " SO FAR";
-    if (later) h += "  \xC2\xB7  " + std::to_string(later) + " LATER";
+    const std::string dot = "  \xC2\xB7  ";
+    std::string h = words.tr("EVENTS") + dot + words.tr("{0} SO FAR", {std::to_string(d.past_count)});
+    if (later) h += dot + words.tr("{0} LATER", {std::to_string(later)});
     b.heading(h);
-    if (d.events.empty()) b.para("No events recorded here.", 0, 14, kPanelTextDim, false, 6);
-    if (d.past_count == 0 && !d.events.empty()) b.para("Nothing yet at this moment.", 0, 14, kPanelTextDim, false, 8);
+    if (d.events.empty()) b.para(words.tr("No events recorded here."), 0, 14, kPanelTextDim, false, 6);
+    if (d.past_count == 0 && !d.events.empty()) b.para(words.tr("Nothing yet at this moment."), 0, 14, kPanelTextDim, false, 8);
     const std::size_t n = d.events.size();
     rows.first = d.past_count > kPanelRows / 2 ? d.past_count - kPanelRows / 2 : 0;
     rows.last = std::min(n, rows.first + kPanelRows);
     rows.first = rows.last > kPanelRows ? std::min(rows.first, rows.last - kPanelRows) : 0;
     if (rows.first > 0)
-        b.para(with_thousands(static_cast<std::int64_t>(rows.first)) + " earlier events not listed here (C copies them all)",
+        b.para(words.tr("{0} earlier events not listed here (C copies them all)", {words.number(static_cast<std::int64_t>(rows.first))}),
                16 * b.u, 13, kPanelTextFaint, false, 10);
     double now_y_px = -1;
     const bool record = b.record;
@@ -355,25 +369,25 @@ double add_events(Builder& b, const Details& d, RowSpan& rows) {
     rows.tops.clear();
     for (std::size_t i = rows.first; i < rows.last; ++i) {
         rows.tops.push_back(b.y);
-        add_event_row(b, d, i, now_y_px);
+        add_event_row(b, d, i, now_y_px, words);
     }
     rows.tops.push_back(b.y);
     b.record = record;
     if (rows.last < n)
-        b.para(with_thousands(static_cast<std::int64_t>(n - rows.last)) + " later events not listed here (C copies them all)",
+        b.para(words.tr("{0} later events not listed here (C copies them all)", {words.number(static_cast<std::int64_t>(n - rows.last))}),
                16 * b.u, 13, kPanelTextFaint, false, 4);
     return now_y_px < 0 ? b.y : now_y_px;
 }
 
 // Builds the listed rows that meet [top, bottom) (content y), where add_events measured them.
-void build_event_rows(Builder& b, const Details& d, const RowSpan& rows, double top, double bottom) {
+void build_event_rows(Builder& b, const Details& d, const RowSpan& rows, double top, double bottom, const Language& words) {
     const double end_y = b.y;
     double now_y_px = -1;
     auto at = std::upper_bound(rows.tops.begin(), rows.tops.end() - 1, top);
     std::size_t k = at == rows.tops.begin() ? 0 : static_cast<std::size_t>(at - rows.tops.begin()) - 1;
     for (; rows.first + k < rows.last && rows.tops[k] < bottom; ++k) {
         b.y = rows.tops[k];
-        add_event_row(b, d, rows.first + k, now_y_px);
+        add_event_row(b, d, rows.first + k, now_y_px, words);
     }
     b.y = end_y;
 }
@@ -398,9 +412,11 @@ void draw_scroll_bar(sf::RenderTarget& target, const PanelLayout& lay, double u)
 }
 
 // The footer: a rule and the keys.
-void draw_footer(sf::RenderTarget& target, const PanelLayout& lay, const sf::Font& regular, double pad, double footer_h, double u) {
-    std::string hint = "C  copy with sources   \xC2\xB7   Esc  close";
-    if (lay.max_scroll_px > 0) hint += "   \xC2\xB7   wheel  scroll";
+void draw_footer(sf::RenderTarget& target, const PanelLayout& lay, const sf::Font& regular, double pad, double footer_h, double u,
+                 const Language& words) {
+    const std::string sep = "   \xC2\xB7   ";
+    std::string hint = words.tr("C  copy with sources") + sep + words.tr("Esc  close");
+    if (lay.max_scroll_px > 0) hint += sep + words.tr("wheel  scroll");
     unsigned cs = static_cast<unsigned>(std::max(8L, std::lround(12 * u)));
     sf::RectangleShape r(sf::Vector2f(static_cast<float>(lay.box.width - 2 * pad), static_cast<float>(std::max(1.0, u))));
     r.setPosition(static_cast<float>(lay.box.left + pad), static_cast<float>(std::round(lay.box.bottom() - footer_h)));
@@ -416,7 +432,7 @@ void draw_footer(sf::RenderTarget& target, const PanelLayout& lay, const sf::Fon
 }  // namespace
 
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,
-                       const ScreenSize& size, double scroll_px) {
+                       const ScreenSize& size, double scroll_px, const Language& words) {
     const double u = panel_scale(size);
     PanelLayout lay;
     lay.open = true;
@@ -430,12 +446,12 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
 
     Builder b{regular, bold, u, lay.viewport.width - 8 * u, 0, {}};
 
-    add_names(b, d);
-    add_state(b, d);
-    add_spread(b, d);
-    add_totals(b, d);
+    add_names(b, d, words);
+    add_state(b, d, words);
+    add_spread(b, d, words);
+    add_totals(b, d, words);
     RowSpan rows;
-    lay.now_y_px = add_events(b, d, rows);
+    lay.now_y_px = add_events(b, d, rows, words);
     b.y += 8 * u;
 
     lay.content_px = b.y;
@@ -443,7 +459,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     lay.scroll_px = std::clamp(scroll_px, 0.0, lay.max_scroll_px);
     // The rows in view (with a margin for what a row draws past its own box).
     const double margin = 40 * u, view_top = std::round(lay.scroll_px);
-    build_event_rows(b, d, rows, view_top - margin, view_top + lay.viewport.height + margin);
+    build_event_rows(b, d, rows, view_top - margin, view_top + lay.viewport.height + margin, words);
 
     // The panel, its content through a clipping view, a scroll bar, the footer.
     target.draw(*rounded_shape(lay.box, kPanelFill, static_cast<float>(12 * u)));
@@ -463,7 +479,7 @@ PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Fon
     target.setView(saved);
 
     draw_scroll_bar(target, lay, u);
-    draw_footer(target, lay, regular, pad, footer_h, u);
+    draw_footer(target, lay, regular, pad, footer_h, u, words);
     return lay;
 }
 

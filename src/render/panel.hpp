@@ -31,7 +31,7 @@ double free_width_px(const ScreenSize& size);
 
 // Draws the panel for `d` and returns its layout; scroll_px is clamped to [0, max_scroll_px].
 PanelLayout draw_panel(sf::RenderTarget& target, const Details& d, const sf::Font& regular, const sf::Font& bold,
-                       const ScreenSize& size, double scroll_px);
+                       const ScreenSize& size, double scroll_px, const Language& words = english());
 
 // A small tooltip near `at_px` (kept on screen and off `avoid`, e.g. the open panel): the first
 // line bold, the rest plain.

@@ -37,15 +37,24 @@ struct Card {
 
 // "Sources: Kursiv, 11 Jan 2022 · TASS": short citations from the data's sources table, never the
 // raw keys nor a file path; empty when the table names none of the beat's keys.
-std::string source_line(const Dataset& data, const std::string& keys) {
+std::string source_line(const Dataset& data, const std::string& keys, const Language& words) {
     const std::vector<std::string> cites = data.citations(keys);
     if (cites.empty()) return {};
-    std::string out = "Sources: ";
+    std::string out = words.tr("Sources: ");
     for (std::size_t i = 0; i < cites.size(); ++i) out += (i ? " \xC2\xB7 " : "") + cites[i];
     return out;
 }
 
-Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, double u, const Dataset& data) {
+// The caption in the view's language (English when the beat has none in it).
+const std::string& caption_in(const Beat& beat, Lang lang) {
+    if (lang == Lang::Kk && !beat.caption_kk.empty()) return beat.caption_kk;
+    if (lang == Lang::Ru && !beat.caption_ru.empty()) return beat.caption_ru;
+    return beat.caption;
+}
+
+Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, double u, const Dataset& data,
+                  const PresenterView& view) {
+    const Language& words = view.words ? *view.words : english();
     Card c;
     c.caption_px = static_cast<unsigned>(std::lround(21 * u));
     c.small_px = static_cast<unsigned>(std::lround(13 * u));
@@ -53,7 +62,7 @@ Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, dou
     c.line_px = std::round(c.caption_px * 1.36);
     c.head_px = std::round(c.small_px * 2.2);
     c.small_line_px = std::round(c.small_px * 1.35);
-    const std::string sources = source_line(data, beat.source_keys);
+    const std::string sources = source_line(data, beat.source_keys, words);
     if (!sources.empty()) c.source_lines = wrap_words_by_ink(font, c.small_px, sources, column.width - 2 * c.pad_px);
     c.foot_px = c.source_lines.empty() ? 0 : std::round(c.small_px * 1.1 + c.small_line_px * static_cast<double>(c.source_lines.size()));
     // A long caption on a short screen gets a smaller size rather than losing its last lines.
@@ -61,7 +70,7 @@ Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, dou
     double h = 0;
     for (;;) {
         c.line_px = std::round(c.caption_px * 1.36);
-        c.lines = wrap_words_by_ink(font, c.caption_px, beat.caption, column.width - 2 * c.pad_px);
+        c.lines = wrap_words_by_ink(font, c.caption_px, caption_in(beat, view.lang), column.width - 2 * c.pad_px);
         h = 2 * c.pad_px + c.head_px + c.line_px * static_cast<double>(c.lines.size()) + c.foot_px;
         if (h <= column.height || c.caption_px <= min_px) break;
         --c.caption_px;
@@ -137,6 +146,7 @@ FrameParams Presenter::params(const CameraFrame& frame, const PresenterView& vie
     p.size = view.size;
     p.camera = presenter_camera(frame, view.size, l.insets, country_);
     p.lang = view.lang;
+    p.words = view.words;
     p.playing = !frame.holding;
     p.seconds_per_day = view.seconds_per_day;
     p.hud_scale = kPresenterHudScale;
@@ -146,7 +156,7 @@ FrameParams Presenter::params(const CameraFrame& frame, const PresenterView& vie
     if (l.caption_beat >= 0) {
         const double u = ui_scale(view.size) * kPresenterHudScale;
         const Card c = measure_card(story_.beats[static_cast<std::size_t>(l.caption_beat)], l.card, renderer_.font(), u,
-                                    renderer_.timeline().data());
+                                    renderer_.timeline().data(), view);
         p.overlays.obstacles.push_back(c.box);
     }
     return p;
@@ -154,7 +164,8 @@ FrameParams Presenter::params(const CameraFrame& frame, const PresenterView& vie
 
 // Key I: the beat's sources in full, one per line ("Outlet, 2022-01-26: Title"), in the middle
 // of the screen over the map.
-void Presenter::draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u) const {
+void Presenter::draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u,
+                                  const Language& words) const {
     const Dataset& data = renderer_.timeline().data();
     std::vector<std::string> lines;
     for (const std::string& k : split(beat.source_keys, ';')) {
@@ -166,7 +177,7 @@ void Presenter::draw_sources_list(sf::RenderTarget& target, const Beat& beat, co
         if (!s->url.empty()) line += " (" + s->url + ")";
         lines.push_back(line);
     }
-    if (lines.empty()) lines.push_back("No sources table is loaded (--sources FILE).");
+    if (lines.empty()) lines.push_back(words.tr("No sources table is loaded (--sources FILE)."));
     const auto px = static_cast<unsigned>(std::lround(15 * u));
     const double w = std::min(size.width_px - 80 * u, 900 * u), pad = 24 * u, lh = std::round(px * 1.45);
     std::vector<std::string> wrapped;
@@ -205,7 +216,7 @@ FrameLayout Presenter::draw(sf::RenderTarget& target, const CameraFrame& frame, 
 
     const double u = ui_scale(view.size) * kPresenterHudScale;
     const Beat& beat = story_.beats[static_cast<std::size_t>(l.caption_beat)];
-    const Card c = measure_card(beat, l.card, renderer_.font(), u, renderer_.timeline().data());
+    const Card c = measure_card(beat, l.card, renderer_.font(), u, renderer_.timeline().data(), view);
     const double a = l.card_alpha;
 
     sf::RectangleShape bg({static_cast<float>(c.box.width), static_cast<float>(c.box.height)});
@@ -241,7 +252,7 @@ FrameLayout Presenter::draw(sf::RenderTarget& target, const CameraFrame& frame, 
         put(s, x, sy);
         sy += c.small_line_px;
     }
-    if (view.sources) draw_sources_list(target, beat, view.size, u);
+    if (view.sources) draw_sources_list(target, beat, view.size, u, p.language());
     return laid;
 }
 

@@ -50,6 +50,7 @@ Camera presenter_camera(const CameraFrame& frame, const ScreenSize& size, const 
 struct PresenterView {
     ScreenSize size;
     Lang lang = Lang::En;
+    const Language* words = nullptr;  // the interface language (FrameParams::words)
     TimeSettings time;
     double seconds_per_day = 3;
     bool timeline = false;  // key T
@@ -69,7 +70,8 @@ public:
     FrameLayout draw(sf::RenderTarget& target, const CameraFrame& frame, const PresenterView& view);
 
 private:
-    void draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u) const;
+    void draw_sources_list(sf::RenderTarget& target, const Beat& beat, const ScreenSize& size, double u,
+                           const Language& words) const;
 
     Renderer& renderer_;
     const Story& story_;

@@ -121,6 +121,7 @@ Scene Renderer::scene_at(const FrameParams& p) const {
                   : o.selected_region >= 0 ? Selection{Selection::Kind::Region, o.selected_region} : Selection{};
     in.hover = o.hover_city >= 0 ? Selection{Selection::Kind::City, o.hover_city}
                : o.hover_region >= 0 ? Selection{Selection::Kind::Region, o.hover_region} : Selection{};
+    in.words = &p.language();
     return build_scene(timeline_, in);
 }
 

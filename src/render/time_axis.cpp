@@ -27,10 +27,10 @@ std::vector<Candidate> candidates() {
 
 std::int64_t local_s_of(std::int64_t utc_s, const ZoneRules& z) { return utc_s + z.offset_at(utc_s); }
 
-std::string day_month(const CivilDate& d) { return std::to_string(d.d) + " " + std::string(month_abbr(d.m)); }
-
 // The ticks of one candidate, texts only (no positions). Stops at `limit` ticks (too many to fit).
-std::vector<AxisTick> ticks_of(Candidate c, std::int64_t t0, std::int64_t t1, const ZoneRules& z, std::size_t limit) {
+std::vector<AxisTick> ticks_of(Candidate c, std::int64_t t0, std::int64_t t1, const ZoneRules& z, std::size_t limit,
+                               const Language& words) {
+    const auto day_month = [&](const CivilDate& d) { return words.day_month(d); };
     std::vector<AxisTick> out;
     auto add = [&](std::int64_t start, std::int64_t end, std::string text) {
         if (!out.empty() && start <= out.back().start_utc_s) return;  // a repeated wall time (DST)
@@ -87,9 +87,7 @@ std::vector<AxisTick> ticks_of(Candidate c, std::int64_t t0, std::int64_t t1, co
                 const auto mo2 = static_cast<unsigned>(m + 1 - y2 * 12 + 1);
                 const std::int64_t next = z.utc_of_local(days_from_civil(y2, mo2, 1) * kSecondsPerDay);
                 if (next <= t0) continue;
-                std::string text(month_abbr(mo));
-                if (mo == 1 || out.empty()) text += " " + std::to_string(y);
-                add(u, next, text);
+                add(u, next, mo == 1 || out.empty() ? words.month_year(y, mo) : words.month_short(mo));
             }
             break;
         }
@@ -125,7 +123,8 @@ bool axis_labels_clear(const TimeAxis& axis, double gap_px) {
 }
 
 TimeAxis time_axis(double t0_utc_s, double t1_utc_s, double left_px, double width_px, const ZoneRules& zone,
-                   const TextMeasure& measure, const TextStyle& style, double gap_px, double overhang_px) {
+                   const TextMeasure& measure, const TextStyle& style, double gap_px, double overhang_px,
+                   const Language& words) {
     TimeAxis best;
     if (!(t1_utc_s > t0_utc_s) || !(width_px > 0)) return best;
     const auto t0 = static_cast<std::int64_t>(std::floor(t0_utc_s));
@@ -139,7 +138,7 @@ TimeAxis time_axis(double t0_utc_s, double t1_utc_s, double left_px, double widt
         TimeAxis axis;
         axis.unit = c.unit;
         axis.step = static_cast<int>(c.step);
-        axis.ticks = ticks_of(c, t0, t1, zone, limit);
+        axis.ticks = ticks_of(c, t0, t1, zone, limit, words);
         if (axis.ticks.size() > limit) continue;
         const double lo = x0_px - overhang_px, hi = x1_px + overhang_px;
         std::vector<AxisTick> kept;

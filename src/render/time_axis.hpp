@@ -5,6 +5,7 @@
 
 #include "text_measure.hpp"
 
+#include "core/language.hpp"
 #include "core/time.hpp"
 
 #include <string>
@@ -36,9 +37,10 @@ struct TimeAxis {
 // Text: a day is its number, with the month on the first label and on the 1st ("1 Jan", "2", ...);
 // an hour "06:00", with the date at midnight and on the first label ("5 Jan 00:00"); a week its
 // Monday ("3 Jan"); a month "Feb", with the year on the first label and in January ("Jan 2022");
-// a year "2022".
+// a year "2022". Day and month names and their order are `words`' (ICU's for kk and ru).
 TimeAxis time_axis(double t0_utc_s, double t1_utc_s, double left_px, double width_px, const ZoneRules& zone,
-                   const TextMeasure& measure, const TextStyle& style, double gap_px, double overhang_px);
+                   const TextMeasure& measure, const TextStyle& style, double gap_px, double overhang_px,
+                   const Language& words = english());
 
 // True when no two labels are closer than gap_px (the test of the layout).
 bool axis_labels_clear(const TimeAxis& axis, double gap_px);

@@ -13,9 +13,6 @@ namespace qantar::render {
 
 namespace {
 
-const char* const kMonths[] = {"January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"};
-const char* const kWeekdays[] = {"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"};
 
 }  // namespace
 
@@ -36,7 +33,8 @@ void draw_date_block(const DrawContext& ctx) {
     rounded_rect(ctx.target, {20 * u, 18 * u, 436 * u, 152 * u}, kHudBackdrop, static_cast<float>(8 * u));
     // The story's header, else the dataset's title (given, or derived on a map of any place).
     const Dataset& data = ctx.data();
-    std::string header = data.hud_header;
+    const std::string_view code = lang_code(ctx.params.lang);
+    std::string header = data.hud_header.in(code);
     if (header.empty() && (!data.title.empty() || !data.subtitle.empty()))  // events at sea have no country: the dates alone
         header = upper_ascii(data.title + (data.title.empty() || data.subtitle.empty() ? "" : "  \xC2\xB7  ") + data.subtitle);
     sf::Text h1 = ctx.text.make(header, 13, kTextFaint, true);
@@ -44,14 +42,15 @@ void draw_date_block(const DrawContext& ctx) {
     place(h1, x, y);
     ctx.target.draw(h1);
     y += 26 * u;
-    sf::Text date = ctx.text.make(std::string(kWeekdays[k.weekday]) + " " + std::to_string(k.day) + " " +
-                                      kMonths[k.month - 1] + " " + std::to_string(k.year), 34, kText, true);
+    const Language& words = ctx.params.language();
+    const CivilDate today{k.year, static_cast<unsigned>(k.month), static_cast<unsigned>(k.day)};
+    sf::Text date = ctx.text.make(words.weekday_date(today, k.weekday), 34, kText, true);
     place(date, x, y);
     ctx.target.draw(date);
     y += 52 * u;
     // The local time of what is in view (layout: one clock, or one per offset when the view spans several).
     sf::Text tod = ctx.text.make(ctx.layout.clock_text.empty()
-                                     ? std::string(hm) + "  local time (UTC" + format_utc_offset(k.offset_s).substr(0, 3) + ")"
+                                     ? words.tr("{0}  local time ({1})", {hm, "UTC" + format_utc_offset(k.offset_s).substr(0, 3)})
                                      : ctx.layout.clock_text,
                                  18, kTextDim);
     place(tod, x, y);
@@ -59,9 +58,9 @@ void draw_date_block(const DrawContext& ctx) {
     y += 30 * u;
     const int dn = ctx.scene.unrest_day;
     if (data.day_counter.empty()) return;  // the story has no day counter
-    std::string day = data.day_counter;
+    std::string day = data.day_counter.in(code);
     if (const auto at = day.find("{n}"); at != std::string::npos) day.replace(at, 3, std::to_string(dn));
-    sf::Text dtext = ctx.text.make(dn > 0 ? day : data.day_before, 18,
+    sf::Text dtext = ctx.text.make(dn > 0 ? day : data.day_before.in(code), 18,
                                    dn > 0 ? kAccent : kTextDim, true);
     place(dtext, x, y);
     ctx.target.draw(dtext);
@@ -74,7 +73,7 @@ void draw_figures(const DrawContext& ctx) {
     if (!F.shown) return;  // the story shows no announced figures
     const double u = ctx.u(), rx = F.right_px;
     rounded_rect(ctx.target, F.box, kHudBackdrop, static_cast<float>(8 * u));
-    sf::Text ft = ctx.text.make(ctx.data().tally_heading, figure_heading_style(), kTextFaint);
+    sf::Text ft = ctx.text.make(F.heading, figure_heading_style(), kTextFaint);
     place(ft, rx - ft.getLocalBounds().width, 34 * u);
     ctx.target.draw(ft);
     double ry = 62 * u;
@@ -94,7 +93,7 @@ void draw_figures(const DrawContext& ctx) {
         ry += 22 * u;
     }
     if (F.rows.empty()) {
-        sf::Text none = ctx.text.make("none announced yet", figure_label_style(), kTextDim);
+        sf::Text none = ctx.text.make(F.none, figure_label_style(), kTextDim);
         place(none, rx - none.getLocalBounds().width, ry);
         ctx.target.draw(none);
     }

@@ -61,10 +61,22 @@ PanelLayout draw_panel_and_tooltip(const DrawContext& ctx) {
     const Scene& scene = ctx.scene;
     PanelLayout panel;
     if (scene.details)
-        panel = draw_panel(ctx.target, *scene.details, ctx.text.regular, ctx.text.bold, ctx.params.size, o.panel_scroll_px);
-    if (!scene.tooltip.empty())  // the panel already tells all about the selection
-        draw_tooltip(ctx.target, scene.tooltip, ctx.text.regular, ctx.text.bold, ctx.params.size, o.hover_px,
+        panel = draw_panel(ctx.target, *scene.details, ctx.text.regular, ctx.text.bold, ctx.params.size, o.panel_scroll_px,
+                           ctx.params.language());
+    if (!scene.tooltip.empty()) {  // the panel already tells all about the selection
+        std::vector<std::string> lines = scene.tooltip;
+        // The place's name in the frame's language (the scene names it in English).
+        const Dataset& data = ctx.data();
+        if (o.hover_city >= 0) {
+            const City& c = data.cities[static_cast<std::size_t>(o.hover_city)];
+            lines.front() = pick_name(ctx.params.lang, c.name_en, c.name_kk, c.name_ru);
+        } else if (o.hover_region >= 0) {
+            const Region& r = data.regions[static_cast<std::size_t>(o.hover_region)];
+            lines.front() = pick_name(ctx.params.lang, r.name_en, r.name_kk, r.name_ru);
+        }
+        draw_tooltip(ctx.target, lines, ctx.text.regular, ctx.text.bold, ctx.params.size, o.hover_px,
                      panel.open ? &panel.box : nullptr);
+    }
     return panel;
 }
 
@@ -78,27 +90,28 @@ void draw_notice(const DrawContext& ctx) {
 void draw_help(const DrawContext& ctx) {
     if (!ctx.params.overlays.help) return;
     static const char* const kKeys[][2] = {
-        {"Space", "play / pause"},
-        {"Left / Right", "one day back / forward"},
-        {"Shift + Left / Right", "one hour back / forward"},
-        {"Home / End", "start / end"},
-        {"+ / -", "faster / slower"},
-        {"Click or drag the timeline", "go to that moment"},
-        {"Mouse wheel", "zoom at the cursor"},
-        {"Drag the map", "pan"},
-        {"R", "reset the view"},
-        {"F or F11", "full screen"},
-        {"L", "city labels on / off"},
-        {"M", "moving window / cumulative"},
-        {"S", "spread arcs (nearest place already active) on / off"},
-        {"Click a city or region", "its details, with sources"},
-        {"Tab / Shift+Tab, Enter", "cycle cities in spread order, open"},
-        {"C", "copy the details with their sources"},
-        {"E", "export this moment (GeoPackage)"},
-        {"H or ?", "this help"},
-        {"Esc", "close the help or panel (or quit)"},
+        {N_("Space"), N_("play / pause")},
+        {N_("Left / Right"), N_("one day back / forward")},
+        {N_("Shift + Left / Right"), N_("one hour back / forward")},
+        {N_("Home / End"), N_("start / end")},
+        {N_("+ / -"), N_("faster / slower")},
+        {N_("Click or drag the timeline"), N_("go to that moment")},
+        {N_("Mouse wheel"), N_("zoom at the cursor")},
+        {N_("Drag the map"), N_("pan")},
+        {"R", N_("reset the view")},
+        {N_("F or F11"), N_("full screen")},
+        {"L", N_("city labels on / off")},
+        {"M", N_("moving window / cumulative")},
+        {"S", N_("spread arcs (nearest place already active) on / off")},
+        {N_("Click a city or region"), N_("its details, with sources")},
+        {N_("Tab / Shift+Tab, Enter"), N_("cycle cities in spread order, open")},
+        {"C", N_("copy the details with their sources")},
+        {"E", N_("export this moment (GeoPackage)")},
+        {N_("H or ?"), N_("this help")},
+        {N_("Esc"), N_("close the help or panel (or quit)")},
     };
     const double u = ctx.u();
+    const Language& words = ctx.params.language();
     const ScreenSize& size = ctx.params.size;
     // Rows tighten so the whole list fits a short window.
     double w = 560 * u, n_keys = static_cast<double>(std::size(kKeys));
@@ -106,12 +119,12 @@ void draw_help(const DrawContext& ctx) {
     double h = 90 * u + row * n_keys;
     Box b{(size.width_px - w) / 2, (size.height_px - h) / 2, w, h};
     rounded_rect(ctx.target, b, kHelpFill, static_cast<float>(14 * u));
-    sf::Text title = ctx.text.make("Keys", 22, kText, true);
+    sf::Text title = ctx.text.make(words.tr("Keys"), 22, kText, true);
     place(title, b.left + 30 * u, b.top + 26 * u);
     ctx.target.draw(title);
     double y = b.top + 72 * u;
     for (const auto& k : kKeys) {
-        sf::Text a = ctx.text.make(k[0], 15, kAccent, true), d = ctx.text.make(k[1], 15, kText);
+        sf::Text a = ctx.text.make(words.tr(k[0]), 15, kAccent, true), d = ctx.text.make(words.tr(k[1]), 15, kText);
         place(a, b.left + 30 * u, y);
         place(d, b.left + 290 * u, y);
         ctx.target.draw(a);
