@@ -63,11 +63,8 @@ int render_beat(const LoadOptions& load, const RenderOptions& opt_in, const rend
     const StorySchedule schedule(story, schedule_options_of(opt.view, opt.beat_seconds, country));
     const CameraFrame frame = schedule.at(schedule.hold_start_s(static_cast<std::size_t>(*opt.beat - 1)));
 
-    sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
-    if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
-        throw std::runtime_error("could not create an offscreen OpenGL target");
+    create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
     render::Renderer renderer(timeline, render::renderer_config_from_env());
     render::Presenter presenter(renderer, story, country);
     const render::PresenterView pv = presenter_view_of(opt.view, size);
@@ -91,11 +88,8 @@ int render_stills(const LoadOptions& load, const RenderOptions& opt_in, const re
     resolve_speed(opt.view, timeline);
     fs::create_directories(opt.output);
     if (!opt.layout_json.empty()) fs::create_directories(opt.layout_json);
-    sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
-    if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
-        throw std::runtime_error("could not create an offscreen OpenGL target");
+    create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
     render::Renderer renderer(timeline, render::renderer_config_from_env());
     apply_range(renderer, timeline, opt.from, opt.to);
     int count = 0;
@@ -174,11 +168,8 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     resolve_speed(opt.view, timeline);
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());
 
-    sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
-    if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
-        throw std::runtime_error("could not create an offscreen OpenGL target of " + *opt.view.size);
+    create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
 
     render::Renderer renderer(timeline, render::renderer_config_from_env());
     apply_range(renderer, timeline, opt.from, opt.to);

@@ -170,12 +170,8 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
                              "xvfb-run -a qantar render -o animation.mp4"))
         return 1;
-    sf::ContextSettings cs;
-    cs.antialiasingLevel = opt.view.antialias;
     sf::RenderTexture rt;
-    if (!rt.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs))
-        throw std::runtime_error("could not create an offscreen OpenGL target of " +
-                                 std::to_string(static_cast<int>(size.width_px)) + "x" + std::to_string(static_cast<int>(size.height_px)));
+    create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
     const Selection selection = selection_of(data, opt.view);  // an unknown name fails before any frame
     render::Renderer renderer(timeline, render::renderer_config_from_env());
 
