@@ -237,7 +237,7 @@ void ViewSession::on_key(const sf::Event::KeyEvent& key) {
         case KeyEffect::SelectFocused: select({Selection::Kind::City, p().overlays.focus_city}); break;
         case KeyEffect::ClearSelection: select({}); break;
         case KeyEffect::CopyDetails: {
-            std::string text = details_text(details_for(*timeline_, selected_, p().t_utc_s));
+            std::string text = details_text(details_for(*timeline_, selected_, p().t_utc_s, p().language()), p().language());
             sf::Clipboard::setString(sf::String::fromUtf8(text.begin(), text.end()));
             if (log_) std::cerr << "copied " << text.size() << " bytes\n";
             notice(p().language().tr("Copied the details with their sources"));

@@ -269,30 +269,29 @@ std::string spread_nearest_text(const SpreadInfo& sp, const Language& words) {
     return s;
 }
 
-std::string details_text(const Details& d) {
+std::string details_text(const Details& d, const Language& words) {
     std::string s = names_line(d) + "\n";
     if (!d.subtitle.empty()) s += d.subtitle + "\n";
     if (!d.cities.empty()) {
-        s += "Cities:";
+        s += words.tr("Cities:");
         for (std::size_t i = 0; i < d.cities.size(); ++i) s += (i ? ", " : " ") + d.cities[i];
         s += "\n";
     }
-    s += "As of " + d.moment_local + " (" + d.moment_offset + "): " + std::string(place_state_label(d.state));
-    if (d.emergency && d.state != PlaceState::Emergency) s += "; state of emergency";
+    s += words.tr("As of {0} ({1}): {2}", {d.moment_local, d.moment_offset, words.tr(std::string(place_state_label(d.state)))});
+    if (d.emergency && d.state != PlaceState::Emergency) s += words.tr("; state of emergency");
     s += "\n";
     if (d.spread) {
         const SpreadInfo& sp = *d.spread;
-        if (sp.root) s += "The unrest began here on " + sp.when_local + " (" + sp.utc_offset + ").\n";
+        if (sp.root) s += words.tr("The unrest began here on {0} ({1}).", {sp.when_local, sp.utc_offset}) + "\n";
         else {
-            char km[32];
-            std::snprintf(km, sizeof km, "%.0f km", sp.distance_km);
-            s += std::string(sp.reached_by_t ? "The unrest reached it on " : "The unrest reaches it on ") +
-                 sp.when_local + " (" + sp.utc_offset + "), " + hours_text(sp.after_root_h, english()) + " after " +
-                 sp.root_name + ".\n" + spread_nearest_text(sp) + "\n";
+            s += words.tr(sp.reached_by_t ? N_("The unrest reached it on {0} ({1}), {2} after {3}.")
+                                          : N_("The unrest reaches it on {0} ({1}), {2} after {3}."),
+                          {sp.when_local, sp.utc_offset, hours_text(sp.after_root_h, words), sp.root_name}) +
+                 "\n" + spread_nearest_text(sp, words) + "\n";
         }
     }
-    std::string tot = figures_text(d.totals);
-    s += "Totals so far: " + (tot.empty() ? std::string("no figures reported") : tot) + "\n";
+    const std::string tot = figures_text(d.totals, words);
+    s += words.tr("Totals so far: {0}", {tot.empty() ? words.tr("no figures reported") : tot}) + "\n";
     auto event_text = [&](const DetailsEvent& e) {
         std::string x = "- " + e.when_local + " " + e.utc_offset;
         if (!e.time_note.empty()) x += " (" + e.time_note + ")";
@@ -300,20 +299,21 @@ std::string details_text(const Details& d) {
         if (!e.place.empty()) x += " \xC2\xB7 " + e.place;
         x += "\n";
         if (!e.description.empty()) x += "  " + e.description + "\n";
-        if (!e.figures.empty()) x += "  Figures: " + e.figures + "\n";
-        if (e.disputed) x += "  DISPUTED: " + (e.disputed_note.empty() ? std::string("the figures are disputed") : e.disputed_note) + "\n";
+        if (!e.figures.empty()) x += "  " + words.tr("Figures: {0}", {e.figures}) + "\n";
+        if (e.disputed)
+            x += "  " + words.tr("DISPUTED: {0}", {e.disputed_note.empty() ? words.tr("the figures are disputed") : e.disputed_note}) + "\n";
         if (!e.source.empty() || !e.source_keys.empty()) {
-            x += "  Sources: " + e.source;
+            x += "  " + words.tr("Sources: ") + e.source;
             if (!e.source_keys.empty()) x += (e.source.empty() ? "" : " ") + std::string("[") + e.source_keys + "]";
             x += "\n";
         }
         return x;
     };
-    s += "\nEvents so far (" + std::to_string(d.past_count) + "):\n";
-    if (d.past_count == 0) s += "- none yet\n";
+    s += "\n" + words.tr("Events so far ({0}):", {std::to_string(d.past_count)}) + "\n";
+    if (d.past_count == 0) s += "- " + words.tr("none yet") + "\n";
     for (std::size_t i = 0; i < d.past_count; ++i) s += event_text(d.events[i]);
     if (d.events.size() > d.past_count) {
-        s += "\nLater (after " + d.moment_local + "):\n";
+        s += "\n" + words.tr("Later (after {0}):", {d.moment_local}) + "\n";
         for (std::size_t i = d.past_count; i < d.events.size(); ++i) s += event_text(d.events[i]);
     }
     if (!d.data_note.empty()) s += "\n" + d.data_note + "\n";

@@ -99,7 +99,7 @@ std::vector<std::string> tooltip_lines(const Timeline& timeline, const Selection
 
 // The panel as plain text (UTF-8) for the clipboard: names, region, spread, totals, the past
 // events with their figures, disputed notes and sources, then the later events listed as later.
-std::string details_text(const Details& d);
+std::string details_text(const Details& d, const Language& words = english());
 
 // "1,000 participants · 3 killed" ("" when no figure is known).
 std::string figures_text(const Figures& f, const Language& words = english());

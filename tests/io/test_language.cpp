@@ -2,6 +2,7 @@
 // known answers. The process locale is never set here: the answers must not depend on it.
 #include "io/language.hpp"
 
+#include "core/details.hpp"
 #include "core/error.hpp"
 #include "core/text.hpp"
 
@@ -94,4 +95,20 @@ TEST_CASE("A file that is not a message catalogue is refused, naming it", "[i18n
     } catch (const InputError& e) {
         CHECK(std::string(e.what()).find(path) != std::string::npos);
     }
+}
+
+TEST_CASE("the clipboard copy of a place's details is in the frame's language", "[i18n]") {
+    Details d;
+    d.name_en = "Lyon";
+    d.moment_local = "5 Jan 2022 17:00";
+    d.moment_offset = "UTC+01";
+    const std::string en = details_text(d, english());
+    CHECK(en.find("Totals so far: no figures reported") != std::string::npos);
+    CHECK(en.find("Events so far (0):\n- none yet") != std::string::npos);
+    const std::string ru = details_text(d, io::interface_language("ru"));
+    CHECK(ru.find("Итого на этот момент: цифры не сообщались") != std::string::npos);
+    CHECK(ru.find("События на этот момент (0):\n- пока нет") != std::string::npos);
+    CHECK(ru.find("Totals") == std::string::npos);
+    const std::string kk = details_text(d, io::interface_language("kk"));
+    CHECK(kk.find("Осы сәтке дейінгі жиынтық: сандар хабарланбаған") != std::string::npos);
 }
