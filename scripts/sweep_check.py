@@ -4,6 +4,7 @@ beside each frame (render/layout_json.cpp), never from pixels:
 
   - no two text boxes overlap, and none leaves the screen;
   - no map text (city, badge, origin, country or sea) sits in a HUD zone, the caption card or the panel;
+  - the banner covers no city marker;
   - every colour drawn has exactly one legend entry, and that entry's swatch is the colour drawn
     (markers and histogram bars by category, arcs, region tints by state; the banner names itself);
   - the HUD clock shows the offsets of the zones in view: every offset covering at least a tenth of
@@ -44,6 +45,11 @@ def check_texts(L):
             for z in zones:
                 if overlap(t, z):
                     yield f"{name(t)} is inside the {z['kind']} zone"
+    for t in texts:
+        if t["kind"] == "banner":
+            for m in L.get("markers", []):
+                if overlap(t, m):
+                    yield f'{name(t)} covers the marker of "{m["text"]}"'
 
 
 def check_legend(L):

@@ -359,6 +359,37 @@ std::vector<ZoneInView> zones_in_view(const Dataset& data, const FrameParams& p)
     return out;
 }
 
+// The banner: centred at the top, or moved sideways (the least, in steps of 8u) so that no city
+// marker lies under it, within the band between the HUD's date block and its figures.
+Box place_banner(const Dataset& data, const FrameParams& p, const TextMeasure& measure, const FrameLayout& L) {
+    const double u = L.u;
+    const double w = measure.measure(L.banner_text, banner_style()).width + 36 * u, h = 34 * u;
+    const Box centred{(p.size.width_px - w) / 2, 30 * u, w, h};
+    double lo = 8 * u, hi = p.size.width_px - 8 * u;  // the band the banner may use
+    if (p.overlays.hud && L.hud_boxes.size() > 2) {
+        lo = std::max(lo, L.hud_boxes[1].right() + 8 * u);
+        hi = std::min(hi, L.hud_boxes[2].left - 8 * u);
+    }
+    std::vector<Box> markers;
+    for (const City& c : data.cities) {
+        const sf::Vector2f s = screen_of(p, c.pos_m);
+        const double r = marker_radius_px(c, u) + 3 * u;
+        const Box m{s.x - r, s.y - r, 2 * r, 2 * r};
+        if (overlaps(m, {centred.left - w, centred.top, 3 * w, h}, 0)) markers.push_back(m);
+    }
+    const auto clear = [&](const Box& b) {
+        return std::none_of(markers.begin(), markers.end(), [&](const Box& m) { return overlaps(m, b, 0); });
+    };
+    if (markers.empty() || clear(centred)) return centred;
+    for (double d = 8 * u; d <= w; d += 8 * u)
+        for (double sign : {-1.0, 1.0}) {
+            Box b = centred;
+            b.left += sign * d;
+            if (b.left >= lo && b.right() <= hi && clear(b)) return b;
+        }
+    return centred;  // no clear place in the band: centred, as before
+}
+
 FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FrameParams& p, const TextMeasure& measure,
                          bool plain_markers) {
     FrameLayout L;
@@ -386,9 +417,8 @@ FrameLayout build_layout(const Timeline& tl, const Scene& scene, const FramePara
         L.axis = time_axis(L.bar.t0_utc_s, L.bar.t1_utc_s, L.bar.box.left, L.bar.box.width, tl.display_zone(), measure,
                            axis_label_style(), 6 * L.u, 20 * L.u, p.language());
     L.banner_text = scene.banner;
-    const double banner_w = measure.measure(L.banner_text, banner_style()).width + 36 * L.u, banner_h = 34 * L.u;
-    L.banner = {(p.size.width_px - banner_w) / 2, 30 * L.u, banner_w, banner_h};
     L.show_banner = !scene.banner.empty() && p.overlays.hud;
+    if (L.show_banner) L.banner = place_banner(tl.data(), p, measure, L);
 
     L.hud = p.overlays.hud;
     if (p.overlays.hud) lay_out_legend(tl.data(), std::any_of(tl.spread().begin(), tl.spread().end(), spread_arc_supported), scene, p,

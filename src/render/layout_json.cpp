@@ -91,6 +91,18 @@ std::string layout_json(const Dataset& data, const FrameLayout& L, const std::ve
         json_box(o, t.kind, t.text, t.box);
         first = false;
     }
+    // The city markers on screen (their discs' boxes): the banner must not cover one.
+    o << "],\"markers\":[";
+    first = true;
+    for (const CityOnScreen& c : L.cities) {
+        if (c.center_px.x + c.radius_px < 0 || c.center_px.y + c.radius_px < 0 ||
+            c.center_px.x - c.radius_px > L.size.width_px || c.center_px.y - c.radius_px > L.size.height_px)
+            continue;
+        o << (first ? "" : ",");
+        json_box(o, "marker", c.label_text,
+                 Box{c.center_px.x - c.radius_px, c.center_px.y - c.radius_px, 2 * c.radius_px, 2 * c.radius_px});
+        first = false;
+    }
     // The zones the HUD, the caption card and the panel hold: texts must keep out of them.
     o << "],\"zones\":[";
     first = true;

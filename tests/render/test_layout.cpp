@@ -229,7 +229,12 @@ TEST_CASE("the layout JSON holds every text box, the zones, the legend, the colo
     CHECK(j.rfind("{\"width\":1280,\"height\":720,\"hud\":true,\"texts\":[", 0) == 0);
     std::size_t boxes = 0;
     for (std::size_t at = j.find("\"kind\":"); at != std::string::npos; at = j.find("\"kind\":", at + 1)) ++boxes;
-    CHECK(boxes == laid_out_texts(L).size() + L.hud_boxes.size() + L.obstacles.size());
+    const auto on_screen = std::count_if(L.cities.begin(), L.cities.end(), [&](const CityOnScreen& c) {
+        return c.center_px.x + c.radius_px >= 0 && c.center_px.y + c.radius_px >= 0 &&
+               c.center_px.x - c.radius_px <= 1280 && c.center_px.y - c.radius_px <= 720;
+    });
+    CHECK(on_screen == 19);  // the whole country: every city's marker is listed for the banner check
+    CHECK(boxes == laid_out_texts(L).size() + static_cast<std::size_t>(on_screen) + L.hud_boxes.size() + L.obstacles.size());
     // The legend's swatches are the colours the layers draw: the category's own, the region's tint.
     CHECK(j.find("{\"key\":\"peaceful_protest\",\"label\":\"Peaceful protest\",\"colour\":\"#ffb840\"}") !=
           std::string::npos);

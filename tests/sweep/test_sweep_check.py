@@ -22,6 +22,7 @@ def sound():
             {"kind": "legend", "text": "State of emergency", "x": 90, "y": 650, "w": 120, "h": 11},
             {"kind": "legend", "text": "Region: state of emergency", "x": 220, "y": 650, "w": 160, "h": 11},
         ],
+        "markers": [{"kind": "marker", "text": "Almaty", "x": 880, "y": 500, "w": 12, "h": 12}],
         "zones": [{"kind": "hud", "text": "", "x": 0, "y": 640, "w": 1280, "h": 80}],
         "legend": [
             {"key": "riot", "label": "Riot", "colour": "#ff4838"},
@@ -59,6 +60,11 @@ class SweepCheck(unittest.TestCase):
         L = sound()
         L["texts"].append({"kind": "city", "text": "Taldykorgan", "x": 940, "y": 505, "w": 80, "h": 14})
         self.assertOneProblem(L, ['city "Almaty" overlaps city "Taldykorgan"'])
+
+    def test_banner_over_a_marker(self):
+        L = sound()
+        L["markers"].append({"kind": "marker", "text": "Taldykorgan", "x": 560, "y": 36, "w": 10, "h": 10})
+        self.assertOneProblem(L, ['banner "INTERNET SHUT DOWN" covers the marker of "Taldykorgan"'])
 
     def test_text_off_screen(self):
         L = sound()
