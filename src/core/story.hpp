@@ -25,8 +25,7 @@ struct Beat {
     LocalTime at;              // the data time the beat shows
     CameraTarget target;
     double zoom = 1.0;         // 1 = the whole country fills the view; 4 = a quarter of its width
-    std::string caption;       // short, in the project's own words
-    std::string caption_kk, caption_ru;  // the same in Kazakh and Russian ("": the English is shown)
+    StoryText caption;         // short, in the project's own words; each label language ("": en)
     std::string source_keys;   // "R3;R15"
     std::optional<double> hold_s;  // this beat's own hold (autoplay/render); else --beat-seconds
     Vec2 centre_m;             // the camera centre, projected

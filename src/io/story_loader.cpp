@@ -168,13 +168,13 @@ Story load_story(const std::string& path, const Dataset& data) {
         read_at(trim(reader.text(col[kAt])), story, b, fail);
         const std::optional<double> bbox_zoom = beats.target(trim(reader.text(col[kTarget])), b, fail);
         read_zoom(trim(reader.text(col[kZoom])), bbox_zoom, b, fail);
-        b.caption = trim(reader.text(col[kCaption]));
+        b.caption.en = trim(reader.text(col[kCaption]));
         if (b.caption.empty()) fail(kCaption, "missing caption (every beat needs a short caption)");
         b.source_keys = trim(reader.text(col[kSources]));
         if (col[kHold] >= 0) read_hold(trim(reader.text(col[kHold])), b, fail);
         // Optional translations of the caption.
-        if (const int k = reader.field_index("caption_kk"); k >= 0) b.caption_kk = trim(reader.text(k));
-        if (const int r = reader.field_index("caption_ru"); r >= 0) b.caption_ru = trim(reader.text(r));
+        if (const int k = reader.field_index("caption_kk"); k >= 0) b.caption.kk = trim(reader.text(k));
+        if (const int r = reader.field_index("caption_ru"); r >= 0) b.caption.ru = trim(reader.text(r));
         story.beats.push_back(std::move(b));
     }
     if (story.beats.empty()) throw InputError(path, "", "", "the story has no beats");

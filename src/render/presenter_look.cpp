@@ -46,11 +46,7 @@ std::string source_line(const Dataset& data, const std::string& keys, const Lang
 }
 
 // The caption in the view's language (English when the beat has none in it).
-const std::string& caption_in(const Beat& beat, Lang lang) {
-    if (lang == Lang::Kk && !beat.caption_kk.empty()) return beat.caption_kk;
-    if (lang == Lang::Ru && !beat.caption_ru.empty()) return beat.caption_ru;
-    return beat.caption;
-}
+const std::string& caption_in(const Beat& beat, Lang lang) { return beat.caption.in(lang_code(lang)); }
 
 Card measure_card(const Beat& beat, const Box& column, const sf::Font& font, double u, const Dataset& data,
                   const PresenterView& view) {

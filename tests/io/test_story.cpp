@@ -71,7 +71,7 @@ TEST_CASE("a small story loads and resolves its targets", "[story]") {
     REQUIRE(s.beats.size() == 3);
     CHECK(s.beats[0].target.kind == CameraTarget::Kind::City);
     CHECK(s.beats[0].centre_m == d.cities[1].pos_m);
-    CHECK(s.beats[0].caption == "Drivers block a road, then more");
+    CHECK(s.beats[0].caption.en == "Drivers block a road, then more");
     CHECK(s.beats[0].line == 2);
     CHECK_FALSE(s.beats[0].hold_s);
     CHECK(s.beats[1].target.kind == CameraTarget::Kind::Region);
@@ -131,7 +131,7 @@ TEST_CASE("the bundled January 2022 story loads against the bundled data", "[sto
         INFO("beat " << s.beats[i].id);
         CHECK_FALSE(s.beats[i].caption.empty());
         CHECK_FALSE(s.beats[i].source_keys.empty());
-        CHECK(s.beats[i].caption.size() < 400);
+        CHECK(s.beats[i].caption.en.size() < 400);
         if (i) CHECK(s.beats[i - 1].at.utc_s <= s.beats[i].at.utc_s);
     }
     CHECK(s.beats.front().at.utc_s == parse_iso8601("2022-01-01T00:00+05:00")->utc_s);
@@ -192,7 +192,7 @@ Story three_beats() {
         b.at = *parse_iso8601(at);
         b.centre_m = c;
         b.zoom = zoom;
-        b.caption = "x";
+        b.caption.en = "x";
         return b;
     };
     s.beats = {beat("2022-01-02T00:00+06:00", {0, 0}, 1), beat("2022-01-04T00:00+06:00", {1e6, 0}, 4),

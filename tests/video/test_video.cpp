@@ -85,7 +85,7 @@ TEST_CASE("a story's frames follow its schedule", "[video]") {
     Beat a, b;
     a.at = *parse_iso8601("2022-01-02T00:00+06:00");
     b.at = *parse_iso8601("2022-01-03T00:00+06:00");
-    a.caption = b.caption = "x";
+    a.caption.en = b.caption.en = "x";
     s.beats = {a, b};
     ScheduleOptions o;
     o.hold_s = 2;
