@@ -18,6 +18,8 @@ packages=(
   libtomlplusplus-dev libhowardhinnant-date-dev libicu-dev tzdata gettext
   # PostGIS as a source (issue 11): the tests start their own PostgreSQL 15 cluster.
   postgresql-15 postgresql-15-postgis-3
+  # The events' notes compressed in memory (issue 11).
+  libzstd-dev
 )
 
 missing=()

@@ -4,25 +4,20 @@
 #include <algorithm>
 #include <limits>
 #include <numeric>
+#include <stdexcept>
+#include <utility>
 
 namespace qantar {
 
 namespace {
 
-constexpr std::int64_t kNoCount = std::numeric_limits<std::int64_t>::min();
-
-constexpr bool kLong[] = {
-#define QANTAR_X(name, is_long) is_long,
-    QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
-#undef QANTAR_X
-};
-
 constexpr std::size_t col(EventText c) { return static_cast<std::size_t>(c); }
+constexpr TextKind kind(std::size_t k) { return kTextKinds[k]; }
 
 // The members of Event, in the order of the lists in event_store.hpp.
 using TextMember = std::string Event::*;
 constexpr TextMember kTextMembers[] = {
-#define QANTAR_X(name, is_long) &Event::name,
+#define QANTAR_X(name, kind) &Event::name,
     QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
 };
@@ -32,6 +27,9 @@ constexpr CountMember kCountMembers[] = {
     QANTAR_EVENT_COUNT_FIELDS(QANTAR_X)
 #undef QANTAR_X
 };
+
+// Prose chunks: large, so that a batch compresses well and the batches are few.
+constexpr std::size_t kProseChunk = std::size_t{4} << 20;
 
 template <class T>
 void permute_vector(std::vector<T>& v, const std::vector<std::size_t>& order) {
@@ -44,34 +42,141 @@ void permute_vector(std::vector<T>& v, const std::vector<std::size_t>& order) {
 
 }  // namespace
 
-StringPool::StringPool() { intern(""); }
-
-void StringPool::reindex() {
-    index_.clear();
-    for (std::size_t k = 0; k < values_.size(); ++k) index_.emplace(values_[k], static_cast<std::uint32_t>(k));
-}
-
-std::uint32_t StringPool::intern(std::string_view s) {
-    if (auto it = index_.find(s); it != index_.end()) return it->second;
-    const auto code = static_cast<std::uint32_t>(values_.size());
-    values_.emplace_back(s);
-    index_.emplace(values_.back(), code);
-    return code;
-}
-
-std::size_t StringPool::bytes() const {
-    std::size_t n = index_.bucket_count() * sizeof(void*) + index_.size() * 40;
-    for (const std::string& s : values_) n += sizeof(s) + (s.size() > 15 ? s.capacity() + 1 : 0);
-    return n;
-}
-
 TextArena::Ref TextArena::add(std::string_view s) {
-    Ref r{data_.size(), static_cast<std::uint32_t>(s.size())};
-    data_.append(s);
+    if (s.empty()) return {};
+    if (!open_ || chunks_.back().size() + s.size() > chunks_.back().capacity()) {
+        std::string c;
+        c.reserve(std::max(next_chunk_, s.size()));
+        next_chunk_ = std::min(max_chunk_, next_chunk_ * 2);
+        chunks_.push_back(std::move(c));
+        open_ = true;
+    }
+    std::string& c = chunks_.back();
+    const Ref r{static_cast<std::uint32_t>(chunks_.size() - 1), static_cast<std::uint32_t>(c.size()),
+                static_cast<std::uint32_t>(s.size())};
+    c.append(s);  // within the capacity reserved: the chunk's buffer does not move
     return r;
 }
 
-EventStore::EventStore(std::initializer_list<Event> rows) {
+std::uint32_t TextArena::add_chunk(std::string&& bytes) {
+    bytes.shrink_to_fit();
+    chunks_.push_back(std::move(bytes));
+    open_ = false;
+    return static_cast<std::uint32_t>(chunks_.size() - 1);
+}
+
+std::string TextArena::take_chunk(std::uint32_t chunk) {
+    if (chunk + 1 == chunks_.size()) open_ = false;
+    return std::exchange(chunks_[chunk], std::string());
+}
+
+std::size_t TextArena::bytes() const {
+    std::size_t n = chunks_.capacity() * sizeof(std::string);
+    for (const std::string& c : chunks_) n += c.capacity();
+    return n;
+}
+
+StringPool::StringPool() : text_(std::size_t{1} << 20, 256) {
+    slots_.assign(16, 0);
+    refs_.push_back({});  // code 0: "" (intern answers it without a lookup)
+}
+
+namespace {
+std::uint64_t hash_text(std::string_view s) { return std::hash<std::string_view>{}(s); }
+}  // namespace
+
+std::uint32_t StringPool::intern(std::string_view s) {
+    if (s.empty()) return 0;
+    const std::uint64_t h = hash_text(s);
+    const std::uint64_t tag = h >> 32 << 32;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint64_t slot = slots_[i];
+        if (slot == 0) break;
+        if ((slot & 0xffffffff00000000ull) == tag) {
+            const auto code = static_cast<std::uint32_t>(slot) - 1;
+            if (at(code) == s) return code;
+        }
+    }
+    const auto code = static_cast<std::uint32_t>(refs_.size());
+    refs_.push_back(text_.add(s));
+    if (refs_.size() * 2 > slots_.size()) {
+        grow();
+    } else {
+        for (std::size_t i = h & mask;; i = (i + 1) & mask)
+            if (slots_[i] == 0) {
+                slots_[i] = tag | (code + 1);
+                break;
+            }
+    }
+    return code;
+}
+
+void StringPool::grow() {
+    slots_.assign(slots_.size() * 2, 0);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::uint32_t code = 0; code < refs_.size(); ++code) {
+        const std::uint64_t h = hash_text(at(code));
+        for (std::size_t i = h & mask;; i = (i + 1) & mask)
+            if (slots_[i] == 0) {
+                slots_[i] = (h >> 32 << 32) | (code + 1);
+                break;
+            }
+    }
+}
+
+std::size_t StringPool::bytes() const {
+    return text_.bytes() + refs_.capacity() * sizeof(TextArena::Ref) + slots_.capacity() * sizeof(std::uint64_t);
+}
+
+void EventStore::Codes::put(std::size_t i, std::uint32_t code) {
+    std::uint8_t* p = bytes_.data() + i * width_;
+    if (width_ == 1) *p = static_cast<std::uint8_t>(code);
+    else if (width_ == 2) {
+        const auto v = static_cast<std::uint16_t>(code);
+        std::memcpy(p, &v, 2);
+    } else {
+        std::memcpy(p, &code, 4);
+    }
+}
+
+void EventStore::Codes::widen(std::uint32_t code, std::size_t rows) {
+    const std::uint8_t w = code <= 0xff ? 1 : code <= 0xffff ? 2 : 4;
+    if (w <= width_) return;
+    Codes wider;
+    wider.width_ = w;
+    wider.bytes_.reserve(std::max(bytes_.capacity() / std::max<std::size_t>(width_, 1), rows + 1) * w);
+    wider.bytes_.resize(rows * w, 0);
+    for (std::size_t i = 0; i < rows && width_ != 0; ++i) wider.put(i, get(i));
+    *this = std::move(wider);
+}
+
+void EventStore::Codes::push(std::uint32_t code, std::size_t row) {
+    if (width_ == 0 && code == 0) return;
+    widen(code, row);
+    bytes_.resize(bytes_.size() + width_);
+    put(row, code);
+}
+
+void EventStore::Codes::set(std::size_t i, std::uint32_t code, std::size_t rows) {
+    if (width_ == 0 && code == 0) return;
+    widen(code, rows);
+    put(i, code);
+}
+
+void EventStore::Codes::permute(const std::vector<std::size_t>& order) {
+    if (width_ == 0) return;
+    std::vector<std::uint8_t> out(bytes_.size());
+    for (std::size_t k = 0; k < order.size(); ++k) std::memcpy(out.data() + k * width_, bytes_.data() + order[k] * width_, width_);
+    bytes_ = std::move(out);
+}
+
+EventStore::EventStore() {
+    for (std::size_t k = 0; k < kEventTextColumns; ++k)
+        if (kind(k) == TextKind::Prose) arenas_[k] = TextArena(kProseChunk, kProseChunk);
+}
+
+EventStore::EventStore(std::initializer_list<Event> rows) : EventStore() {
     reserve(rows.size());
     for (const Event& e : rows) push_back(e);
 }
@@ -86,14 +191,10 @@ std::vector<Event> EventStore::materialise_all() const {
 void EventStore::reserve(std::size_t n) {
     start_s_.reserve(n), end_s_.reserve(n), start_offset_s_.reserve(n), end_offset_s_.reserve(n);
     flags_.reserve(n), category_.reserve(n), city_index_.reserve(n), region_index_.reserve(n);
-    pos_m_.reserve(n), lon_lat_deg_.reserve(n), size_value_.reserve(n);
-    time_precision_.reserve(n), geo_precision_.reserve(n), origin_.reserve(n);
+    pos_m_.reserve(n), lon_lat_deg_.reserve(n);
+    time_precision_.reserve(n), geo_precision_.reserve(n);
     extra_first_.reserve(n), extra_count_.reserve(n);
-    for (auto& c : counts_) c.reserve(n);
-    for (std::size_t k = 0; k < kEventTextColumns; ++k) {
-        if (kLong[k]) refs_[k].reserve(n);
-        else codes_[k].reserve(n);
-    }
+    // The sparse columns grow when a row first needs them.
 }
 
 void EventStore::push_back(const Event& e) {
@@ -112,23 +213,24 @@ void EventStore::push_back(const Event& e) {
     region_index_.push_back(e.region_index);
     pos_m_.push_back(e.pos_m);
     lon_lat_deg_.push_back({e.lon_deg, e.lat_deg});
-    size_value_.push_back(e.size_value.value_or(0.0));
+    const std::size_t row = start_s_.size() - 1;
+    size_value_.push(e.size_value.value_or(0.0), row, 0.0);
     time_precision_.push_back(e.time_precision);
     geo_precision_.push_back(e.geo_precision);
     for (std::size_t k = 0; k < kEventCountColumns; ++k) {
         const Count& c = e.*kCountMembers[k];
-        counts_[k].push_back(c ? *c : kNoCount);
+        counts_[k].push(c ? *c : kNoCount, row, kNoCount);
     }
     if (e.origin_lon_deg || e.origin_lat_deg || e.origin_m) {
-        origin_.push_back(static_cast<std::uint32_t>(origins_.size()));
+        origin_.push(static_cast<std::uint32_t>(origins_.size()), row, kNone);
         origins_.push_back({e.origin_lon_deg, e.origin_lat_deg, e.origin_m});
     } else {
-        origin_.push_back(kNone);
+        origin_.push(kNone, row, kNone);
     }
     for (std::size_t k = 0; k < kEventTextColumns; ++k) {
         const std::string& s = e.*kTextMembers[k];
-        if (kLong[k]) refs_[k].push_back(arenas_[k].add(s));
-        else codes_[k].push_back(pools_[k].intern(s));
+        if (kind(k) == TextKind::Dict) codes_[k].push(pools_[k].intern(s), row);
+        else refs_[k].push(arenas_[k].add(s), row, TextArena::Ref{});
     }
     extra_first_.push_back(static_cast<std::uint32_t>(extras_.size()));
     extra_count_.push_back(static_cast<std::uint16_t>(std::min<std::size_t>(e.extra.size(), 0xffff)));
@@ -138,23 +240,46 @@ void EventStore::push_back(const Event& e) {
 
 std::string_view EventStore::text(EventText c, std::size_t i) const {
     const std::size_t k = col(c);
-    return kLong[k] ? arenas_[k].at(refs_[k][i]) : pools_[k].at(codes_[k][i]);
+    switch (kind(k)) {
+    case TextKind::Dict: return pools_[k].at(codes_[k].get(i));
+    case TextKind::Unique: return arenas_[k].at(ref(k, i));
+    case TextKind::Prose: break;
+    }
+    throw std::logic_error("EventStore::text: a prose column is read with prose()");
+}
+
+std::string EventStore::prose(EventText c, std::size_t i) const {
+    const std::size_t k = col(c);
+    if (kind(k) != TextKind::Prose) return std::string(text(c, i));
+    TextArena::Ref r = ref(k, i);
+    if (!(r.chunk & kPacked)) return std::string(arenas_[k].at(r));
+    r.chunk &= ~kPacked;
+    std::string out;
+    codec_->decompress(packed_[k].at(r), out);
+    return out;
+}
+
+std::string EventStore::text_copy(EventText c, std::size_t i) const {
+    return kind(col(c)) == TextKind::Prose ? prose(c, i) : std::string(text(c, i));
 }
 
 Count EventStore::count(EventCount c, std::size_t i) const {
-    const std::int64_t v = counts_[static_cast<std::size_t>(c)][i];
+    const std::int64_t v = counts_[static_cast<std::size_t>(c)].get(i, kNoCount);
     if (v == kNoCount) return std::nullopt;
     return v;
 }
 
 std::optional<double> EventStore::origin_lon_deg(std::size_t i) const {
-    return origin_[i] == kNone ? std::nullopt : origins_[origin_[i]].lon_deg;
+    const std::uint32_t o = origin_.get(i, kNone);
+    return o == kNone ? std::nullopt : origins_[o].lon_deg;
 }
 std::optional<double> EventStore::origin_lat_deg(std::size_t i) const {
-    return origin_[i] == kNone ? std::nullopt : origins_[origin_[i]].lat_deg;
+    const std::uint32_t o = origin_.get(i, kNone);
+    return o == kNone ? std::nullopt : origins_[o].lat_deg;
 }
 std::optional<Vec2> EventStore::origin_m(std::size_t i) const {
-    return origin_[i] == kNone ? std::nullopt : origins_[origin_[i]].m;
+    const std::uint32_t o = origin_.get(i, kNone);
+    return o == kNone ? std::nullopt : origins_[o].m;
 }
 
 std::vector<std::pair<std::string_view, std::string_view>> EventStore::extra(std::size_t i) const {
@@ -169,7 +294,7 @@ std::vector<std::pair<std::string_view, std::string_view>> EventStore::extra(std
 
 Event EventStore::materialise(std::size_t i) const {
     Event e;
-    for (std::size_t k = 0; k < kEventTextColumns; ++k) e.*kTextMembers[k] = std::string(text(static_cast<EventText>(k), i));
+    for (std::size_t k = 0; k < kEventTextColumns; ++k) e.*kTextMembers[k] = text_copy(static_cast<EventText>(k), i);
     for (std::size_t k = 0; k < kEventCountColumns; ++k) e.*kCountMembers[k] = count(static_cast<EventCount>(k), i);
     e.time_precision = time_precision(i);
     e.geo_precision = geo_precision(i);
@@ -192,11 +317,11 @@ Event EventStore::materialise(std::size_t i) const {
 }
 
 void EventStore::set_origin_m(std::size_t i, Vec2 m) {
-    if (origin_[i] == kNone) {
-        origin_[i] = static_cast<std::uint32_t>(origins_.size());
+    if (origin_.get(i, kNone) == kNone) {
+        origin_.set(i, static_cast<std::uint32_t>(origins_.size()), size(), kNone);
         origins_.emplace_back();
     }
-    origins_[origin_[i]].m = m;
+    origins_[origin_.get(i, kNone)].m = m;
 }
 
 void EventStore::set_times(std::size_t i, LocalTime start, std::optional<LocalTime> end) {
@@ -209,24 +334,87 @@ void EventStore::set_times(std::size_t i, LocalTime start, std::optional<LocalTi
 
 void EventStore::set_text(EventText c, std::size_t i, std::string_view value) {
     const std::size_t k = col(c);
-    if (kLong[k]) refs_[k][i] = arenas_[k].add(value);
-    else codes_[k][i] = pools_[k].intern(value);
+    if (kind(k) == TextKind::Dict) codes_[k].set(i, pools_[k].intern(value), size());
+    else refs_[k].set(i, arenas_[k].add(value), size(), TextArena::Ref{});
+}
+
+bool EventStore::has_full_prose() const {
+    for (std::size_t k = 0; k < kEventTextColumns; ++k)
+        if (kind(k) == TextKind::Prose && arenas_[k].chunk_count() > std::size_t{taken_chunks_[k]} + 1) return true;
+    return false;
+}
+
+std::vector<ProseBatch> EventStore::take_prose(bool all) {
+    std::vector<ProseBatch> out;
+    for (std::size_t k = 0; k < kEventTextColumns; ++k) {
+        if (kind(k) != TextKind::Prose || refs_[k].v.empty()) continue;
+        std::vector<TextArena::Ref>& refs = refs_[k].v;
+        const std::size_t chunks = arenas_[k].chunk_count();
+        // Rows are added in order, so each chunk holds a run of rows (empty texts hold none).
+        std::size_t i = prose_scan_[k];
+        while (i < refs.size()) {
+            while (i < refs.size() && (refs[i].size == 0 || (refs[i].chunk & kPacked))) ++i;
+            if (i == refs.size()) break;
+            const std::uint32_t chunk = refs[i].chunk;
+            if (!all && chunk + 1 >= chunks) break;  // the open chunk
+            ProseBatch b;
+            b.column = k;
+            b.chunk = chunk;
+            for (; i < refs.size() && (refs[i].size == 0 || refs[i].chunk == chunk); ++i)
+                if (refs[i].size != 0) {
+                    b.rows.push_back(static_cast<std::uint32_t>(i));
+                    b.refs.push_back(refs[i]);
+                }
+            b.text = arenas_[k].take_chunk(chunk);
+            taken_chunks_[k] = chunk + 1;
+            out.push_back(std::move(b));
+        }
+        prose_scan_[k] = static_cast<std::uint32_t>(i);
+    }
+    batches_out_ += out.size();
+    return out;
+}
+
+void EventStore::pack(ProseBatch& b, const TextCodec& codec) {
+    b.packed.clear();
+    for (TextArena::Ref& r : b.refs) {
+        const std::size_t offset = b.packed.size();
+        codec.compress_append(std::string_view(b.text).substr(r.offset, r.size), b.packed);
+        r.offset = static_cast<std::uint32_t>(offset);
+        r.size = static_cast<std::uint32_t>(b.packed.size() - offset);
+    }
+    b.text = std::string();
+}
+
+void EventStore::install(ProseBatch&& b, std::shared_ptr<const TextCodec> codec) {
+    if (!codec_) codec_ = std::move(codec);
+    const std::uint32_t chunk = packed_[b.column].add_chunk(std::move(b.packed)) | kPacked;
+    std::vector<TextArena::Ref>& refs = refs_[b.column].v;
+    for (std::size_t j = 0; j < b.rows.size(); ++j) {
+        TextArena::Ref r = b.refs[j];
+        r.chunk = chunk;
+        refs[b.rows[j]] = r;
+    }
+    --batches_out_;
 }
 
 void EventStore::permute(const std::vector<std::size_t>& order) {
+    if (batches_out_ != 0) throw std::logic_error("EventStore::permute with prose batches out");
     permute_vector(start_s_, order), permute_vector(end_s_, order);
     permute_vector(start_offset_s_, order), permute_vector(end_offset_s_, order);
     permute_vector(flags_, order), permute_vector(category_, order);
     permute_vector(city_index_, order), permute_vector(region_index_, order);
-    permute_vector(pos_m_, order), permute_vector(lon_lat_deg_, order), permute_vector(size_value_, order);
+    permute_vector(pos_m_, order), permute_vector(lon_lat_deg_, order), permute_vector(size_value_.v, order);
     permute_vector(time_precision_, order), permute_vector(geo_precision_, order);
-    permute_vector(origin_, order);
+    permute_vector(origin_.v, order);
     permute_vector(extra_first_, order), permute_vector(extra_count_, order);
-    for (auto& c : counts_) permute_vector(c, order);
+    for (auto& c : counts_) permute_vector(c.v, order);
     for (std::size_t k = 0; k < kEventTextColumns; ++k) {
-        permute_vector(codes_[k], order);
-        permute_vector(refs_[k], order);  // the arenas stay as they are: only the references move
+        codes_[k].permute(order);
+        permute_vector(refs_[k].v, order);  // the arenas stay as they are: only the references move
     }
+    // Rows taken for packing are all back (batches_out_ is 0): nothing left to scan.
+    for (std::size_t k = 0; k < kEventTextColumns; ++k) prose_scan_[k] = static_cast<std::uint32_t>(size());
 }
 
 void EventStore::sort_by_time() {
@@ -235,11 +423,11 @@ void EventStore::sort_by_time() {
     const std::size_t id = col(EventText::event_id_cnty);
     if (!std::is_sorted(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             return start_s_[a] != start_s_[b] ? start_s_[a] < start_s_[b]
-                                              : arenas_[id].at(refs_[id][a]) < arenas_[id].at(refs_[id][b]);
+                                              : arenas_[id].at(ref(id, a)) < arenas_[id].at(ref(id, b));
         })) {
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             return start_s_[a] != start_s_[b] ? start_s_[a] < start_s_[b]
-                                              : arenas_[id].at(refs_[id][a]) < arenas_[id].at(refs_[id][b]);
+                                              : arenas_[id].at(ref(id, a)) < arenas_[id].at(ref(id, b));
         });
         permute(order);
     }
@@ -249,17 +437,21 @@ std::size_t EventStore::bytes() const {
     auto cap = [](const auto& v) { return v.capacity() * sizeof(v[0]); };
     std::size_t n = cap(start_s_) + cap(end_s_) + cap(start_offset_s_) + cap(end_offset_s_) + cap(flags_) +
                     cap(category_) + cap(city_index_) + cap(region_index_) + cap(pos_m_) + cap(lon_lat_deg_) +
-                    cap(size_value_) + cap(time_precision_) + cap(geo_precision_) + cap(origin_) + cap(origins_) +
+                    cap(size_value_.v) + cap(time_precision_) + cap(geo_precision_) + cap(origin_.v) + cap(origins_) +
                     cap(extra_first_) + cap(extra_count_) + cap(extras_) + extra_names_.bytes() + extra_values_.bytes();
-    for (const auto& c : counts_) n += cap(c);
+    for (const auto& c : counts_) n += cap(c.v);
     for (std::size_t k = 0; k < kEventTextColumns; ++k)
-        n += cap(codes_[k]) + pools_[k].bytes() + cap(refs_[k]) + arenas_[k].bytes();
+        n += codes_[k].bytes() + pools_[k].bytes() + cap(refs_[k].v) + arenas_[k].bytes() + packed_[k].bytes();
     return n;
 }
 
 // EventRef: each accessor reads its column.
-#define QANTAR_X(name, is_long) \
+#define QANTAR_ACCESSOR_Dict(name) \
     std::string_view EventRef::name() const { return s_->text(EventText::name, i_); }
+#define QANTAR_ACCESSOR_Unique(name) QANTAR_ACCESSOR_Dict(name)
+#define QANTAR_ACCESSOR_Prose(name) \
+    std::string EventRef::name() const { return s_->prose(EventText::name, i_); }
+#define QANTAR_X(name, kind) QANTAR_ACCESSOR_##kind(name)
 QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
 #define QANTAR_X(name) \

@@ -1,22 +1,27 @@
 // The events as columns (issue 11). A Dataset holds its events here, in time order: the columns the
 // frame reads (start, end, projected position, category, place, size, flags) as typed arrays, every
-// repeated text column dictionary-encoded (one pool per column, uint32_t codes), the text that is
-// unique per row (ids, notes, disputed notes, the values of columns qantar does not model) in one
-// arena per column (one std::string, an offset and a length per event).
+// repeated text column dictionary-encoded (one pool per column, uint32_t codes), the short text that
+// is unique per row (ids, the values of columns qantar does not model) in one chunked arena per
+// column, and the prose (notes, disputed notes) in an arena that load compresses row by row once a
+// chunk is full (`TextCodec`, supplied by io: core links no compression library).
+// A column that holds only its default (no counts of that kind, no disputed notes, an empty
+// ACLED-only field) holds no array at all.
 //
 // `Event` stays the row-at-a-time value: load builds one, appends it and drops it; `materialise`
 // gives one back for the few places that want the whole record (export, tests). Everything else
-// reads columns: `store.start_s(i)`, `store.category(i)`, `store[i].notes()` (a string_view into
-// the store: valid while the store is not changed).
+// reads columns: `store.start_s(i)`, `store.category(i)`, `store[i].actor1()` (a string_view into
+// the store: valid while the store is not changed), `store[i].notes()` (prose: a std::string).
 #pragma once
 
 #include "event.hpp"
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <initializer_list>
 #include <iterator>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -27,30 +32,38 @@
 
 namespace qantar {
 
-// Every text field of Event, in one list: X(name, long). Long ones live in an arena (unique per
-// row), the others in a dictionary.
-#define QANTAR_EVENT_TEXT_FIELDS(X)                                                                       \
-    X(event_id_cnty, true) X(event_date, false) X(disorder_type, false) X(event_type, false)              \
-    X(sub_event_type, false) X(actor1, false) X(assoc_actor_1, false) X(inter1, false) X(actor2, false)   \
-    X(assoc_actor_2, false) X(inter2, false) X(interaction, false) X(civilian_targeting, false)           \
-    X(iso, false) X(acled_region, false) X(country, false) X(admin1, false) X(admin2, false)             \
-    X(admin3, false) X(location, false) X(source, false) X(source_scale, false) X(notes, true)           \
-    X(tags, false) X(timestamp, false) X(hour_precision, false) X(city_id, false) X(source_keys, false)  \
-    X(disputed_note, true) X(origin_name, false) X(movement, false)
+// Every text field of Event, in one list: X(name, kind). Dict: repeated values, dictionary-encoded;
+// Unique: short text unique per row, in an arena; Prose: long text unique per row, compressed.
+#define QANTAR_EVENT_TEXT_FIELDS(X)                                                                      \
+    X(event_id_cnty, Unique) X(event_date, Dict) X(disorder_type, Dict) X(event_type, Dict)              \
+    X(sub_event_type, Dict) X(actor1, Dict) X(assoc_actor_1, Dict) X(inter1, Dict) X(actor2, Dict)       \
+    X(assoc_actor_2, Dict) X(inter2, Dict) X(interaction, Dict) X(civilian_targeting, Dict)              \
+    X(iso, Dict) X(acled_region, Dict) X(country, Dict) X(admin1, Dict) X(admin2, Dict)                  \
+    X(admin3, Dict) X(location, Dict) X(source, Dict) X(source_scale, Dict) X(notes, Prose)              \
+    X(tags, Dict) X(timestamp, Dict) X(hour_precision, Dict) X(city_id, Dict) X(source_keys, Dict)       \
+    X(disputed_note, Prose) X(origin_name, Dict) X(movement, Dict)
+
+enum class TextKind : std::uint8_t { Dict, Unique, Prose };
 
 #define QANTAR_EVENT_COUNT_FIELDS(X) \
     X(fatalities) X(participants) X(injured) X(detained) X(vehicles_burned) X(buildings_burned)
 
 enum class EventText : std::uint8_t {
-#define QANTAR_X(name, is_long) name,
+#define QANTAR_X(name, kind) name,
     QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
 };
 inline constexpr std::size_t kEventTextColumns = 0
-#define QANTAR_X(name, is_long) +1
+#define QANTAR_X(name, kind) +1
     QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
     ;
+inline constexpr TextKind kTextKinds[] = {
+#define QANTAR_X(name, kind) TextKind::kind,
+    QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
+#undef QANTAR_X
+};
+constexpr TextKind text_kind(EventText c) { return kTextKinds[static_cast<std::size_t>(c)]; }
 
 enum class EventCount : std::uint8_t {
 #define QANTAR_X(name) name,
@@ -59,42 +72,69 @@ enum class EventCount : std::uint8_t {
 };
 inline constexpr std::size_t kEventCountColumns = 6;
 
-// Distinct strings, each once; code 0 is "". Copies rebuild their index (it points into values_).
-class StringPool {
-public:
-    StringPool();
-    StringPool(const StringPool& o) : values_(o.values_) { reindex(); }
-    StringPool(StringPool&&) noexcept = default;
-    StringPool& operator=(const StringPool& o) {
-        if (this != &o) values_ = o.values_, reindex();
-        return *this;
-    }
-    StringPool& operator=(StringPool&&) noexcept = default;
-    std::uint32_t intern(std::string_view s);
-    std::string_view at(std::uint32_t code) const { return values_[code]; }
-    std::size_t size() const { return values_.size(); }
-    std::size_t bytes() const;  // an estimate of the heap it holds
-
-private:
-    void reindex();
-    std::deque<std::string> values_;  // by code; a deque never moves its elements
-    std::unordered_map<std::string_view, std::uint32_t> index_;
-};
-
-// Text unique per row: one buffer, each row's (offset, length).
+// Text in chunks that never move: a chunk is filled up to the capacity it was given and a new one
+// started, so a view into the arena stays valid while it lives. Chunks grow from 4 KiB to `max_chunk`.
 class TextArena {
 public:
     struct Ref {
-        std::uint64_t offset = 0;
-        std::uint32_t size = 0;
+        std::uint32_t chunk = 0, offset = 0, size = 0;
+        friend bool operator==(const Ref&, const Ref&) = default;
     };
+    explicit TextArena(std::size_t max_chunk = std::size_t{1} << 20, std::size_t first_chunk = 4096)
+        : max_chunk_(max_chunk), next_chunk_(first_chunk) {}
     Ref add(std::string_view s);
-    std::string_view at(Ref r) const { return std::string_view(data_).substr(r.offset, r.size); }
-    std::size_t bytes() const { return data_.capacity(); }
-    void shrink() { data_.shrink_to_fit(); }
+    // A whole buffer as one chunk of its own (a packed batch).
+    std::uint32_t add_chunk(std::string&& bytes);
+    std::string_view at(Ref r) const {
+        return r.size == 0 ? std::string_view() : std::string_view(chunks_[r.chunk].data() + r.offset, r.size);
+    }
+    std::size_t chunk_count() const { return chunks_.size(); }
+    // The chunk's bytes, moved out (its rows unreadable until they point elsewhere); no new text
+    // goes into it.
+    std::string take_chunk(std::uint32_t chunk);
+    std::size_t bytes() const;
 
 private:
-    std::string data_;
+    std::vector<std::string> chunks_;
+    std::size_t max_chunk_, next_chunk_;
+    bool open_ = false;  // the last chunk takes more text
+};
+
+// Distinct strings, each once; code 0 is "". Open addressing over (hash, code) pairs; the text in
+// a TextArena, so copying is plain member-wise copying.
+class StringPool {
+public:
+    StringPool();
+    std::uint32_t intern(std::string_view s);
+    std::string_view at(std::uint32_t code) const { return text_.at(refs_[code]); }
+    std::size_t size() const { return refs_.size(); }
+    std::size_t bytes() const;  // an estimate of the heap it holds
+
+private:
+    void grow();
+    TextArena text_;
+    std::vector<TextArena::Ref> refs_;   // by code
+    std::vector<std::uint64_t> slots_;   // (hash high 32 bits << 32) | (code + 1); 0: empty
+};
+
+// How prose is compressed and read back (io supplies one, e.g. zstd with a dictionary trained on
+// the first chunk). Both are const and may run on any thread.
+class TextCodec {
+public:
+    virtual ~TextCodec() = default;
+    virtual void compress_append(std::string_view text, std::string& out) const = 0;
+    virtual void decompress(std::string_view packed, std::string& out) const = 0;
+};
+
+// One full chunk of a prose column taken out of the store to be compressed (EventStore::pack, on
+// any thread) and put back (EventStore::install).
+struct ProseBatch {
+    std::size_t column = 0;
+    std::uint32_t chunk = 0;
+    std::string text;                  // the chunk's plain bytes
+    std::vector<std::uint32_t> rows;   // the rows whose text is in it
+    std::vector<TextArena::Ref> refs;  // their text: in `text`, then (after pack) in `packed`
+    std::string packed;
 };
 
 class EventStore;
@@ -105,7 +145,10 @@ public:
     EventRef(const EventStore& store, std::size_t i) : s_(&store), i_(i) {}
     std::size_t index() const { return i_; }
 
-#define QANTAR_X(name, is_long) std::string_view name() const;
+#define QANTAR_ACCESSOR_Dict(name) std::string_view name() const;
+#define QANTAR_ACCESSOR_Unique(name) std::string_view name() const;
+#define QANTAR_ACCESSOR_Prose(name) std::string name() const;
+#define QANTAR_X(name, kind) QANTAR_ACCESSOR_##kind(name)
     QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
 #define QANTAR_X(name) Count name() const;
@@ -139,7 +182,7 @@ private:
 
 class EventStore {
 public:
-    EventStore() = default;
+    EventStore();
     EventStore(std::initializer_list<Event> rows);  // tests: a store from a few rows
     std::size_t size() const { return start_s_.size(); }
     bool empty() const { return start_s_.empty(); }
@@ -188,8 +231,11 @@ public:
     iterator begin() const { return iterator(this, 0); }
     iterator end() const { return iterator(this, size()); }
 
-    // Columns.
+    // Columns. text(): a Dict or Unique column (throws std::logic_error for prose); prose(): a
+    // Prose column, decompressed; text_copy(): any column.
     std::string_view text(EventText c, std::size_t i) const;
+    std::string prose(EventText c, std::size_t i) const;
+    std::string text_copy(EventText c, std::size_t i) const;
     Count count(EventCount c, std::size_t i) const;
     std::int64_t start_s(std::size_t i) const { return start_s_[i]; }
     LocalTime start(std::size_t i) const { return {start_s_[i], start_offset_s_[i]}; }
@@ -207,7 +253,7 @@ public:
     bool disputed(std::size_t i) const { return flags_[i] & kDisputed; }
     std::optional<double> size_value(std::size_t i) const {
         if (!(flags_[i] & kHasSize)) return std::nullopt;
-        return size_value_[i];
+        return size_value_.get(i, 0.0);
     }
     int time_precision(std::size_t i) const { return time_precision_[i]; }
     int geo_precision(std::size_t i) const { return geo_precision_[i]; }
@@ -235,6 +281,15 @@ public:
     // Heap bytes held (an estimate: the arrays' capacities, pools and arenas).
     std::size_t bytes() const;
 
+    // Compressing prose while loading: the full chunks (all: the open ones too, at the end) taken
+    // out, packed on any thread with the codec, and installed back in the order taken. The codec
+    // is kept to read them. Permuting or copying with batches out is a logic error.
+    bool has_full_prose() const;
+    std::vector<ProseBatch> take_prose(bool all);
+    static void pack(ProseBatch& batch, const TextCodec& codec);
+    void install(ProseBatch&& batch, std::shared_ptr<const TextCodec> codec);
+    std::size_t prose_batches_out() const { return batches_out_; }
+
 private:
     friend class EventRef;
     static constexpr std::uint8_t kHasEnd = 1, kLocalTime = 2, kDisputed = 4, kHasSize = 8;
@@ -248,6 +303,60 @@ private:
         TextArena::Ref value;
     };
     static constexpr std::uint32_t kNone = 0xffffffffu;
+    static constexpr std::uint32_t kPacked = 0x80000000u;  // a prose Ref's chunk: in packed_
+    static constexpr std::int64_t kNoCount = std::numeric_limits<std::int64_t>::min();
+
+    // A column that holds no array while every row has the default value.
+    template <class T>
+    struct Sparse {
+        std::vector<T> v;
+        T get(std::size_t i, const T& def) const { return v.empty() ? def : v[i]; }
+        void push(const T& x, std::size_t row, const T& def) {
+            if (v.empty()) {
+                if (x == def) return;
+                v.assign(row, def);
+            }
+            v.push_back(x);
+        }
+        void set(std::size_t i, const T& x, std::size_t rows, const T& def) {
+            if (v.empty()) {
+                if (x == def) return;
+                v.assign(rows, def);
+            }
+            v[i] = x;
+        }
+    };
+
+    // Dictionary codes, as narrow as the pool allows (1, 2 or 4 bytes); none while every code is 0.
+    class Codes {
+    public:
+        std::uint32_t get(std::size_t i) const {
+            switch (width_) {
+            case 0: return 0;
+            case 1: return bytes_[i];
+            case 2: return load<std::uint16_t>(i);
+            default: return load<std::uint32_t>(i);
+            }
+        }
+        void push(std::uint32_t code, std::size_t row);
+        void set(std::size_t i, std::uint32_t code, std::size_t rows);
+        void permute(const std::vector<std::size_t>& order);
+        std::size_t bytes() const { return bytes_.capacity(); }
+
+    private:
+        template <class T>
+        T load(std::size_t i) const {
+            T v;
+            std::memcpy(&v, bytes_.data() + i * sizeof(T), sizeof(T));
+            return v;
+        }
+        void widen(std::uint32_t code, std::size_t rows);  // room for `code`, `rows` rows kept
+        void put(std::size_t i, std::uint32_t code);
+        std::vector<std::uint8_t> bytes_;
+        std::uint8_t width_ = 0;
+    };
+
+    TextArena::Ref ref(std::size_t k, std::size_t i) const { return refs_[k].get(i, TextArena::Ref{}); }
 
     // Hot columns.
     std::vector<std::int64_t> start_s_, end_s_;
@@ -255,17 +364,22 @@ private:
     std::vector<std::uint8_t> flags_;
     std::vector<std::int32_t> category_, city_index_, region_index_;
     std::vector<Vec2> pos_m_, lon_lat_deg_;
-    std::vector<double> size_value_;
+    Sparse<double> size_value_;
     std::vector<std::int32_t> time_precision_, geo_precision_;
-    std::vector<std::int64_t> counts_[kEventCountColumns];  // kNoCount: none
-    // Sparse: a movement's other end (index into origins_, kNone: none).
-    std::vector<std::uint32_t> origin_;
+    Sparse<std::int64_t> counts_[kEventCountColumns];  // kNoCount: none
+    // A movement's other end (index into origins_, kNone: none).
+    Sparse<std::uint32_t> origin_;
     std::vector<Origin> origins_;
     // Text.
-    std::vector<std::uint32_t> codes_[kEventTextColumns];       // dictionary columns
+    Codes codes_[kEventTextColumns];  // Dict columns
     StringPool pools_[kEventTextColumns];
-    std::vector<TextArena::Ref> refs_[kEventTextColumns];       // long columns
+    Sparse<TextArena::Ref> refs_[kEventTextColumns];  // Unique and Prose columns
     TextArena arenas_[kEventTextColumns];
+    TextArena packed_[kEventTextColumns];  // Prose: compressed rows, one chunk per batch
+    std::shared_ptr<const TextCodec> codec_;
+    std::uint32_t prose_scan_[kEventTextColumns] = {};    // the first row not yet taken
+    std::uint32_t taken_chunks_[kEventTextColumns] = {};  // chunks before this one are taken
+    std::size_t batches_out_ = 0;
     // Attributes qantar does not model: rows [extra_first_, +extra_count_) of extras_.
     std::vector<std::uint32_t> extra_first_;
     std::vector<std::uint16_t> extra_count_;

@@ -1,6 +1,7 @@
 // Point-in-polygon and ring area (see geometry.hpp).
 #include "geometry.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace qantar {
@@ -21,6 +22,56 @@ bool contains(const Polygon& polygon, const Vec2& p) {
 bool contains(const std::vector<Polygon>& polygons, const Vec2& p) {
     for (const Polygon& poly : polygons)
         if (contains(poly, p)) return true;
+    return false;
+}
+
+PolygonsIndex::PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands) {
+    for (const Polygon& poly : polygons) {
+        One o;
+        bool any = false;
+        for (const auto& ring : poly.rings)
+            for (const Vec2& v : ring) {
+                if (!any) o.x0 = o.x1 = v.x, o.y0 = o.y1 = v.y, any = true;
+                o.x0 = std::min(o.x0, v.x), o.x1 = std::max(o.x1, v.x);
+                o.y0 = std::min(o.y0, v.y), o.y1 = std::max(o.y1, v.y);
+            }
+        if (!any) continue;
+        o.bands = bands;
+        o.band_h = (o.y1 - o.y0) / static_cast<double>(bands);
+        if (!(o.band_h > 0)) o.band_h = 1;
+        auto band = [&](double y) {
+            const double b = std::floor((y - o.y0) / o.band_h);
+            return static_cast<std::size_t>(std::clamp(b, 0.0, static_cast<double>(bands - 1)));
+        };
+        std::vector<std::vector<Edge>> by_band(bands);
+        for (const auto& ring : poly.rings)
+            for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
+                const Edge e{ring[i], ring[j]};
+                const std::size_t b0 = band(std::min(e.a.y, e.b.y)), b1 = band(std::max(e.a.y, e.b.y));
+                for (std::size_t b = b0; b <= b1; ++b) by_band[b].push_back(e);
+            }
+        o.first.push_back(0);
+        for (auto& v : by_band) {
+            o.edges.insert(o.edges.end(), v.begin(), v.end());
+            o.first.push_back(static_cast<std::uint32_t>(o.edges.size()));
+        }
+        polygons_.push_back(std::move(o));
+    }
+}
+
+bool PolygonsIndex::contains(const Vec2& p) const {
+    for (const One& o : polygons_) {
+        if (!(p.y >= o.y0 && p.y <= o.y1 && p.x >= o.x0 && p.x <= o.x1)) continue;  // its ray crosses no edge
+        const double bf = std::floor((p.y - o.y0) / o.band_h);
+        const auto b = static_cast<std::size_t>(std::clamp(bf, 0.0, static_cast<double>(o.bands - 1)));
+        bool inside = false;
+        for (std::uint32_t k = o.first[b]; k < o.first[b + 1]; ++k) {
+            const Vec2& a = o.edges[k].a;
+            const Vec2& c = o.edges[k].b;
+            if ((a.y > p.y) != (c.y > p.y) && p.x < (c.x - a.x) * (p.y - a.y) / (c.y - a.y) + a.x) inside = !inside;
+        }
+        if (inside) return true;
+    }
     return false;
 }
 

@@ -3,6 +3,7 @@
 
 #include "model.hpp"
 
+#include <cstdint>
 #include <vector>
 
 namespace qantar {
@@ -10,6 +11,28 @@ namespace qantar {
 // Even-odd point-in-polygon over rings (holes included).
 bool contains(const Polygon& polygon, const Vec2& p);
 bool contains(const std::vector<Polygon>& polygons, const Vec2& p);
+
+// The same test, fast for many points against large polygons: each polygon's edges bucketed by
+// horizontal band, so a point meets only the edges of its band (the ones its ray can cross). The
+// answer is the one `contains` gives, bit for bit: the same edges, in the same orientation.
+class PolygonsIndex {
+public:
+    explicit PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands = 256);
+    bool contains(const Vec2& p) const;
+
+private:
+    struct Edge {
+        Vec2 a, b;
+    };
+    struct One {
+        double y0 = 0, band_h = 1;
+        std::size_t bands = 0;
+        std::vector<std::uint32_t> first;  // bands + 1 offsets into edges
+        std::vector<Edge> edges;
+        double x0 = 0, x1 = 0, y1 = 0;
+    };
+    std::vector<One> polygons_;
+};
 
 // The unsigned area of a ring (closed or not), by the shoelace formula.
 double ring_area(const std::vector<Vec2>& ring);

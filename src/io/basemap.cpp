@@ -11,6 +11,8 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <optional>
 #include <thread>
 #include <cstdlib>
 #include <filesystem>
@@ -110,11 +112,28 @@ void parallel_for(std::size_t n, Fn fn) {
 void name_event_countries(std::vector<Country>& countries, Dataset& data) {
     EventStore& ev = data.events;
     std::vector<std::int32_t> country(ev.size(), -1);
+    // Indexes only for the countries whose box meets an event (a 1-degree grid of the cells used).
+    std::vector<std::uint8_t> used(360 * 180, 0);
+    auto cell = [](double lon, double lat) {
+        const int x = std::clamp(static_cast<int>(std::floor(lon + 180)), 0, 359);
+        const int y = std::clamp(static_cast<int>(std::floor(lat + 90)), 0, 179);
+        return static_cast<std::size_t>(y * 360 + x);
+    };
+    for (std::size_t i = 0; i < ev.size(); ++i) used[cell(ev.lon_deg(i), ev.lat_deg(i))] = 1;
+    std::vector<std::optional<PolygonsIndex>> index(countries.size());
+    for (std::size_t k = 0; k < countries.size(); ++k) {
+        const Bounds& b = countries[k].bounds;
+        const std::size_t c0 = cell(b.lon_min, b.lat_min), c1 = cell(b.lon_max, b.lat_max);
+        bool any = false;
+        for (std::size_t y = c0 / 360; y <= c1 / 360 && !any; ++y)
+            for (std::size_t x = c0 % 360; x <= c1 % 360 && !any; ++x) any = used[y * 360 + x] != 0;
+        if (any) index[k].emplace(countries[k].feature.polygons_deg);
+    }
     parallel_for(ev.size(), [&](std::size_t i) {
         const double lon = ev.lon_deg(i), lat = ev.lat_deg(i);
         for (std::size_t k = 0; k < countries.size(); ++k) {
             const Country& c = countries[k];
-            if (!c.bounds.holds(lon, lat) || !contains(c.feature.polygons_deg, {lon, lat})) continue;
+            if (!c.bounds.holds(lon, lat) || !index[k]->contains({lon, lat})) continue;
             country[i] = static_cast<std::int32_t>(k);
             break;
         }
@@ -179,17 +198,23 @@ void read_cities(const std::string& dir, const std::vector<std::string>& isos, c
     data.cities = std::move(cities);
 }
 
-// The region under each event, bounding boxes first (thousands of events, hundreds of regions).
+// The region under each event, bounding boxes first (millions of events, hundreds of regions; each
+// region's edges bucketed by band, so a point meets only the few its ray can cross).
 void place_events_in_regions(Dataset& data) {
     std::vector<Bounds> boxes;
+    std::vector<PolygonsIndex> index;
     boxes.reserve(data.regions.size());
-    for (const Region& g : data.regions) boxes.push_back(bounds_of(g.polygons_deg));
+    index.reserve(data.regions.size());
+    for (const Region& g : data.regions) {
+        boxes.push_back(bounds_of(g.polygons_deg));
+        index.emplace_back(g.polygons_deg);
+    }
     EventStore& ev = data.events;
     parallel_for(ev.size(), [&](std::size_t k) {  // each k writes only its own row
         const double lon = ev.lon_deg(k), lat = ev.lat_deg(k);
         int region = -1;
         for (std::size_t i = 0; i < data.regions.size(); ++i)
-            if (boxes[i].holds(lon, lat) && contains(data.regions[i].polygons_deg, {lon, lat})) {
+            if (boxes[i].holds(lon, lat) && index[i].contains({lon, lat})) {
                 region = static_cast<int>(i);
                 break;
             }

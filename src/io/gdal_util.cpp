@@ -301,16 +301,26 @@ bool LayerReader::is_null(int index) const {
 }
 
 std::string LayerReader::text(int index) const {
-    if (is_null(index)) return {};
+    std::string out;
+    text_into(index, out);
+    return out;
+}
+
+void LayerReader::text_into(int index, std::string& out) const {
+    out.clear();
+    if (is_null(index)) return;
     OGRFeature& feature = *impl_->feature;
     const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
-    if (type == OFTDateTime || type == OFTDate) return iso_date_time(feature, index, type == OFTDate);
+    if (type == OFTDateTime || type == OFTDate) {
+        out = iso_date_time(feature, index, type == OFTDate);
+        return;
+    }
     const char* s = feature.GetFieldAsString(index);
-    if (!s) return {};
+    if (!s) return;
     if (!CPLIsUTF8(s, -1))
         throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
     if (is_csv_ && std::strchr(s, '\n')) check_quoted_lines(index, s);
-    return s;
+    out.assign(s);  // into the capacity `out` already has
 }
 
 // A quoted CSV value may hold line breaks (ACLED's notes do), but a quote left open swallows the

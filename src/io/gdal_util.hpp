@@ -113,6 +113,8 @@ public:
     // The field as UTF-8 text ("" when null or index < 0); dates and times as ISO 8601. Throws
     // InputError naming file, line and field when the text is not valid UTF-8.
     std::string text(int index) const;
+    // The same into `out`, reusing its capacity (the reading loop's strings).
+    void text_into(int index, std::string& out) const;
     bool is_null(int index) const;
 
     // The feature's geometry as a point (x = lon, y = lat, unchecked); nullopt when it has no

@@ -4,6 +4,7 @@
 
 #include "field_readers.hpp"
 #include "pg_source.hpp"
+#include "prose_codec.hpp"
 
 #include "core/categories.hpp"
 #include "core/error.hpp"
@@ -66,6 +67,7 @@ struct EventColumns {
     int size_by = -1;  // --size-by
     PointColumns point;
     std::vector<int> extra;  // columns qantar does not model
+    std::vector<std::string> extra_names;
 };
 
 // The names a start-time column goes by, in the order they win (ASCII case ignored). ACLED files
@@ -174,6 +176,7 @@ EventColumns event_columns(const Reader& r, const LoadOptions& opt) {
         throw InputError(r.path(), "", "latitude",
                          "missing required field (latitude and longitude, a point geometry, or city_id)");
     c.extra = extra_columns(r, c);
+    for (int i : c.extra) c.extra_names.push_back(r.field_name(i));
     return c;
 }
 
@@ -186,7 +189,7 @@ int read_int(const Reader& r, int field) {
 // into the story's table; without one, its text goes to `key` and load_events builds the table).
 void read_attributes(const Reader& r, const EventColumns& c, const LoadOptions& opt, Event& e, std::string& key) {
     for (std::size_t k = 0; k < std::size(kEventStrings); ++k)
-        if (c.strings[k] >= 0) e.*(kEventStrings[k].member) = r.text(c.strings[k]);
+        if (c.strings[k] >= 0) r.text_into(c.strings[k], e.*(kEventStrings[k].member));
     e.city_id = trim(e.city_id);
     e.event_id_cnty = trim(e.event_id_cnty);
     if (e.event_id_cnty.empty()) e.event_id_cnty = trim(r.text(c.id_alt));
@@ -311,16 +314,31 @@ void read_origin(const Reader& r, const EventColumns& c, Event& e) {
     }
 }
 
-Event read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, TimeContext& tc,
-                 std::string& key) {
-    Event e;
+// `e` back to a default Event, its strings keeping their capacity (one row after another: no
+// allocation per field).
+void reset_row(Event& e) {
+    Event keep = std::move(e);
+    e = Event{};
+    for (const StringField& f : kEventStrings) {
+        e.*f.member = std::move(keep.*f.member);
+        (e.*f.member).clear();
+    }
+    e.extra = std::move(keep.extra);
+}
+
+void read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, TimeContext& tc,
+                std::string& key, Event& e) {
+    reset_row(e);
     read_attributes(r, c, opt, e, key);
     read_place(r, c, data, e);
     read_times(r, c, data, tc, e);
     read_origin(r, c, e);
     if (c.size_by >= 0) e.size_value = read_double(r, c.size_by);
-    for (int i : c.extra) e.extra.emplace_back(r.field_name(i), r.text(i));
-    return e;
+    e.extra.resize(c.extra.size());
+    for (std::size_t k = 0; k < c.extra.size(); ++k) {
+        e.extra[k].first = c.extra_names[k];
+        r.text_into(c.extra[k], e.extra[k].second);
+    }
 }
 
 }  // namespace
@@ -351,15 +369,19 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     if (!zone) tc.zone_points = zone_points(data);
     tc.times = &times;
     times.field = r.field_name(c.time);
+    io::ProsePacker packer(out);  // the notes compressed on a second thread while rows are read
+    Event row;                    // one row at a time, its strings reused
+    std::string key;
     while (true) {
         try {
             if (!r.next()) break;
-            std::string key;
-            out.push_back(read_event(r, c, options, data, tc, key));  // the row is dropped here
+            read_event(r, c, options, data, tc, key, row);
+            out.push_back(row);
             const std::uint32_t code = key_pool.intern(key);
             if (code >= key_counts.size()) key_counts.push_back(0);
             ++key_counts[code];
             keys.push_back(code);
+            packer.poll();
         } catch (const InputError& e) {
             if (!options.skip_invalid) throw;
             std::string reason = e.what();
@@ -367,6 +389,7 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
             skipped.push_back({e.file(), e.where(), e.field(), reason});
         }
     }
+    packer.finish();
     for (TimeFormat f : tc.seen)
         times.format += (times.format.empty() ? "" : "+") + std::string(time_format_name(f));
     if (out.empty() && skipped.empty()) throw InputError(path, "", "", "the layer has no features");

@@ -117,3 +117,81 @@ TEST_CASE("a copy of the store stands alone; a pool gives one code per value", "
     copy.set_text(EventText::actor1, 2, "Rioters");
     CHECK(copy[2].actor1() == "Rioters");
 }
+
+TEST_CASE("dictionary codes widen as the pool grows; empty columns hold nothing", "[event_store]") {
+    EventStore s;
+    // 70,000 distinct actors: the codes go from none to 1, 2 and 4 bytes while rows come in.
+    for (int k = 0; k < 70000; ++k) {
+        Event e = row("W" + std::to_string(k), k, k < 10 ? std::string() : "actor " + std::to_string(k), "");
+        if (k % 1000 == 7) e.fatalities = k;  // a sparse count column
+        s.push_back(e);
+    }
+    for (int k : {0, 9, 10, 255, 300, 65535, 65546, 69999}) {
+        INFO(k);
+        CHECK(s[k].actor1() == (k < 10 ? std::string() : "actor " + std::to_string(k)));
+        CHECK(s[k].fatalities() == (k % 1000 == 7 ? Count(k) : Count()));
+        CHECK(s[k].admin3().empty());
+    }
+    // A value set on a column that held none: the rows around it still read "".
+    s.set_text(EventText::admin3, 5, "District");
+    CHECK(s[5].admin3() == "District");
+    CHECK(s[4].admin3().empty());
+    CHECK(s[6].admin3().empty());
+    s.set_origin_m(3, Vec2{1, 2});
+    CHECK(s.origin_m(3) == std::optional<Vec2>(Vec2{1, 2}));
+    CHECK(!s.origin_m(2));
+}
+
+namespace {
+// A codec that a test can see at work: reverses the text (no library in core's tests).
+class ReverseCodec final : public TextCodec {
+public:
+    void compress_append(std::string_view text, std::string& out) const override { out.append(text.rbegin(), text.rend()); }
+    void decompress(std::string_view packed, std::string& out) const override { out.assign(packed.rbegin(), packed.rend()); }
+};
+}  // namespace
+
+TEST_CASE("prose taken out in full chunks, packed and installed, reads back the same", "[event_store]") {
+    EventStore s;
+    auto note = [](int k) { return k % 9 == 0 ? std::string() : "note " + std::to_string(k) + std::string(300, 'a' + k % 26); };
+    auto codec = std::make_shared<ReverseCodec>();
+    std::size_t packed = 0;
+    for (int k = 0; k < 40000; ++k) {  // ~12 MB of notes: several 4 MB chunks
+        s.push_back(row("P" + std::to_string(100000 + k), 40000 - k, "a", note(k)));
+        if (s.has_full_prose())
+            for (ProseBatch& b : s.take_prose(false)) {
+                CHECK(b.column == static_cast<std::size_t>(EventText::notes));
+                EventStore::pack(b, *codec);
+                s.install(std::move(b), codec);
+                ++packed;
+            }
+    }
+    CHECK(packed >= 2);
+    CHECK(s.prose_batches_out() == 0);
+    for (ProseBatch& b : s.take_prose(true)) {
+        EventStore::pack(b, *codec);
+        s.install(std::move(b), codec);
+    }
+    CHECK(!s.has_full_prose());
+    for (int k : {0, 1, 8, 9, 10, 13000, 26000, 39999}) CHECK(s[k].notes() == note(k));
+    // Sorting moves the references: row k's note follows it.
+    s.sort_by_time();
+    for (int i : {0, 1, 20000, 39999}) {
+        const int k = 40000 - static_cast<int>(s.start_s(i));
+        INFO(k);
+        CHECK(s[i].event_id_cnty() == "P" + std::to_string(100000 + k));
+        CHECK(s[i].notes() == note(k));
+        CHECK(s.materialise(i).notes == note(k));
+    }
+    // A copy reads the packed text through the same codec.
+    EventStore copy = s;
+    s = EventStore();
+    CHECK(copy[5].notes() == note(40000 - static_cast<int>(copy.start_s(5))));
+    // Without a batch out, sorting is allowed; with one, it is a logic error.
+    EventStore t;
+    for (int k = 0; k < 20000; ++k) t.push_back(row("T" + std::to_string(k), 20000 - k, "a", note(k)));
+    std::vector<ProseBatch> out = t.take_prose(false);
+    REQUIRE(!out.empty());
+    CHECK_THROWS_AS(t.sort_by_time(), std::logic_error);
+    CHECK_THROWS_AS(t.text(EventText::notes, 0), std::logic_error);
+}

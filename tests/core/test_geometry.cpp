@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+
 using namespace qantar;
 
 namespace {
@@ -33,4 +35,31 @@ TEST_CASE("a region is drawn with the holes other regions fill, not the empty on
     // The data keeps every hole; the other region is unchanged.
     CHECK(regions[0].polygons_m[0].rings.size() == 3);
     CHECK(drawn_polygons(regions, 1)[0].rings.size() == 1);
+}
+
+TEST_CASE("the banded polygon index answers as contains does, point for point", "[geometry][issue11]") {
+    // A jagged star with a hole, and a second polygon: many edges across many bands.
+    std::vector<Vec2> star;
+    for (int k = 0; k <= 720; ++k) {
+        const double a = k * 3.14159265358979 / 360, r = k % 2 ? 10.0 : 4.0 + (k % 7);
+        star.push_back({50 + r * std::cos(a), 40 + r * std::sin(a)});
+    }
+    std::vector<Polygon> polys{Polygon{{star, square(48, 38, 52, 42)}}, Polygon{{square(70, 30, 80, 35)}}};
+    const PolygonsIndex index(polys, 64);
+    std::uint64_t x = 88172645463325252ull;  // xorshift: the same points every run
+    auto next = [&] {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        return static_cast<double>(x % 1000000) / 1000000.0;
+    };
+    int inside = 0;
+    for (int k = 0; k < 200000; ++k) {
+        Vec2 p{35 + 50 * next(), 25 + 30 * next()};
+        if (k % 10 == 0) p.y = star[static_cast<std::size_t>(k / 10) % star.size()].y;  // on a vertex's line
+        const bool want = contains(polys, p);
+        inside += want;
+        if (index.contains(p) != want) FAIL_CHECK("differs at " << p.x << "," << p.y);
+    }
+    CHECK(inside > 10000);  // the test is not all outside
+    CHECK(index.contains({75, 32}));
+    CHECK(!index.contains({50, 40}));  // in the hole
 }
