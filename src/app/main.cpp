@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <cstring>
+#include <malloc.h>
 #include <sstream>
 #include <iostream>
 #include <optional>
@@ -296,6 +297,10 @@ int run_command(const Cli& cli) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // One malloc arena: the load fills the event store on a second thread, and a second arena
+    // holds freed memory the first cannot reuse (measured, 200k rows: 197 MB peak with glibc's
+    // default, 155 MB with one, no slower).
+    mallopt(M_ARENA_MAX, 1);
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> cargs;
     for (auto& a : args) cargs.push_back(a.data());

@@ -12,6 +12,11 @@
 #include "core/text.hpp"
 
 #include <algorithm>
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <mutex>
+#include <thread>
 #include <future>
 #include <filesystem>
 
@@ -341,6 +346,119 @@ void read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, 
     }
 }
 
+// The store's side of the load, on a thread of its own: rows come from the reader (GDAL, the
+// checks, times and places) in batches and are appended, their category keys counted and their
+// prose packed, while the reader reads on. Batches go back to be refilled, their strings keeping
+// their capacity. Rows arrive in the reader's order, so the store is what one thread would build.
+class StoreWriter {
+public:
+    struct Row {
+        Event event;
+        std::string key;  // the category text, when the table comes from the data
+    };
+
+    StoreWriter(EventStore& out, StringPool& key_pool, std::vector<std::uint32_t>& keys,
+                std::vector<std::size_t>& key_counts)
+        : out_(out), key_pool_(key_pool), keys_(keys), key_counts_(key_counts), packer_(out) {
+        for (std::size_t k = 0; k < kBatches; ++k) free_.emplace_back(kRows);
+        current_ = take_free();
+        worker_ = std::thread([this] { run(); });
+    }
+    ~StoreWriter() { stop(); }
+    StoreWriter(const StoreWriter&) = delete;
+    StoreWriter& operator=(const StoreWriter&) = delete;
+
+    // The row to fill next; commit() keeps it (a row that fails to read is simply not committed).
+    Row& row() {
+        if (used_ == kRows) hand_over();
+        return current_[used_];
+    }
+    void commit() { ++used_; }
+
+    // Every row in the store, the prose packed.
+    void finish() {
+        hand_over();
+        stop();
+        if (error_) std::rethrow_exception(error_);
+        packer_.finish();
+    }
+
+private:
+    static constexpr std::size_t kRows = 2048, kBatches = 4;
+    using Batch = std::vector<Row>;
+
+    Batch take_free() {
+        std::unique_lock lock(mutex_);
+        cv_.wait(lock, [&] { return !free_.empty() || error_; });
+        if (error_) std::rethrow_exception(error_);
+        Batch b = std::move(free_.front());
+        free_.pop_front();
+        return b;
+    }
+    void hand_over() {
+        {
+            std::lock_guard lock(mutex_);
+            full_.emplace_back(std::move(current_), used_);
+        }
+        cv_.notify_all();
+        used_ = 0;
+        current_ = take_free();
+    }
+    void stop() {
+        {
+            std::lock_guard lock(mutex_);
+            done_ = true;
+        }
+        cv_.notify_all();
+        if (worker_.joinable()) worker_.join();
+    }
+    void run() {
+        while (true) {
+            std::pair<Batch, std::size_t> b;
+            {
+                std::unique_lock lock(mutex_);
+                cv_.wait(lock, [&] { return done_ || !full_.empty(); });
+                if (full_.empty() || error_) return;
+                b = std::move(full_.front());
+                full_.pop_front();
+            }
+            try {
+                for (std::size_t i = 0; i < b.second; ++i) {
+                    out_.push_back(b.first[i].event);
+                    const std::uint32_t code = key_pool_.intern(b.first[i].key);
+                    if (code >= key_counts_.size()) key_counts_.push_back(0);
+                    ++key_counts_[code];
+                    keys_.push_back(code);
+                    packer_.poll();
+                }
+            } catch (...) {
+                std::lock_guard lock(mutex_);
+                error_ = std::current_exception();
+            }
+            {
+                std::lock_guard lock(mutex_);
+                free_.push_back(std::move(b.first));
+            }
+            cv_.notify_all();
+        }
+    }
+
+    EventStore& out_;
+    StringPool& key_pool_;
+    std::vector<std::uint32_t>& keys_;
+    std::vector<std::size_t>& key_counts_;
+    io::ProsePacker packer_;  // used by the worker, then by finish() after it has stopped
+    Batch current_;
+    std::size_t used_ = 0;
+    std::mutex mutex_;
+    std::condition_variable cv_;
+    std::deque<Batch> free_;
+    std::deque<std::pair<Batch, std::size_t>> full_;
+    std::exception_ptr error_;
+    bool done_ = false;
+    std::thread worker_;
+};
+
 }  // namespace
 
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
@@ -369,19 +487,13 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     if (!zone) tc.zone_points = zone_points(data);
     tc.times = &times;
     times.field = r.field_name(c.time);
-    io::ProsePacker packer(out);  // the notes compressed on a second thread while rows are read
-    Event row;                    // one row at a time, its strings reused
-    std::string key;
+    StoreWriter writer(out, key_pool, keys, key_counts);  // the store filled on a second thread
     while (true) {
         try {
             if (!r.next()) break;
-            read_event(r, c, options, data, tc, key, row);
-            out.push_back(row);
-            const std::uint32_t code = key_pool.intern(key);
-            if (code >= key_counts.size()) key_counts.push_back(0);
-            ++key_counts[code];
-            keys.push_back(code);
-            packer.poll();
+            StoreWriter::Row& row = writer.row();
+            read_event(r, c, options, data, tc, row.key, row.event);
+            writer.commit();
         } catch (const InputError& e) {
             if (!options.skip_invalid) throw;
             std::string reason = e.what();
@@ -389,7 +501,7 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
             skipped.push_back({e.file(), e.where(), e.field(), reason});
         }
     }
-    packer.finish();
+    writer.finish();
     for (TimeFormat f : tc.seen)
         times.format += (times.format.empty() ? "" : "+") + std::string(time_format_name(f));
     if (out.empty() && skipped.empty()) throw InputError(path, "", "", "the layer has no features");
