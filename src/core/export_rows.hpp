@@ -19,7 +19,9 @@ ExportValue time_value(const std::optional<LocalTime>& t);
 // also writes its fields. finish() appends the feature with the row's values.
 class RowBuilder {
 public:
-    explicit RowBuilder(ExportTable& table) : table_(table), first_(table.features.empty()) {}
+    explicit RowBuilder(ExportTable& table) : table_(table), first_(table.features.empty()) {
+        values_.reserve(first_ ? 64 : table.fields.size());  // one allocation a row, not one a doubling
+    }
     void add(std::string_view name, ExportFieldKind kind, ExportValue value) {
         if (first_) table_.fields.push_back({std::string(name), kind});
         values_.push_back(std::move(value));
