@@ -387,6 +387,7 @@ void EventStore::pack(ProseBatch& b, const TextCodec& codec) {
 }
 
 void EventStore::install(ProseBatch&& b, std::shared_ptr<const TextCodec> codec) {
+    if (codec_ && codec != codec_) throw std::logic_error("EventStore::install: a store's prose has one codec");
     if (!codec_) codec_ = std::move(codec);
     const std::uint32_t chunk = packed_[b.column].add_chunk(std::move(b.packed)) | kPacked;
     std::vector<TextArena::Ref>& refs = refs_[b.column].v;

@@ -360,7 +360,7 @@ public:
     StoreWriter(EventStore& out, StringPool& key_pool, std::vector<std::uint32_t>& keys,
                 std::vector<std::size_t>& key_counts)
         : out_(out), key_pool_(key_pool), keys_(keys), key_counts_(key_counts), packer_(out) {
-        for (std::size_t k = 0; k < kBatches; ++k) free_.emplace_back(kRows);
+        free_.resize(kBatches);  // empty: rows are made as they are first needed (a small file makes few)
         current_ = take_free();
         worker_ = std::thread([this] { run(); });
     }
@@ -371,6 +371,7 @@ public:
     // The row to fill next; commit() keeps it (a row that fails to read is simply not committed).
     Row& row() {
         if (used_ == kRows) hand_over();
+        if (used_ == current_.size()) current_.emplace_back();
         return current_[used_];
     }
     void commit() { ++used_; }
