@@ -14,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -413,6 +414,39 @@ TEST_CASE("skip_invalid reports every skipped row, in order", "[load][bad]") {
     // All rows bad: an error, not an empty map.
     o.events_path = write_file(dir / "allbad.csv", "event_id_cnty,category,start_time,city_id\nA,riot,never,almaty\n");
     CHECK_THROWS_AS(load_dataset(o), InputError);
+}
+
+TEST_CASE("rows handed to the store's thread in batches keep their order, notes and errors", "[load][bad][issue11]") {
+    // 30,000 rows: many batches of 2,048 and ~7.5 MB of notes (two prose chunks, compressed while
+    // they load); bad rows in the first batch, on a batch boundary and in the last.
+    const fs::path dir = temp_dir("batches");
+    auto note = [](int i) { return "Note " + std::to_string(i) + ": " + std::string(200 + i % 97, 'a' + i % 26); };
+    std::string text = "event_id_cnty,category,start_time,city_id,notes\n";
+    const std::set<int> bad{3, 2048, 2049, 29999};
+    for (int i = 0; i < 30000; ++i) {
+        const int minute = 59 - i % 60;  // out of time order: the store sorts
+        text += "E" + std::to_string(100000 + i) + ",riot," +
+                (bad.count(i) ? std::string("never") : "2022-01-04T19:" + std::string(minute < 10 ? "0" : "") +
+                                                             std::to_string(minute) + "+06:00") +
+                ",almaty," + note(i) + "\n";
+    }
+    LoadOptions o = fixture_options(write_file(dir / "batches.csv", text));
+    require_input_error(o, {"batches.csv", "line 5", "'start_time'"});  // the first bad row, not a later one
+    o.skip_invalid = true;
+    const Dataset d = load_dataset(o);
+    REQUIRE(d.events.size() == 30000 - bad.size());
+    REQUIRE(d.skipped.size() == bad.size());
+    std::vector<std::string> where;
+    for (const Skipped& s : d.skipped) where.push_back(s.where);
+    CHECK(where == std::vector<std::string>{"line 5", "line 2050", "line 2051", "line 30001"});
+    // Every row's note came back, and rows of one moment keep their id order.
+    for (std::size_t k = 0; k < d.events.size(); ++k) {
+        const EventRef e = d.events[k];
+        const int i = std::stoi(std::string(e.event_id_cnty().substr(1))) - 100000;
+        if (e.notes() != note(i)) FAIL_CHECK("row " << i << ": notes differ");
+        if (k > 0 && d.events.start_s(k - 1) == e.start_s())
+            CHECK(d.events[k - 1].event_id_cnty() < e.event_id_cnty());
+    }
 }
 
 TEST_CASE("the bundled data loads", "[load][bundled]") {
