@@ -1,6 +1,7 @@
 #include "base_map.hpp"
 
 #include "core/story.hpp"
+#include "render/gl_blit.hpp"
 #include "render/palette.hpp"
 
 #include "core/geometry.hpp"
@@ -176,10 +177,16 @@ void BaseMap::draw(const DrawContext& ctx) {
             }
         }
     }
+    // The frame starts here: the copy of the cache replaces every pixel, anything else draws on
+    // the background colour.
     if (cache_ && cached_ok_ && cache_key_) {
-        sf::Sprite base(cached_.getTexture());
-        ctx.target.draw(base, sf::RenderStates(sf::BlendNone));
+        if (!blit_texture(cached_.getTexture(), ctx.target)) {
+            ctx.target.clear(kBackground);
+            sf::Sprite base(cached_.getTexture());
+            ctx.target.draw(base, sf::RenderStates(sf::BlendNone));
+        }
     } else {
+        ctx.target.clear(kBackground);
         draw_uncached(ctx.target, ctx.map_states);
     }
 }

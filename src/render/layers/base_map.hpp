@@ -32,6 +32,8 @@ public:
     const Vec2& origin() const { return origin_; }
     // The national outline's extent (what the home camera fits).
     const MapBounds& outline_bounds() const { return outline_bounds_; }
+    // The first layer of a frame: clears the target to the background (or copies the cached map
+    // over all of it) and draws the map.
     void draw(const DrawContext& ctx);
 
 private:
