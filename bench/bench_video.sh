@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Encoder throughput: N synthetic 1920x1080 frames to MP4 (libx264 through ffmpeg) and to a PNG
-# sequence (libdeflate, worker threads); prints frames per second for each. Measures the encoders
+# sequence (zlib, worker threads, unchanged bands reused); prints frames per second for each. Measures the encoders
 # alone; the full render+encode figure comes from `qantar render` itself.
 # usage: bench/bench_video.sh [frames=300] [formats=mp4,png,webm,gif] [build dir=build-video]
 set -euo pipefail

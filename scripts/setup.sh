@@ -8,7 +8,7 @@ packages=(
   libgdal-dev gdal-bin libproj-dev proj-bin libgeos-dev
   libsfml-dev libcli11-dev catch2 nlohmann-json3-dev libfontconfig-dev
   fonts-dejavu-core fonts-noto-core
-  libdeflate-dev libpng-dev
+  zlib1g-dev libpng-dev
   ffmpeg
   xvfb xauth xdotool x11-utils imagemagick libgl1-mesa-dri xclip
   # Sanitizer and fuzz steps of test.sh (issue 13): clang with its runtime libraries (ASan, UBSan,

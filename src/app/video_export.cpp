@@ -120,7 +120,7 @@ int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOpt
             read_pixels(rt, scratch, rgba);
             if (prof.on) prof.lap(prof.read, since);
             sink.push(std::move(rgba), i);
-            rgba = {};
+            rgba = sink.take_spare();
             if (prof.on) prof.lap(prof.push, since);
             progress.update(i + 1, elapsed());
             if (video::interrupted()) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 namespace qantar::render {
 
@@ -47,6 +48,19 @@ std::vector<EventMark> event_marks_for(const Timeline& timeline) {
 namespace {
 
 constexpr double kMinute = 60.0;
+
+// The density grid's colour ramp: a log scale normalised by the densest cell over all time (so
+// a frame does not depend on how it was reached). Writes RGBA.
+void ramp_of(std::int32_t count, std::int32_t norm_count, sf::Uint8* px) {
+    const double norm = std::log1p(static_cast<double>(norm_count));
+    double v = count > 0 ? std::log1p(static_cast<double>(count)) / norm : 0.0;
+    double r = std::clamp(0.35 + 1.6 * v, 0.0, 1.0), g = std::clamp(1.6 * v - 0.35, 0.0, 1.0),
+           b = std::clamp(2.2 * v - 1.3, 0.0, 1.0), a = count > 0 ? std::clamp(0.25 + 1.5 * v, 0.0, 0.95) : 0.0;
+    px[0] = static_cast<sf::Uint8>(r * 255);
+    px[1] = static_cast<sf::Uint8>(g * 255);
+    px[2] = static_cast<sf::Uint8>(b * 255);
+    px[3] = static_cast<sf::Uint8>(a * 255);
+}
 
 sf::Vector2f rel(const Vec2& p, const Vec2& o) {
     return {static_cast<float>(p.x - o.x), static_cast<float>(p.y - o.y)};
@@ -96,6 +110,9 @@ EventLayer::EventLayer(std::vector<EventMark> marks, Vec2 origin_m, sf::Shader* 
             cell_of_[i] = cy * grid_w_ + cx;
             grid_norm_ = std::max(grid_norm_, ++total[cell_of_[i]]);
         }
+        // Counts up to the densest cell's (at most a million) looked up, any higher computed.
+        ramp_.resize(static_cast<std::size_t>(std::min(grid_norm_, 1 << 20)) + 1);
+        for (std::size_t n = 0; n < ramp_.size(); ++n) ramp_of(static_cast<std::int32_t>(n), grid_norm_, ramp_[n].data());
         grid_tex_.create(grid_w_, grid_h_);
         grid_tex_.setSmooth(true);
         grid_px_.assign(grid_.size() * 4, 0);
@@ -239,17 +256,11 @@ void EventLayer::update_density(std::size_t lo, std::size_t hi) {
     grid_lo_ = lo;
     grid_hi_ = hi;
     grid_dirty_ = false;
-    // Colour ramp on a log scale normalised by the densest cell over all time (so a frame does
-    // not depend on how it was reached).
-    const double norm = std::log1p(static_cast<double>(grid_norm_));
+    // The colours of the counts (ramp_of) looked up: a log1p per count once, not per cell and frame.
     for (std::size_t i = 0; i < grid_.size(); ++i) {
-        double v = grid_[i] > 0 ? std::log1p(static_cast<double>(grid_[i])) / norm : 0.0;
-        double r = std::clamp(0.35 + 1.6 * v, 0.0, 1.0), g = std::clamp(1.6 * v - 0.35, 0.0, 1.0),
-               b = std::clamp(2.2 * v - 1.3, 0.0, 1.0), a = grid_[i] > 0 ? std::clamp(0.25 + 1.5 * v, 0.0, 0.95) : 0.0;
-        grid_px_[i * 4 + 0] = static_cast<sf::Uint8>(r * 255);
-        grid_px_[i * 4 + 1] = static_cast<sf::Uint8>(g * 255);
-        grid_px_[i * 4 + 2] = static_cast<sf::Uint8>(b * 255);
-        grid_px_[i * 4 + 3] = static_cast<sf::Uint8>(a * 255);
+        const auto n = static_cast<std::size_t>(std::max(0, grid_[i]));
+        if (n < ramp_.size()) std::memcpy(&grid_px_[i * 4], &ramp_[n], 4);
+        else ramp_of(grid_[i], grid_norm_, &grid_px_[i * 4]);
     }
     grid_tex_.update(grid_px_.data());
 }

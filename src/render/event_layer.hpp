@@ -18,6 +18,7 @@
 
 #include <SFML/Graphics.hpp>
 
+#include <array>
 #include <cstddef>
 #include <memory>
 #include <vector>
@@ -92,6 +93,7 @@ private:
     bool grid_dirty_ = true;
     sf::Texture grid_tex_;
     std::vector<sf::Uint8> grid_px_;
+    std::vector<std::array<sf::Uint8, 4>> ramp_;  // RGBA per count
 
 };
 

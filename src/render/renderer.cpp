@@ -140,14 +140,13 @@ FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) 
     FrameLayout layout = build_layout(timeline_, scene, p, FontMeasure(text_maker(p)), shader_ == nullptr);
     const ScreenSize& size = p.size;
     target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.width_px), static_cast<float>(size.height_px))));
-    target.clear(kBackground);
     sf::RenderStates map_states;
     map_states.transform = map_transform(p.camera, size, base_map_->origin());
     // The shutdown greys the map out (not the events, which must stay readable).
     const DrawContext ctx{target, timeline_, scene, layout, p, text_maker(p), map_states,
                           scene.shutdown ? 0.6 : 0.0, shader_ == nullptr};
 
-    base_map_->draw(ctx);
+    base_map_->draw(ctx);  // clears the target (or copies over all of it)
     draw_context_labels(ctx);
     if (p.overlays.spread) draw_spread_arcs(ctx);
     draw_troop_arcs(ctx);

@@ -178,6 +178,7 @@ void FfmpegSink::writer() {
             p += n;
             left -= static_cast<std::size_t>(n);
         }
+        spare_.give(std::move(item->rgba));
     }
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "bounded_queue.hpp"
+#include "frame_pool.hpp"
 #include "frame_sink.hpp"
 
 #include <sys/types.h>
@@ -24,6 +25,7 @@ public:
     void push(std::vector<std::uint8_t> rgba, std::int64_t index) override;
     void finish() override;
     void abort() noexcept override;
+    std::vector<std::uint8_t> take_spare() override { return spare_.take(); }
     const std::string& output() const override { return out_; }
     const std::string& temporary() const override { return tmp_str_; }
 
@@ -51,6 +53,7 @@ private:
     int width_ = 0, height_ = 0;
     std::size_t frame_bytes_ = 0;
     BoundedQueue<Item> queue_;
+    FramePool spare_{options_.queue_frames + 2};
     std::thread thread_;
     int fd_ = -1;
     pid_t pid_ = -1;

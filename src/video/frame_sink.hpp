@@ -30,9 +30,9 @@ struct SinkOptions {
     std::string x264_preset = "superfast"; // MP4: ~75 fps at 1080p on 2 cores (veryfast: ~45)
     int x264_crf = 20;
     int png_threads = 0;                  // PNG workers; 0: hardware threads (at least 2)
-    // libdeflate level: 2 is twice as fast as 1 in libdeflate 1.14 (its level 1 takes a slower
-    // match finder) for 1-5% larger files: ~15-27 ms per 1080p frame on one core.
-    int png_level = 2;
+    // zlib level of the PNG bands: 1, the fastest (as fast as libdeflate's level 2 on 16-row
+    // bands, ~12% larger files; a band unchanged since an earlier frame is not compressed again).
+    int png_level = 1;
     std::size_t queue_frames = 6;         // frames buffered between the renderer and the encoder
 };
 
@@ -48,6 +48,9 @@ public:
     virtual void finish() = 0;
     // Stops at once and removes the temporary. Never throws; safe to call twice.
     virtual void abort() noexcept = 0;
+    // The buffer of a frame the encoder is done with (contents stale, capacity kept), or an empty
+    // one: the caller reads its next frame into it rather than allocating a new one.
+    virtual std::vector<std::uint8_t> take_spare() = 0;
 
     virtual const std::string& output() const = 0;
     virtual const std::string& temporary() const = 0;  // the path written until finish()

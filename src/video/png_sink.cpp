@@ -1,10 +1,10 @@
-// The PNG sequence sink (png_sink.hpp). Pulls in libdeflate.
+// The PNG sequence sink and its encoder (png_sink.hpp). Pulls in zlib.
 #include "png_sink.hpp"
 
 #include "sink_util.hpp"
 #include "io/atomic_file.hpp"
 
-#include <libdeflate.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -17,26 +17,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-struct CompressorDeleter {
-    void operator()(libdeflate_compressor* c) const noexcept { libdeflate_free_compressor(c); }
-};
-
 void put_u32(std::vector<std::uint8_t>& out, std::uint32_t v) {
     out.push_back(static_cast<std::uint8_t>(v >> 24));
     out.push_back(static_cast<std::uint8_t>(v >> 16));
     out.push_back(static_cast<std::uint8_t>(v >> 8));
     out.push_back(static_cast<std::uint8_t>(v));
-}
-
-// Appends a chunk whose data is already at out[start + 8 ..]; fills in length and CRC.
-void close_chunk(std::vector<std::uint8_t>& out, std::size_t start) {
-    const auto length = static_cast<std::uint32_t>(out.size() - start - 8);
-    out[start] = static_cast<std::uint8_t>(length >> 24);
-    out[start + 1] = static_cast<std::uint8_t>(length >> 16);
-    out[start + 2] = static_cast<std::uint8_t>(length >> 8);
-    out[start + 3] = static_cast<std::uint8_t>(length);
-    const auto crc = static_cast<std::uint32_t>(libdeflate_crc32(0, out.data() + start + 4, length + 4));
-    put_u32(out, crc);
 }
 
 std::size_t open_chunk(std::vector<std::uint8_t>& out, const char type[4]) {
@@ -46,53 +31,144 @@ std::size_t open_chunk(std::vector<std::uint8_t>& out, const char type[4]) {
     return start;
 }
 
-}  // namespace
+// Fills in the length of the chunk opened at `start` and appends its CRC.
+void close_chunk(std::vector<std::uint8_t>& out, std::size_t start) {
+    const auto length = static_cast<std::uint32_t>(out.size() - start - 8);
+    out[start] = static_cast<std::uint8_t>(length >> 24);
+    out[start + 1] = static_cast<std::uint8_t>(length >> 16);
+    out[start + 2] = static_cast<std::uint8_t>(length >> 8);
+    out[start + 3] = static_cast<std::uint8_t>(length);
+    put_u32(out, static_cast<std::uint32_t>(crc32(0, out.data() + start + 4, length + 4)));
+}
 
-std::vector<std::uint8_t> encode_png(const std::uint8_t* rgba, int width, int height, int level) {
-    const std::size_t row = static_cast<std::size_t>(width) * 4;
-    const auto h = static_cast<std::size_t>(height);
-    // Filter Up on every row: one subtraction per byte, and a flat map compresses to almost nothing.
-    std::vector<std::uint8_t> filtered(h * (row + 1));
-    for (std::size_t y = 0; y < h; ++y) {
-        std::uint8_t* dst = filtered.data() + y * (row + 1);
-        const std::uint8_t* cur = rgba + y * row;
-        dst[0] = 2;
-        if (y == 0) {
-            std::memcpy(dst + 1, cur, row);
-        } else {
-            const std::uint8_t* prev = cur - row;
-            for (std::size_t i = 0; i < row; ++i) dst[1 + i] = static_cast<std::uint8_t>(cur[i] - prev[i]);
+// A raw deflate stream per thread, reset for every band.
+struct Deflater {
+    z_stream z{};
+    int level = -1;
+    ~Deflater() {
+        if (level >= 0) deflateEnd(&z);
+    }
+    void reset(int want) {
+        if (level != want) {
+            if (level >= 0) deflateEnd(&z);
+            z = z_stream{};
+            level = -1;
+            if (deflateInit2(&z, want, Z_DEFLATED, -15, 9, Z_DEFAULT_STRATEGY) != Z_OK)
+                throw VideoError("PNG: cannot start a zlib stream");
+            level = want;
+        } else if (deflateReset(&z) != Z_OK) {
+            throw VideoError("PNG: cannot reset the zlib stream");
         }
     }
-    thread_local std::unique_ptr<libdeflate_compressor, CompressorDeleter> compressor;
-    thread_local int compressor_level = -1;
-    if (!compressor || compressor_level != level) {
-        compressor.reset(libdeflate_alloc_compressor(level));
-        compressor_level = level;
-        if (!compressor) throw VideoError("PNG: cannot allocate a compressor");
+};
+
+}  // namespace
+
+// One band: its filtered bytes (the key), their deflate blocks (byte-aligned, not final: a sync
+// flush ends them, so bands concatenate into one stream) and their Adler-32.
+struct PngEncoder::Strip {
+    std::vector<std::uint8_t> filtered, deflated;
+    uLong adler = 0;
+};
+
+PngEncoder::PngEncoder(int width, int height, int level) : width_(width), height_(height), level_(level) {
+    if (width <= 0 || height <= 0) throw VideoError("PNG: bad frame size");
+    if (level < 1 || level > 9) throw VideoError("PNG: zlib level must be 1..9");
+    last_.resize(static_cast<std::size_t>((height + kStripRows - 1) / kStripRows));
+}
+
+PngEncoder::~PngEncoder() = default;
+
+std::vector<std::uint8_t> PngEncoder::encode(const std::uint8_t* rgba) {
+    const std::size_t row = static_cast<std::size_t>(width_) * 4, line = row + 1;
+    thread_local Deflater deflater;
+    thread_local std::vector<std::uint8_t> filtered;  // one band, reused (no per-frame zeroing)
+    filtered.resize(line * kStripRows);
+
+    std::vector<std::shared_ptr<const Strip>> strips(last_.size());
+    std::size_t deflated_bytes = 0;
+    for (std::size_t k = 0; k < last_.size(); ++k) {
+        const std::size_t y0 = k * kStripRows, y1 = std::min<std::size_t>(y0 + kStripRows, static_cast<std::size_t>(height_));
+        // Filter Up on every row: one subtraction per byte, and a flat map compresses to almost nothing.
+        for (std::size_t y = y0; y < y1; ++y) {
+            std::uint8_t* dst = filtered.data() + (y - y0) * line;
+            const std::uint8_t* cur = rgba + y * row;
+            dst[0] = 2;
+            if (y == 0) {
+                std::memcpy(dst + 1, cur, row);
+            } else {
+                const std::uint8_t* prev = cur - row;
+                for (std::size_t i = 0; i < row; ++i) dst[1 + i] = static_cast<std::uint8_t>(cur[i] - prev[i]);
+            }
+        }
+        const std::size_t n = (y1 - y0) * line;
+        std::shared_ptr<const Strip> last;
+        {
+            std::lock_guard lock(mutex_);
+            last = last_[k];
+        }
+        if (last && last->filtered.size() == n && std::memcmp(last->filtered.data(), filtered.data(), n) == 0) {
+            strips[k] = std::move(last);
+            ++reused_;
+        } else {
+            auto s = std::make_shared<Strip>();
+            s->filtered.assign(filtered.begin(), filtered.begin() + static_cast<std::ptrdiff_t>(n));
+            s->adler = adler32(adler32(0, nullptr, 0), filtered.data(), static_cast<uInt>(n));
+            deflater.reset(level_);
+            z_stream& z = deflater.z;
+            s->deflated.resize(deflateBound(&z, static_cast<uLong>(n)) + 16);
+            z.next_in = filtered.data();
+            z.avail_in = static_cast<uInt>(n);
+            z.next_out = s->deflated.data();
+            z.avail_out = static_cast<uInt>(s->deflated.size());
+            // A sync flush ends the band on a byte boundary with an empty stored block; more room
+            // is given until zlib has written all of it (avail_out left over).
+            while (true) {
+                if (deflate(&z, Z_SYNC_FLUSH) == Z_STREAM_ERROR) throw VideoError("PNG: compression failed");
+                if (z.avail_in == 0 && z.avail_out > 0) break;
+                const std::size_t used = s->deflated.size() - z.avail_out;
+                s->deflated.resize(s->deflated.size() * 2);
+                z.next_out = s->deflated.data() + used;
+                z.avail_out = static_cast<uInt>(s->deflated.size() - used);
+            }
+            s->deflated.resize(s->deflated.size() - z.avail_out);
+            {
+                std::lock_guard lock(mutex_);
+                last_[k] = s;
+            }
+            strips[k] = std::move(s);
+            ++encoded_;
+        }
+        deflated_bytes += strips[k]->deflated.size();
     }
 
     std::vector<std::uint8_t> out;
-    const std::size_t bound = libdeflate_zlib_compress_bound(compressor.get(), filtered.size());
-    out.reserve(bound + 64);
+    out.reserve(deflated_bytes + 64);
     static const std::uint8_t signature[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
     out.insert(out.end(), signature, signature + 8);
     std::size_t c = open_chunk(out, "IHDR");
-    put_u32(out, static_cast<std::uint32_t>(width));
-    put_u32(out, static_cast<std::uint32_t>(height));
+    put_u32(out, static_cast<std::uint32_t>(width_));
+    put_u32(out, static_cast<std::uint32_t>(height_));
     out.insert(out.end(), {8, 6, 0, 0, 0});  // 8 bits, RGBA, deflate, adaptive filters, no interlace
     close_chunk(out, c);
     c = open_chunk(out, "IDAT");
-    const std::size_t data_at = out.size();
-    out.resize(data_at + bound);
-    const std::size_t n = libdeflate_zlib_compress(compressor.get(), filtered.data(), filtered.size(),
-                                                   out.data() + data_at, bound);
-    if (n == 0) throw VideoError("PNG: compression failed");
-    out.resize(data_at + n);
+    out.insert(out.end(), {0x78, 0x01});  // zlib header: deflate, 32 KiB window, fastest
+    uLong adler = adler32(0, nullptr, 0);
+    for (const auto& s : strips) {
+        out.insert(out.end(), s->deflated.begin(), s->deflated.end());
+        adler = adler32_combine(adler, s->adler, static_cast<z_off_t>(s->filtered.size()));
+    }
+    out.insert(out.end(), {0x03, 0x00});  // an empty final block (fixed codes): the stream ends
+    put_u32(out, static_cast<std::uint32_t>(adler));
     close_chunk(out, c);
     c = open_chunk(out, "IEND");
     close_chunk(out, c);
     return out;
+}
+
+std::vector<std::uint8_t> encode_png(const std::uint8_t* rgba, int width, int height, int level) {
+    PngEncoder encoder(width, height, level);
+    return encoder.encode(rgba);
 }
 
 std::string frame_file_name(std::int64_t index) {
@@ -125,6 +201,7 @@ void PngSequenceSink::begin(int width, int height, double fps) {
         throw VideoError(out_ + ": cannot create " + tmp_.string() + ": " + ec.message());
     width_ = width;
     height_ = height;
+    encoder_ = std::make_unique<PngEncoder>(width, height, options_.png_level);
     begun_ = true;
     int n = options_.png_threads;
     if (n <= 0) n = std::max(2, static_cast<int>(std::thread::hardware_concurrency()));
@@ -141,8 +218,8 @@ void PngSequenceSink::worker() {
     while (auto item = queue_.pop()) {
         if (failed_) continue;
         try {
-            const std::vector<std::uint8_t> png = encode_png(item->rgba.data(), width_, height_, options_.png_level);
-            item->rgba = {};
+            const std::vector<std::uint8_t> png = encoder_->encode(item->rgba.data());
+            spare_.give(std::move(item->rgba));
             const fs::path path = tmp_ / frame_file_name(item->index);
             std::FILE* f = std::fopen(path.c_str(), "wb");
             if (!f) {

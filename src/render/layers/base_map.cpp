@@ -1,6 +1,7 @@
 #include "base_map.hpp"
 
 #include "core/story.hpp"
+#include "render/gl_blit.hpp"
 #include "render/palette.hpp"
 
 #include "core/geometry.hpp"
@@ -149,11 +150,32 @@ void BaseMap::update_lines(const Camera& cam, double u) {
     lines_u_ = u;
 }
 
-void BaseMap::draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states) {
+void BaseMap::draw_under(sf::RenderTarget& to, const sf::RenderStates& map_states) {
     to.draw(countries_fill_, map_states);
     to.draw(water_fill_, map_states);
+}
+
+void BaseMap::draw_over(sf::RenderTarget& to, const sf::RenderStates& map_states) {
     to.draw(regions_fill_, map_states);
     to.draw(lines_, map_states);
+}
+
+void BaseMap::draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states) {
+    draw_under(to, map_states);
+    draw_over(to, map_states);
+}
+
+bool BaseMap::update_under(const CacheKey& view_key, const sf::RenderStates& map_states) {
+    if (under_key_ && *under_key_ == view_key) return true;
+    const sf::Vector2u size(static_cast<unsigned>(view_key.w), static_cast<unsigned>(view_key.h));
+    if (!under_ok_ || under_.getSize() != size) under_ok_ = under_.create(size.x, size.y);
+    if (!under_ok_) return false;
+    under_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    under_.clear(kBackground);
+    draw_under(under_, map_states);
+    under_.display();
+    under_key_ = view_key;
+    return true;
 }
 
 void BaseMap::draw(const DrawContext& ctx) {
@@ -168,18 +190,32 @@ void BaseMap::draw(const DrawContext& ctx) {
         if (!cache_key_ || !(*cache_key_ == key)) {
             if (!cached_ok_ || cached_.getSize() != sf::Vector2u(W, H)) cached_ok_ = cached_.create(W, H);
             if (cached_ok_) {
+                // The fills under the regions depend on the view alone: kept in their own texture,
+                // a change of tints redraws the regions and the borders over a copy of it.
+                CacheKey view_key = key;
+                view_key.colors.clear();
                 cached_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(W), static_cast<float>(H))));
-                cached_.clear(kBackground);
-                draw_uncached(cached_, ctx.map_states);
+                if (update_under(view_key, ctx.map_states) && blit_texture(under_.getTexture(), cached_)) {
+                    draw_over(cached_, ctx.map_states);
+                } else {
+                    cached_.clear(kBackground);
+                    draw_uncached(cached_, ctx.map_states);
+                }
                 cached_.display();
                 cache_key_ = std::move(key);
             }
         }
     }
+    // The frame starts here: the copy of the cache replaces every pixel, anything else draws on
+    // the background colour.
     if (cache_ && cached_ok_ && cache_key_) {
-        sf::Sprite base(cached_.getTexture());
-        ctx.target.draw(base, sf::RenderStates(sf::BlendNone));
+        if (!blit_texture(cached_.getTexture(), ctx.target)) {
+            ctx.target.clear(kBackground);
+            sf::Sprite base(cached_.getTexture());
+            ctx.target.draw(base, sf::RenderStates(sf::BlendNone));
+        }
     } else {
+        ctx.target.clear(kBackground);
         draw_uncached(ctx.target, ctx.map_states);
     }
 }

@@ -32,11 +32,15 @@ public:
     const Vec2& origin() const { return origin_; }
     // The national outline's extent (what the home camera fits).
     const MapBounds& outline_bounds() const { return outline_bounds_; }
+    // The first layer of a frame: clears the target to the background (or copies the cached map
+    // over all of it) and draws the map.
     void draw(const DrawContext& ctx);
 
 private:
     void update_tints(const DrawContext& ctx);
     void update_lines(const Camera& cam, double u);
+    void draw_under(sf::RenderTarget& to, const sf::RenderStates& map_states);  // countries, water
+    void draw_over(sf::RenderTarget& to, const sf::RenderStates& map_states);   // regions, borders
     void draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states);
 
     Vec2 origin_;
@@ -58,6 +62,11 @@ private:
     sf::RenderTexture cached_;
     bool cached_ok_ = false;
     std::optional<CacheKey> cache_key_;
+    // What lies under the regions (countries and water) for the view of under_key_ (no colours).
+    bool update_under(const CacheKey& view_key, const sf::RenderStates& map_states);
+    sf::RenderTexture under_;
+    bool under_ok_ = false;
+    std::optional<CacheKey> under_key_;
 };
 
 }  // namespace qantar::render
