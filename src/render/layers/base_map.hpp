@@ -1,6 +1,7 @@
 // The base map: countries, water, regions (tinted by their state) and borders, prepared once
 // from the data. Drawn into a cached texture that is redrawn only when the camera, the size,
-// the HUD scale or a region's tint changes.
+// the HUD scale or a region's tint changes. The geometry is prepared without OpenGL
+// (prepare_base_map), so that a loading thread can build it while the window opens.
 #pragma once
 
 #include "draw_context.hpp"
@@ -25,30 +26,66 @@ sf::Transform map_transform(const Camera& cam, const ScreenSize& size, const Vec
 // The rings of polygons as float points relative to origin.
 std::vector<std::vector<sf::Vector2f>> rings_of(const std::vector<Polygon>& polys, const Vec2& origin);
 
+// The border strips at one scale: their widths are in screen pixels, so they are built for a
+// camera scale (px_per_m) and a HUD scale (u).
+struct BorderStrips {
+    double px_per_m = -1, u = -1;
+    std::vector<sf::Vertex> vertices;
+};
+
+// Everything the base map draws, as plain vertices and polylines in map units relative to origin.
+struct BaseMapGeometry {
+    Vec2 origin;               // map coordinates are uploaded relative to this point (float precision)
+    MapBounds outline_bounds;  // the national outline's extent (what the home camera fits)
+    std::vector<sf::Vertex> countries_fill, water_fill, region_fill;
+    std::vector<std::pair<std::size_t, std::size_t>> region_ranges;  // [begin, end) of region_fill per region
+    // Border lines, each shared segment once.
+    std::vector<Polyline> country_lines, water_lines, region_lines, outline_lines;
+    BorderStrips strips;  // built ahead for the expected first frame (empty: built at the first draw)
+};
+
+// The geometry of the data's base map (no OpenGL: any thread).
+BaseMapGeometry prepare_base_map(const Dataset& data);
+// The border strips of g at a camera scale and HUD scale (no OpenGL: any thread). Reuses out's storage.
+void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, BorderStrips& out);
+
 class BaseMap {
 public:
     BaseMap(const Dataset& data, bool cache);
+    // From geometry prepared ahead (uploads it; needs the OpenGL context).
+    BaseMap(BaseMapGeometry geometry, bool cache);
     // Map coordinates are uploaded relative to this point (float precision).
-    const Vec2& origin() const { return origin_; }
+    const Vec2& origin() const { return geo_.origin; }
     // The national outline's extent (what the home camera fits).
-    const MapBounds& outline_bounds() const { return outline_bounds_; }
+    const MapBounds& outline_bounds() const { return geo_.outline_bounds; }
     void draw(const DrawContext& ctx);
 
 private:
     void update_tints(const DrawContext& ctx);
     void update_lines(const Camera& cam, double u);
-    void draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states);
+    // A buffer's triangles in runs of consecutive triangles, each with its extent (map units
+    // relative to origin): a frame draws only the runs that reach the screen, since a triangle
+    // wholly outside it draws no pixel (the neighbours far from the story, in the default view).
+    struct Chunk {
+        std::size_t first = 0, count = 0;
+        double min_x = 0, min_y = 0, max_x = 0, max_y = 0;
+    };
+    struct Visible {
+        double min_x, min_y, max_x, max_y;
+    };
+    static std::vector<Chunk> chunks_of(const std::vector<sf::Vertex>& v);
+    static void draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, const std::vector<Chunk>& chunks,
+                            const Visible& visible, const sf::RenderStates& states);
+    void draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states, const Visible& visible);
 
-    Vec2 origin_;
-    MapBounds outline_bounds_;
+    // The geometry (fills of countries and water released once uploaded; the regions' kept for
+    // their tints; the strips are those in lines_, or built ahead and not yet uploaded).
+    BaseMapGeometry geo_;
     sf::VertexBuffer countries_fill_, water_fill_, regions_fill_;
-    std::vector<sf::Vertex> region_vertices_;
-    std::vector<std::pair<std::size_t, std::size_t>> region_ranges_;  // [begin, end) per region
-    std::vector<sf::Color> region_colors_;                            // last uploaded
-    // Border lines, each shared segment once (map units relative to origin).
-    std::vector<Polyline> country_lines_, water_lines_, region_lines_, outline_lines_;
+    std::vector<Chunk> countries_chunks_, water_chunks_, regions_chunks_, lines_chunks_;
+    std::vector<sf::Color> region_colors_;  // last uploaded
     sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
-    double lines_px_per_m_ = -1, lines_u_ = -1;
+    bool strips_uploaded_ = false;
     struct CacheKey {
         double cx = 0, cy = 0, px_per_m = 0, w = 0, h = 0, u = 0;
         std::vector<sf::Color> colors;
