@@ -36,6 +36,8 @@ struct RendererConfig {
     std::string bold_font_path;  // "" : fontconfig, bold
     bool cache_base_map = true;  // draw the static base map into a texture, redrawn only when the
                                  // camera, size or a region's tint changes (false: every frame)
+    bool cull_base_map = true;   // draw only the base map's runs of triangles that reach the
+                                 // screen (false: every triangle; the same pixels)
 };
 
 // <exe dir>/../shaders if it exists, else ./shaders, else $QANTAR_SHADERS.

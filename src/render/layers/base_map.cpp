@@ -142,9 +142,10 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
     out.u = u;
 }
 
-BaseMap::BaseMap(const Dataset& data, bool cache) : BaseMap(prepare_base_map(data), cache) {}
+BaseMap::BaseMap(const Dataset& data, bool cache, bool cull) : BaseMap(prepare_base_map(data), cache, cull) {}
 
-BaseMap::BaseMap(BaseMapGeometry geometry, bool cache) : geo_(std::move(geometry)), cache_(cache) {
+BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull)
+    : geo_(std::move(geometry)), cache_(cache), cull_(cull) {
     fill_buffer(countries_fill_, geo_.countries_fill);
     fill_buffer(water_fill_, geo_.water_fill);
     countries_chunks_ = chunks_of(geo_.countries_fill);
@@ -175,15 +176,15 @@ std::vector<BaseMap::Chunk> BaseMap::chunks_of(const std::vector<sf::Vertex>& v)
 }
 
 void BaseMap::draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, const std::vector<Chunk>& chunks,
-                          const Visible& visible, const sf::RenderStates& states) {
+                          const Visible& visible, const sf::RenderStates& states) const {
     std::size_t first = 0, count = 0;  // the run of adjacent chunks on screen, drawn in one call
     auto flush = [&] {
         if (count > 0) to.draw(vb, first, count, states);
         count = 0;
     };
     for (const Chunk& c : chunks) {
-        const bool off = c.max_x < visible.min_x || c.min_x > visible.max_x || c.max_y < visible.min_y ||
-                         c.min_y > visible.max_y;
+        const bool off = cull_ && (c.max_x < visible.min_x || c.min_x > visible.max_x || c.max_y < visible.min_y ||
+                         c.min_y > visible.max_y);
         if (off) continue;
         if (count > 0 && first + count == c.first) {
             count += c.count;
@@ -243,7 +244,12 @@ void BaseMap::draw(const DrawContext& ctx) {
     const Visible visible{cam.centre_m.x - origin().x - half_w_m, cam.centre_m.y - origin().y - half_h_m,
                           cam.centre_m.x - origin().x + half_w_m, cam.centre_m.y - origin().y + half_h_m};
     const auto W = static_cast<unsigned>(size.width_px), H = static_cast<unsigned>(size.height_px);
-    if (cache_ && W > 0 && H > 0) {
+    // The first frame draws the map directly (the same pixels): a still draws one frame, where
+    // the cache would cost a texture and a copy of the screen, and the window's first frame
+    // comes sooner. The cache starts with the second frame.
+    const bool first = !drawn_before_;
+    drawn_before_ = true;
+    if (cache_ && W > 0 && H > 0 && !first) {
         CacheKey key{cam.centre_m.x, cam.centre_m.y, cam.px_per_m, size.width_px, size.height_px, u, region_colors_};
         if (!cache_key_ || !(*cache_key_ == key)) {
             if (!cached_ok_ || cached_.getSize() != sf::Vector2u(W, H)) cached_ok_ = cached_.create(W, H);
@@ -256,7 +262,7 @@ void BaseMap::draw(const DrawContext& ctx) {
             }
         }
     }
-    if (cache_ && cached_ok_ && cache_key_) {
+    if (cache_ && cached_ok_ && cache_key_ && !first) {
         sf::Sprite base(cached_.getTexture());
         ctx.target.draw(base, sf::RenderStates(sf::BlendNone));
     } else {

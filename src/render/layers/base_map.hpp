@@ -1,7 +1,8 @@
 // The base map: countries, water, regions (tinted by their state) and borders, prepared once
-// from the data. Drawn into a cached texture that is redrawn only when the camera, the size,
-// the HUD scale or a region's tint changes. The geometry is prepared without OpenGL
-// (prepare_base_map), so that a loading thread can build it while the window opens.
+// from the data. From the second frame on, drawn into a cached texture that is redrawn only when
+// the camera, the size, the HUD scale or a region's tint changes (the first frame draws it
+// directly). Only the parts that reach the screen are drawn. The geometry is prepared without
+// OpenGL (prepare_base_map), so that a loading thread can build it while the window opens.
 #pragma once
 
 #include "draw_context.hpp"
@@ -51,9 +52,10 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
 
 class BaseMap {
 public:
-    BaseMap(const Dataset& data, bool cache);
+    // cull: draw only the runs of triangles that reach the screen (false: all; the same pixels).
+    BaseMap(const Dataset& data, bool cache, bool cull = true);
     // From geometry prepared ahead (uploads it; needs the OpenGL context).
-    BaseMap(BaseMapGeometry geometry, bool cache);
+    BaseMap(BaseMapGeometry geometry, bool cache, bool cull = true);
     // Map coordinates are uploaded relative to this point (float precision).
     const Vec2& origin() const { return geo_.origin; }
     // The national outline's extent (what the home camera fits).
@@ -74,8 +76,8 @@ private:
         double min_x, min_y, max_x, max_y;
     };
     static std::vector<Chunk> chunks_of(const std::vector<sf::Vertex>& v);
-    static void draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, const std::vector<Chunk>& chunks,
-                            const Visible& visible, const sf::RenderStates& states);
+    void draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, const std::vector<Chunk>& chunks,
+                     const Visible& visible, const sf::RenderStates& states) const;
     void draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states, const Visible& visible);
 
     // The geometry (fills of countries and water released once uploaded; the regions' kept for
@@ -92,6 +94,8 @@ private:
         bool operator==(const CacheKey&) const = default;
     };
     bool cache_ = true;
+    bool cull_ = true;
+    bool drawn_before_ = false;
     sf::RenderTexture cached_;
     bool cached_ok_ = false;
     std::optional<CacheKey> cache_key_;
