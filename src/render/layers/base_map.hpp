@@ -47,7 +47,7 @@ struct BaseMapGeometry {
 
 // The geometry of the data's base map (no OpenGL: any thread).
 BaseMapGeometry prepare_base_map(const Dataset& data);
-// The border strips of g at a camera scale and HUD scale (no OpenGL: any thread). Reuses out's storage.
+// The border strips of g at a camera scale and HUD scale (no OpenGL: any thread).
 void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, BorderStrips& out);
 
 class BaseMap {
@@ -80,8 +80,8 @@ private:
                      const Visible& visible, const sf::RenderStates& states) const;
     void draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states, const Visible& visible);
 
-    // The geometry (fills of countries and water released once uploaded; the regions' kept for
-    // their tints; the strips are those in lines_, or built ahead and not yet uploaded).
+    // The geometry (the fills of countries and water, and the strips, released once uploaded; the
+    // regions' fills kept for their tints; strips.px_per_m and .u: the scale of those in lines_).
     BaseMapGeometry geo_;
     sf::VertexBuffer countries_fill_, water_fill_, regions_fill_;
     std::vector<Chunk> countries_chunks_, water_chunks_, regions_chunks_, lines_chunks_;
