@@ -25,7 +25,11 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
+#include <future>
+#include <memory>
+#include <optional>
 #include <iostream>
 #include <unistd.h>
 
@@ -160,18 +164,44 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
         return 1;
     render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
 
-    // A database sends only the window's rows (the whole past with --cumulative).
-    Dataset data = load_dataset(with_source_window(
-        load, std::nullopt, opt.view.at, opt.view.cumulative ? std::nullopt : std::optional<double>(opt.view.window_h)));
+    // A database sends only the window's rows (the whole past with --cumulative). The data loads,
+    // its timeline is built and the renderer's geometry prepared for this size on a thread while
+    // the offscreen OpenGL context is made.
+    struct Loaded {
+        Dataset data;
+        std::optional<Timeline> timeline;
+        render::RenderPrep prep;
+    };
+    const LoadOptions windowed = with_source_window(
+        load, std::nullopt, opt.view.at, opt.view.cumulative ? std::nullopt : std::optional<double>(opt.view.window_h));
+    const bool beside_panel = opt.view.select.has_value();
+    auto loading = std::async(std::launch::async, [&windowed, size, beside_panel] {
+        auto l = std::make_unique<Loaded>();
+        l->data = load_dataset(windowed);
+        l->timeline.emplace(l->data);
+        l->prep = render::prepare_render(*l->timeline, size, beside_panel);
+        return l;
+    });
+    // Meanwhile: the context, the shader and the fonts (errors reported after the data's own).
+    sf::RenderTexture rt;
+    const render::RendererConfig config = render::renderer_config_from_env();
+    std::unique_ptr<render::RenderResources> resources;
+    std::exception_ptr no_context;
+    try {
+        create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
+        resources = render::make_render_resources(config);
+    } catch (...) {
+        no_context = std::current_exception();
+    }
+    const std::unique_ptr<Loaded> loaded = loading.get();
+    const Dataset& data = loaded->data;
     io::refuse_overwriting_inputs(opt.output, data.input_files);
-    Timeline timeline(data);
+    if (no_context) std::rethrow_exception(no_context);
+    const Timeline& timeline = *loaded->timeline;
     resolve_speed(opt.view, timeline);
     double t = render::parse_moment(*opt.view.at, timeline.display_offset_s());
 
-    sf::RenderTexture rt;
-    create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
-
-    render::Renderer renderer(timeline, render::renderer_config_from_env());
+    render::Renderer renderer(timeline, config, std::move(loaded->prep), std::move(resources));
     apply_range(renderer, timeline, opt.from, opt.to);
     render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     const render::FrameLayout layout = renderer.draw(rt, p);

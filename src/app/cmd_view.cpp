@@ -26,8 +26,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <future>
 #include <iostream>
+#include <memory>
+#include <optional>
 #include <string>
 
 namespace qantar::app {
@@ -52,6 +55,12 @@ public:
         if (log_) std::cerr << "qantar: " << what << " at " << ms_since_start() << " ms\n";
     }
     void open_window();
+    // The size the first frame is expected to have (the window's, unless the desktop decides otherwise).
+    render::ScreenSize first_size() const {
+        if (!s_.fullscreen) return initial_;
+        const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
+        return {static_cast<double>(desk.width), static_cast<double>(desk.height)};
+    }
     std::string window_title = "qantar";  // before the data loads: from the story's options
     void start(const Dataset& data, const Timeline& timeline, render::Renderer& renderer);
     void run(long quit_after);
@@ -372,15 +381,40 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     ViewSession view(opt, started, log);
     if (load.story && !load.story->window_title.empty()) view.window_title = load.story->window_title;
     else if (!load.title.empty()) view.window_title += " \xE2\x80\x94 " + load.title;
-    // The data loads while the window and its OpenGL context are made (both take a few hundred
-    // milliseconds on software OpenGL), so that the first frame comes within a second.
-    auto loading = std::async(std::launch::async, [&load] { return load_dataset(load); });
+    // The data loads, its timeline is built and the renderer's geometry prepared (the border
+    // strips for the first frame's size included) while the window and its OpenGL context are
+    // made: both take a few hundred milliseconds on software OpenGL.
+    struct Loaded {
+        Dataset data;
+        std::optional<Timeline> timeline;
+        render::RenderPrep prep;
+    };
+    const render::ScreenSize first_size = view.first_size();
+    auto loading = std::async(std::launch::async, [&load, &opt, first_size] {
+        auto l = std::make_unique<Loaded>();
+        l->data = load_dataset(load);
+        l->timeline.emplace(l->data);
+        l->prep = render::prepare_render(*l->timeline, first_size, opt.select.has_value());
+        return l;
+    });
     view.open_window();
     view.stage("window open");
-    Dataset data = loading.get();
+    // The shader and fonts need the window's context but no data: made while the data loads
+    // (an error reported after the data's own).
+    const render::RendererConfig config = render::renderer_config_from_env();
+    std::unique_ptr<render::RenderResources> resources;
+    std::exception_ptr no_resources;
+    try {
+        resources = render::make_render_resources(config);
+    } catch (...) {
+        no_resources = std::current_exception();
+    }
+    const std::unique_ptr<Loaded> loaded = loading.get();
     view.stage("data loaded");
-    Timeline timeline(data);
-    render::Renderer renderer(timeline, render::renderer_config_from_env());
+    if (no_resources) std::rethrow_exception(no_resources);
+    const Dataset& data = loaded->data;
+    const Timeline& timeline = *loaded->timeline;
+    render::Renderer renderer(timeline, config, std::move(loaded->prep), std::move(resources));
     apply_range(renderer, timeline, opt.from, opt.to);
     view.stage("renderer ready");
     view.start(data, timeline, renderer);

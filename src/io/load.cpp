@@ -25,6 +25,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <thread>
 
 #ifndef QANTAR_INSTALL_DATADIR
 #define QANTAR_INSTALL_DATADIR ""
@@ -253,8 +254,9 @@ PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& 
     return pushed_down;
 }
 
-// Projects everything once, and triangulates the fills once. tolerant_context: a context feature
-// the projection cannot take (the far side of the world) is left out instead of failing.
+// Projects everything once, and triangulates the fills once (on two threads or more: GEOS's
+// constrained Delaunay is most of the load of the bundled story). tolerant_context: a context
+// feature the projection cannot take (the far side of the world) is left out instead of failing.
 void project_layers(const Projector& projector, const Paths& paths, Dataset& data, bool tolerant_context = false) {
     for (Region& g : data.regions) {
         g.polygons_m = project_polygons(projector, g.polygons_deg, paths.regions);
@@ -263,10 +265,14 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
         g.box_min_m = box.min_m;
         g.box_max_m = box.max_m;
     }
+    std::vector<TriangulationJob> jobs;
     // A hole that no other region fills (a leased territory) is drawn as part of its region, so
     // that it shows neither as a bare ring nor as a dark disc inside a tinted region.
-    for (std::size_t r = 0; r < data.regions.size(); ++r)
-        data.regions[r].triangles_m = triangulate(drawn_polygons(data.regions, r));
+    std::vector<std::vector<Polygon>> drawn(data.regions.size());
+    for (std::size_t r = 0; r < data.regions.size(); ++r) {
+        drawn[r] = drawn_polygons(data.regions, r);
+        jobs.push_back({&drawn[r], &data.regions[r].triangles_m});
+    }
     for (City& c : data.cities)
         project_point(projector, c.lon_deg, c.lat_deg, c.pos_m, paths.cities, "city " + c.city_id);
     project_events(projector, paths.events, data.events);
@@ -279,14 +285,14 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
             c.polygons_deg.clear();
             return;
         }
-        c.triangles_m = triangulate(c.polygons_m);
+        jobs.push_back({&c.polygons_m, &c.triangles_m});
         c.label_m = label_point(c.polygons_m);
     };
     finish_context(data.national_outline, paths.outline);
     for (ContextFeature& c : data.countries) finish_context(c, paths.countries);
     for (ContextFeature& c : data.water) finish_context(c, paths.water);
+    triangulate_all(jobs, std::max(2u, std::min(8u, std::thread::hardware_concurrency())));
 }
-
 
 // The framing: --bbox, else the bulk of the events; the events outside it counted.
 // `whole`: points of the whole source when only a window of it was loaded (a database's sample):

@@ -6,7 +6,10 @@
 
 #include <geos_c.h>
 
+#include <algorithm>
 #include <cmath>
+#include <functional>
+#include <future>
 #include <memory>
 
 namespace qantar {
@@ -100,6 +103,35 @@ std::vector<Vec2> triangulate(const std::vector<Polygon>& polygons) {
         if (g) append_triangles(geos.get(), g.get(), out);
     }
     return out;
+}
+
+void triangulate_all(const std::vector<TriangulationJob>& jobs, unsigned threads) {
+    threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(jobs.size())));
+    // The work of a job is about its number of points: the largest first, to the lightest thread.
+    auto points = [](const TriangulationJob& j) {
+        std::size_t n = 0;
+        for (const Polygon& p : *j.polygons)
+            for (const auto& r : p.rings) n += r.size();
+        return n;
+    };
+    std::vector<std::pair<std::size_t, std::size_t>> order;  // (points, job)
+    order.reserve(jobs.size());
+    for (std::size_t i = 0; i < jobs.size(); ++i) order.emplace_back(points(jobs[i]), i);
+    std::sort(order.begin(), order.end(), std::greater<>());
+    std::vector<std::vector<std::size_t>> share(threads);
+    std::vector<std::size_t> load(threads, 0);
+    for (const auto& [n, i] : order) {
+        const auto t = static_cast<std::size_t>(std::min_element(load.begin(), load.end()) - load.begin());
+        share[t].push_back(i);
+        load[t] += n;
+    }
+    auto run = [&jobs](const std::vector<std::size_t>& mine) {
+        for (std::size_t i : mine) *jobs[i].triangles = triangulate(*jobs[i].polygons);
+    };
+    std::vector<std::future<void>> others;
+    for (std::size_t t = 1; t < threads; ++t) others.push_back(std::async(std::launch::async, run, std::cref(share[t])));
+    run(share[0]);
+    for (auto& f : others) f.get();
 }
 
 Vec2 label_point(const std::vector<Polygon>& polygons) {

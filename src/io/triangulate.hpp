@@ -13,6 +13,15 @@ namespace qantar {
 // inside it (so holes stay empty). Invalid rings are repaired first (GEOSMakeValid).
 std::vector<Vec2> triangulate(const std::vector<Polygon>& polygons);
 
+// Polygons to triangulate and where their triangles go.
+struct TriangulationJob {
+    const std::vector<Polygon>* polygons;
+    std::vector<Vec2>* triangles;
+};
+// Each job's triangles, exactly as triangulate(*job.polygons) gives them, the jobs spread over up
+// to `threads` threads (the largest first, each to the least loaded thread).
+void triangulate_all(const std::vector<TriangulationJob>& jobs, unsigned threads);
+
 // A point guaranteed inside the largest polygon (GEOSPointOnSurface), for a label; {0,0} if none.
 Vec2 label_point(const std::vector<Polygon>& polygons);
 

@@ -1,6 +1,7 @@
 #include "renderer.hpp"
 
 #include "font.hpp"
+#include "panel.hpp"
 #include "palette.hpp"
 #include "playback.hpp"
 
@@ -70,25 +71,56 @@ std::unique_ptr<sf::Shader> load_event_shader(const RendererConfig& config, std:
 
 }  // namespace
 
-Renderer::Renderer(const Timeline& timeline, const RendererConfig& config)
-    : timeline_(timeline), base_map_(std::make_unique<BaseMap>(timeline.data(), config.cache_base_map)) {
-    shader_ = load_event_shader(config, fallback_reason_);
-    if (!shader_)
-        std::cerr << "qantar: shaders " << fallback_reason_ << "; drawing plain event markers\n";
+RenderPrep::RenderPrep() = default;
+RenderPrep::~RenderPrep() = default;
+RenderPrep::RenderPrep(RenderPrep&&) noexcept = default;
+RenderPrep& RenderPrep::operator=(RenderPrep&&) noexcept = default;
 
+RenderPrep prepare_render(const Timeline& timeline, std::optional<ScreenSize> first_size, bool beside) {
+    RenderPrep prep;
+    prep.base_map = std::make_unique<BaseMapGeometry>(prepare_base_map(timeline.data()));
+    if (first_size && first_size->width_px > 0 && first_size->height_px > 0) {
+        // As home_camera and beside_panel place the first frame's map (the panel moves it sideways only).
+        const ScreenSize fit = beside ? ScreenSize{free_width_px(*first_size), first_size->height_px} : *first_size;
+        const Camera cam = fit_camera(prep.base_map->outline_bounds, fit, map_insets(fit));
+        build_border_strips(*prep.base_map, cam.px_per_m, ui_scale(*first_size), prep.base_map->strips);
+    }
+    return prep;
+}
+
+Renderer::Renderer(const Timeline& timeline, const RendererConfig& config)
+    : Renderer(timeline, config, prepare_render(timeline)) {}
+
+std::unique_ptr<RenderResources> make_render_resources(const RendererConfig& config) {
+    auto r = std::make_unique<RenderResources>();
+    r->shader = load_event_shader(config, r->fallback_reason);
     std::string regular = config.font_path.empty() ? find_cyrillic_font() : config.font_path;
     std::string bold = config.bold_font_path.empty() ? find_cyrillic_font("Bold") : config.bold_font_path;
-    if (regular.empty() || !font_.loadFromFile(regular))
+    if (regular.empty() || !r->font.loadFromFile(regular))
         throw std::runtime_error("no font covering Cyrillic found through fontconfig "
                                  "(install fonts-noto-core or fonts-dejavu-core)");
-    if (bold.empty() || !bold_font_.loadFromFile(bold)) bold_font_.loadFromFile(regular);
+    if (bold.empty() || !r->bold_font.loadFromFile(bold)) r->bold_font.loadFromFile(regular);
+    return r;
+}
+
+Renderer::Renderer(const Timeline& timeline, const RendererConfig& config, RenderPrep prep)
+    : Renderer(timeline, config, std::move(prep), nullptr) {}
+
+Renderer::Renderer(const Timeline& timeline, const RendererConfig& config, RenderPrep prep,
+                   std::unique_ptr<RenderResources> resources)
+    : timeline_(timeline) {
+    res_ = resources ? std::move(resources) : make_render_resources(config);
+    base_map_ = std::make_unique<BaseMap>(prep.base_map ? std::move(*prep.base_map) : prepare_base_map(timeline.data()),
+                                          config.cache_base_map, config.cull_base_map);
+    if (!res_->shader)
+        std::cerr << "qantar: shaders " << res_->fallback_reason << "; drawing plain event markers\n";
     set_event_marks(event_marks_for(timeline));
 }
 
 Renderer::~Renderer() = default;
 
 void Renderer::set_event_marks(std::vector<EventMark> marks) {
-    events_ = std::make_unique<EventLayer>(std::move(marks), base_map_->origin(), shader_.get());
+    events_ = std::make_unique<EventLayer>(std::move(marks), base_map_->origin(), res_->shader.get());
 }
 
 Camera Renderer::home_camera(const ScreenSize& size) const {
@@ -126,7 +158,7 @@ Scene Renderer::scene_at(const FrameParams& p) const {
 }
 
 TextMaker Renderer::text_maker(const FrameParams& p) const {
-    return {font_, bold_font_, ui_scale(p.size) * p.hud_scale};
+    return {res_->font, res_->bold_font, ui_scale(p.size) * p.hud_scale};
 }
 
 FrameLayout Renderer::layout(const FrameParams& params) const {
@@ -137,14 +169,14 @@ FrameLayout Renderer::layout(const FrameParams& params) const {
 FrameLayout Renderer::draw(sf::RenderTarget& target, const FrameParams& params) {
     const FrameParams p = with_range(params);
     const Scene scene = scene_at(p);
-    FrameLayout layout = build_layout(timeline_, scene, p, FontMeasure(text_maker(p)), shader_ == nullptr);
+    FrameLayout layout = build_layout(timeline_, scene, p, FontMeasure(text_maker(p)), res_->shader == nullptr);
     const ScreenSize& size = p.size;
     target.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.width_px), static_cast<float>(size.height_px))));
     sf::RenderStates map_states;
     map_states.transform = map_transform(p.camera, size, base_map_->origin());
     // The shutdown greys the map out (not the events, which must stay readable).
     const DrawContext ctx{target, timeline_, scene, layout, p, text_maker(p), map_states,
-                          scene.shutdown ? 0.6 : 0.0, shader_ == nullptr};
+                          scene.shutdown ? 0.6 : 0.0, res_->shader == nullptr};
 
     base_map_->draw(ctx);  // clears the target (or copies over all of it)
     draw_context_labels(ctx);

@@ -27,6 +27,7 @@
 namespace qantar::render {
 
 class BaseMap;
+struct BaseMapGeometry;
 
 struct RendererConfig {
     std::string shader_dir;      // holds events.vert / events.frag; "" : default_shader_dir()
@@ -35,6 +36,8 @@ struct RendererConfig {
     std::string bold_font_path;  // "" : fontconfig, bold
     bool cache_base_map = true;  // draw the static base map into a texture, redrawn only when the
                                  // camera, size or a region's tint changes (false: every frame)
+    bool cull_base_map = true;   // draw only the base map's runs of triangles that reach the
+                                 // screen (false: every triangle; the same pixels)
 };
 
 // <exe dir>/../shaders if it exists, else ./shaders, else $QANTAR_SHADERS.
@@ -44,9 +47,40 @@ std::string default_shader_dir();
 // shaders off. The shells read it here once; the Renderer itself reads no environment.
 RendererConfig renderer_config_from_env();
 
+// What the Renderer prepares from the data without OpenGL: the base map's fills, borders and,
+// for the size of the first frame, its border strips. prepare_render runs on any thread (the
+// window builds it on the loading thread while its OpenGL context is made), and gives the same
+// geometry the Renderer would build itself.
+struct RenderPrep {
+    RenderPrep();
+    ~RenderPrep();
+    RenderPrep(RenderPrep&&) noexcept;
+    RenderPrep& operator=(RenderPrep&&) noexcept;
+    std::unique_ptr<BaseMapGeometry> base_map;
+};
+// first_size: the first frame's size, its camera the home camera (beside the panel when
+// beside_panel); without it the strips are built at the first draw.
+RenderPrep prepare_render(const Timeline& timeline, std::optional<ScreenSize> first_size = std::nullopt,
+                          bool beside_panel = false);
+
+// The renderer's OpenGL resources that need no data: the event shader, compiled, and the fonts.
+// Made on the OpenGL context's thread; the window and stills make them while the data loads.
+struct RenderResources {
+    std::unique_ptr<sf::Shader> shader;  // null: the plain event markers
+    std::string fallback_reason;         // why it is null ("" when shaders are on)
+    sf::Font font, bold_font;
+};
+// Throws when no font covering Cyrillic is found.
+std::unique_ptr<RenderResources> make_render_resources(const RendererConfig& config);
+
 class Renderer {
 public:
     Renderer(const Timeline& timeline, const RendererConfig& config = {});
+    // With the geometry prepared ahead (prepare_render of the same timeline).
+    Renderer(const Timeline& timeline, const RendererConfig& config, RenderPrep prep);
+    // And with the resources made ahead (make_render_resources of the same config).
+    Renderer(const Timeline& timeline, const RendererConfig& config, RenderPrep prep,
+             std::unique_ptr<RenderResources> resources);
     ~Renderer();
     Renderer(const Renderer&) = delete;
     Renderer& operator=(const Renderer&) = delete;
@@ -71,12 +105,12 @@ public:
     void set_event_marks(std::vector<EventMark> marks);
     const EventLayer& event_layer() const { return *events_; }
 
-    bool shaders_active() const { return shader_ != nullptr; }
+    bool shaders_active() const { return res_->shader != nullptr; }
     // Why shaders are off ("" when they are on).
-    const std::string& fallback_reason() const { return fallback_reason_; }
+    const std::string& fallback_reason() const { return res_->fallback_reason; }
 
-    const sf::Font& font() const { return font_; }
-    const sf::Font& bold_font() const { return bold_font_; }
+    const sf::Font& font() const { return res_->font; }
+    const sf::Font& bold_font() const { return res_->bold_font; }
     const Timeline& timeline() const { return timeline_; }
 
 private:
@@ -90,9 +124,7 @@ private:
     std::optional<double> range_from_, range_to_;
     std::unique_ptr<BaseMap> base_map_;
     std::unique_ptr<EventLayer> events_;
-    std::unique_ptr<sf::Shader> shader_;
-    std::string fallback_reason_;
-    sf::Font font_, bold_font_;
+    std::unique_ptr<RenderResources> res_;
 };
 
 }  // namespace qantar::render

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <vector>
 
 using namespace qantar;
 
@@ -74,4 +75,33 @@ TEST_CASE("contains: even-odd over rings, holes excluded", "[geometry]") {
     CHECK(contains(std::vector<Polygon>{p}, {3.5, 2}));
     CHECK(ring_area(p.rings[0]) == Approx(16.0));
     CHECK(ring_area(p.rings[1]) == Approx(4.0));
+}
+
+TEST_CASE("triangulate_all gives each job triangulate's own triangles, on any number of threads", "[triangulate]") {
+    // Polygons of different sizes (an L, a square with a hole, a many-sided star, nothing), so that
+    // the threads get unequal shares.
+    Polygon l, holed, star;
+    l.rings = {{{0, 0}, {4, 0}, {4, 2}, {2, 2}, {2, 4}, {0, 4}, {0, 0}}};
+    holed.rings = {{{0, 0}, {4, 0}, {4, 4}, {0, 4}, {0, 0}}, {{1, 1}, {1, 3}, {3, 3}, {3, 1}, {1, 1}}};
+    std::vector<Vec2> ring;
+    for (int k = 0; k < 400; ++k) {
+        const double a = 2 * 3.14159265358979 * k / 400, r = k % 2 ? 5.0 : 9.0;
+        ring.push_back({r * std::cos(a), r * std::sin(a)});
+    }
+    ring.push_back(ring.front());
+    star.rings = {ring};
+    const std::vector<std::vector<Polygon>> inputs = {{l}, {holed}, {star}, {}, {l, holed}, {star, l}};
+    for (unsigned threads : {1u, 2u, 3u, 16u}) {
+        INFO(threads << " threads");
+        std::vector<std::vector<Vec2>> out(inputs.size(), std::vector<Vec2>{{-1, -1}});  // overwritten
+        std::vector<TriangulationJob> jobs;
+        for (std::size_t i = 0; i < inputs.size(); ++i) jobs.push_back({&inputs[i], &out[i]});
+        triangulate_all(jobs, threads);
+        for (std::size_t i = 0; i < inputs.size(); ++i) {
+            INFO("job " << i);
+            CHECK(out[i] == triangulate(inputs[i]));
+        }
+    }
+    CHECK_FALSE(triangulate({star}).empty());  // the comparison is not between two empty lists
+    triangulate_all({}, 2);                     // no jobs: nothing to do
 }

@@ -18,6 +18,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <memory>
+#include <vector>
 
 using namespace qantar;
 using namespace qantar::render;
@@ -164,6 +165,47 @@ TEST_CASE("the cached base map draws the same pixels as drawing it every frame",
     };
     sf::Image a = shot(*cached), b = shot(direct);
     CHECK(compare(a, b).mean_abs == 0);
+}
+
+TEST_CASE("geometry prepared ahead, the first frame drawn directly and the culled base map give the same pixels", "[display]") {
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    RendererConfig c;
+    c.shader_dir = QANTAR_SOURCE_DIR "/shaders";
+    c.cache_base_map = false;
+    c.cull_base_map = false;
+    Renderer every_triangle(*f.timeline, c);  // the reference: nothing prepared, cached or culled
+    RendererConfig fast = c;
+    fast.cache_base_map = true;
+    fast.cull_base_map = true;
+    Renderer prepared(*f.timeline, fast, prepare_render(*f.timeline, ScreenSize{kW, kH}), make_render_resources(fast));
+    FrameParams p;
+    p.t_utc_s = at("2022-01-05T18:00+06:00");
+    p.size = {kW, kH};
+    auto shot = [&](Renderer& r) {
+        r.draw(f.rt, p);
+        f.rt.display();
+        return f.rt.getTexture().copyToImage();
+    };
+    const Camera home = prepared.home_camera(p.size);
+    // The home view (the strips built ahead), zoomed in at a corner of the country (most of the map
+    // off screen: the culling at work), zoomed out (all of it on screen), and home again.
+    std::vector<Camera> cameras{home, home, home, home};
+    cameras[1].px_per_m *= 6;
+    cameras[1].centre_m.x += 400 / home.px_per_m;
+    cameras[1].centre_m.y -= 150 / home.px_per_m;
+    cameras[2].px_per_m *= 0.25;
+    for (std::size_t k = 0; k < cameras.size(); ++k) {
+        INFO("camera " << k);
+        p.camera = cameras[k];
+        const sf::Image want = shot(every_triangle);
+        for (int pass = 0; pass < 2; ++pass) {  // drawn directly, then from the cache
+            INFO("pass " << pass);
+            const Diff d = compare(shot(prepared), want);
+            CHECK(d.mean_abs == 0);
+            CHECK(d.differing_pct == 0);
+        }
+    }
 }
 
 TEST_CASE("a frame reached by playing equals the frame reached by seeking", "[display]") {

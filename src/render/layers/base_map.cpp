@@ -17,11 +17,13 @@ sf::Vector2f rel(const Vec2& p, const Vec2& o) {
     return {static_cast<float>(p.x - o.x), static_cast<float>(p.y - o.y)};
 }
 
+// One allocation of the buffer's storage: create(0) makes the buffer empty, and update() sizes
+// it to the data (create(n) then update() would allocate and clear it twice).
 void fill_buffer(sf::VertexBuffer& vb, const std::vector<sf::Vertex>& v) {
     vb.setPrimitiveType(sf::Triangles);
     if (v.empty()) return;
-    vb.create(v.size());
-    vb.update(v.data());
+    vb.create(0);
+    vb.update(v.data(), v.size(), 0);
 }
 
 MapBounds outline_bounds_of(const Dataset& data) {
@@ -76,44 +78,124 @@ std::vector<std::vector<sf::Vector2f>> rings_of(const std::vector<Polygon>& poly
     return out;
 }
 
-BaseMap::BaseMap(const Dataset& data, bool cache) : outline_bounds_(outline_bounds_of(data)), cache_(cache) {
-    origin_ = {std::round((outline_bounds_.min_m.x + outline_bounds_.max_m.x) / 2),
-               std::round((outline_bounds_.min_m.y + outline_bounds_.max_m.y) / 2)};
+BaseMapGeometry prepare_base_map(const Dataset& data) {
+    BaseMapGeometry g;
+    g.outline_bounds = outline_bounds_of(data);
+    g.origin = {std::round((g.outline_bounds.min_m.x + g.outline_bounds.max_m.x) / 2),
+                std::round((g.outline_bounds.min_m.y + g.outline_bounds.max_m.y) / 2)};
+    const Vec2 origin = g.origin;
     auto tri = [&](const std::vector<Vec2>& t, sf::Color c, std::vector<sf::Vertex>& out) {
-        for (const auto& v : t) out.emplace_back(rel(v, origin_), c);
+        for (const auto& v : t) out.emplace_back(rel(v, origin), c);
     };
-    std::vector<sf::Vertex> v;
-    for (const auto& c : data.countries) tri(c.triangles_m, kCountryFill, v);
+    std::size_t n = data.national_outline.triangles_m.size();
+    for (const auto& c : data.countries) n += c.triangles_m.size();
+    g.countries_fill.reserve(n);
+    for (const auto& c : data.countries) tri(c.triangles_m, kCountryFill, g.countries_fill);
     // Under the regions, the national outline (it has no hole where Baikonur is).
-    tri(data.national_outline.triangles_m, kRegionFill, v);
-    fill_buffer(countries_fill_, v);
-    v.clear();
-    for (const auto& w : data.water) tri(w.triangles_m, kWaterFill, v);
-    fill_buffer(water_fill_, v);
+    tri(data.national_outline.triangles_m, kRegionFill, g.countries_fill);
+    for (const auto& w : data.water) tri(w.triangles_m, kWaterFill, g.water_fill);
     for (const auto& r : data.regions) {
-        std::size_t b = region_vertices_.size();
-        tri(r.triangles_m, kRegionFill, region_vertices_);
-        region_ranges_.emplace_back(b, region_vertices_.size());
+        std::size_t b = g.region_fill.size();
+        tri(r.triangles_m, kRegionFill, g.region_fill);
+        g.region_ranges.emplace_back(b, g.region_fill.size());
     }
-    region_colors_.assign(data.regions.size(), kRegionFill);
-    regions_fill_.setUsage(sf::VertexBuffer::Dynamic);
-    fill_buffer(regions_fill_, region_vertices_);
 
     std::vector<std::vector<sf::Vector2f>> rings;
     auto gather = [&](const auto& items, std::vector<Polyline>& out) {
         rings.clear();
         for (const auto& it : items)
-            for (auto& r : rings_of(it.polygons_m, origin_)) rings.push_back(std::move(r));
+            for (auto& r : rings_of(it.polygons_m, origin)) rings.push_back(std::move(r));
         out = unique_segments(rings);
     };
-    gather(data.countries, country_lines_);
-    gather(data.water, water_lines_);
+    gather(data.countries, g.country_lines);
+    gather(data.water, g.water_lines);
     // Region borders as drawn: no bare ring where a leased territory is cut out (drawn_polygons).
     rings.clear();
     for (std::size_t r = 0; r < data.regions.size(); ++r)
-        for (auto& ring : rings_of(drawn_polygons(data.regions, r), origin_)) rings.push_back(std::move(ring));
-    region_lines_ = unique_segments(rings);
-    outline_lines_ = unique_segments(rings_of(data.national_outline.polygons_m, origin_));
+        for (auto& ring : rings_of(drawn_polygons(data.regions, r), origin)) rings.push_back(std::move(ring));
+    g.region_lines = unique_segments(rings);
+    g.outline_lines = unique_segments(rings_of(data.national_outline.polygons_m, origin));
+    return g;
+}
+
+// Line widths are in screen pixels: feathered strips (antialiased by blending), where one pixel
+// is 1 / px_per_m map units.
+void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, BorderStrips& out) {
+    std::vector<sf::Vertex>& v = out.vertices;
+    v.clear();
+    // At most 18 vertices per segment (a core and two feathers, two triangles each): reserved
+    // once, so that the strips never reallocate while they are built.
+    std::size_t points = 0;
+    for (const auto* ls : {&g.country_lines, &g.water_lines, &g.region_lines, &g.outline_lines, &g.outline_lines})
+        for (const auto& l : *ls) points += l.pts.size() + 1;
+    v.reserve(points * 18);
+    auto m_of = [&](double px) { return static_cast<float>(px / px_per_m); };
+    const float px = m_of(1.0);
+    auto lines = [&](const std::vector<Polyline>& ls, double width_px, sf::Color c) {
+        for (const auto& l : ls) append_aa_polyline(v, l.pts, m_of(width_px), px, c, l.closed, false);
+    };
+    lines(g.country_lines, std::max(0.8, 1.0 * u), kCountryLine);
+    lines(g.water_lines, std::max(0.8, 1.0 * u), kWaterLine);
+    lines(g.region_lines, std::max(0.7, 0.9 * u), kRegionLine);
+    lines(g.outline_lines, 7 * u, kOutlineGlow);
+    lines(g.outline_lines, std::max(1.4, 2.0 * u), kOutline);
+    out.px_per_m = px_per_m;
+    out.u = u;
+}
+
+BaseMap::BaseMap(const Dataset& data, bool cache, bool cull) : BaseMap(prepare_base_map(data), cache, cull) {}
+
+BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull)
+    : geo_(std::move(geometry)), cache_(cache), cull_(cull) {
+    fill_buffer(countries_fill_, geo_.countries_fill);
+    fill_buffer(water_fill_, geo_.water_fill);
+    countries_chunks_ = chunks_of(geo_.countries_fill);
+    water_chunks_ = chunks_of(geo_.water_fill);
+    geo_.countries_fill = {};
+    geo_.water_fill = {};
+    region_colors_.assign(geo_.region_ranges.size(), kRegionFill);
+    regions_fill_.setUsage(sf::VertexBuffer::Dynamic);
+    fill_buffer(regions_fill_, geo_.region_fill);
+    regions_chunks_ = chunks_of(geo_.region_fill);
+}
+
+std::vector<BaseMap::Chunk> BaseMap::chunks_of(const std::vector<sf::Vertex>& v) {
+    constexpr std::size_t kTriangles = 64;  // per chunk: small enough to cull well, few draw calls
+    std::vector<Chunk> out;
+    const std::size_t n = v.size() - v.size() % 3;
+    out.reserve(n / (3 * kTriangles) + 1);
+    for (std::size_t first = 0; first < n; first += 3 * kTriangles) {
+        const std::size_t count = std::min(3 * kTriangles, n - first);
+        float x0 = v[first].position.x, y0 = v[first].position.y, x1 = x0, y1 = y0;
+        for (std::size_t k = first + 1; k < first + count; ++k) {
+            const sf::Vector2f& p = v[k].position;
+            x0 = std::min(x0, p.x), y0 = std::min(y0, p.y), x1 = std::max(x1, p.x), y1 = std::max(y1, p.y);
+        }
+        out.push_back({first, count, x0, y0, x1, y1});
+    }
+    return out;
+}
+
+void BaseMap::draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, const std::vector<Chunk>& chunks,
+                          const Visible& visible, const sf::RenderStates& states) const {
+    std::size_t first = 0, count = 0;  // the run of adjacent chunks on screen, drawn in one call
+    auto flush = [&] {
+        if (count > 0) to.draw(vb, first, count, states);
+        count = 0;
+    };
+    for (const Chunk& c : chunks) {
+        const bool off = cull_ && (c.max_x < visible.min_x || c.min_x > visible.max_x || c.max_y < visible.min_y ||
+                         c.min_y > visible.max_y);
+        if (off) continue;
+        if (count > 0 && first + count == c.first) {
+            count += c.count;
+        } else {
+            flush();
+            first = c.first;
+            count = c.count;
+        }
+    }
+    flush();
 }
 
 void BaseMap::update_tints(const DrawContext& ctx) {
@@ -122,57 +204,50 @@ void BaseMap::update_tints(const DrawContext& ctx) {
         sf::Color c = desaturate(state_tint(ctx.scene.region_states[r]), ctx.desat);
         if (c != region_colors_[r]) {
             region_colors_[r] = c;
-            for (std::size_t k = region_ranges_[r].first; k < region_ranges_[r].second; ++k)
-                region_vertices_[k].color = c;
+            for (std::size_t k = geo_.region_ranges[r].first; k < geo_.region_ranges[r].second; ++k)
+                geo_.region_fill[k].color = c;
             changed = true;
         }
     }
-    if (changed && !region_vertices_.empty()) regions_fill_.update(region_vertices_.data());
+    if (changed && !geo_.region_fill.empty()) regions_fill_.update(geo_.region_fill.data());
 }
 
-// Line widths are in screen pixels, so the strips are rebuilt when the scale changes.
+// The strips are rebuilt when the scale changes (or taken as built ahead, when built for it), and
+// not held once uploaded (some 15 MB for the bundled story).
 void BaseMap::update_lines(const Camera& cam, double u) {
-    if (lines_px_per_m_ == cam.px_per_m && lines_u_ == u) return;
-    std::vector<sf::Vertex> v;
-    // Feathered strips (antialiased by blending): one pixel is 1 / px_per_m map units.
-    auto m_of = [&](double px) { return static_cast<float>(px / cam.px_per_m); };
-    const float px = m_of(1.0);
-    auto lines = [&](const std::vector<Polyline>& ls, double width_px, sf::Color c) {
-        for (const auto& l : ls) append_aa_polyline(v, l.pts, m_of(width_px), px, c, l.closed, false);
-    };
-    lines(country_lines_, std::max(0.8, 1.0 * u), kCountryLine);
-    lines(water_lines_, std::max(0.8, 1.0 * u), kWaterLine);
-    lines(region_lines_, std::max(0.7, 0.9 * u), kRegionLine);
-    lines(outline_lines_, 7 * u, kOutlineGlow);
-    lines(outline_lines_, std::max(1.4, 2.0 * u), kOutline);
-    fill_buffer(lines_, v);
-    lines_px_per_m_ = cam.px_per_m;
-    lines_u_ = u;
+    BorderStrips& st = geo_.strips;
+    const bool current = st.px_per_m == cam.px_per_m && st.u == u;
+    if (current && strips_uploaded_) return;
+    if (!current) build_border_strips(geo_, cam.px_per_m, u, st);
+    fill_buffer(lines_, st.vertices);
+    lines_chunks_ = chunks_of(st.vertices);
+    strips_uploaded_ = true;
+    st.vertices = {};  // uploaded: the scale is what is kept
 }
 
-void BaseMap::draw_under(sf::RenderTarget& to, const sf::RenderStates& map_states) {
-    to.draw(countries_fill_, map_states);
-    to.draw(water_fill_, map_states);
+void BaseMap::draw_under(sf::RenderTarget& to, const sf::RenderStates& map_states, const Visible& visible) {
+    draw_chunks(to, countries_fill_, countries_chunks_, visible, map_states);
+    draw_chunks(to, water_fill_, water_chunks_, visible, map_states);
 }
 
-void BaseMap::draw_over(sf::RenderTarget& to, const sf::RenderStates& map_states) {
-    to.draw(regions_fill_, map_states);
-    to.draw(lines_, map_states);
+void BaseMap::draw_over(sf::RenderTarget& to, const sf::RenderStates& map_states, const Visible& visible) {
+    draw_chunks(to, regions_fill_, regions_chunks_, visible, map_states);
+    draw_chunks(to, lines_, lines_chunks_, visible, map_states);
 }
 
-void BaseMap::draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states) {
-    draw_under(to, map_states);
-    draw_over(to, map_states);
+void BaseMap::draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_states, const Visible& visible) {
+    draw_under(to, map_states, visible);
+    draw_over(to, map_states, visible);
 }
 
-bool BaseMap::update_under(const CacheKey& view_key, const sf::RenderStates& map_states) {
+bool BaseMap::update_under(const CacheKey& view_key, const sf::RenderStates& map_states, const Visible& visible) {
     if (under_key_ && *under_key_ == view_key) return true;
     const sf::Vector2u size(static_cast<unsigned>(view_key.w), static_cast<unsigned>(view_key.h));
     if (!under_ok_ || under_.getSize() != size) under_ok_ = under_.create(size.x, size.y);
     if (!under_ok_) return false;
     under_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
     under_.clear(kBackground);
-    draw_under(under_, map_states);
+    draw_under(under_, map_states, visible);
     under_.display();
     under_key_ = view_key;
     return true;
@@ -184,8 +259,21 @@ void BaseMap::draw(const DrawContext& ctx) {
     const double u = ctx.u();
     update_tints(ctx);
     update_lines(cam, u);
+    // The screen in map units relative to origin (map_transform inverted), wider on each side by
+    // two pixels and 1 km, far more than OpenGL's float rounding of coordinates (a few metres at
+    // the size of the Earth), so that no triangle that reaches the screen is left out.
+    const double slack_m = 1000;
+    const double half_w_m = (size.width_px / 2 + 2) / cam.px_per_m + slack_m;
+    const double half_h_m = (size.height_px / 2 + 2) / cam.px_per_m + slack_m;
+    const Visible visible{cam.centre_m.x - origin().x - half_w_m, cam.centre_m.y - origin().y - half_h_m,
+                          cam.centre_m.x - origin().x + half_w_m, cam.centre_m.y - origin().y + half_h_m};
     const auto W = static_cast<unsigned>(size.width_px), H = static_cast<unsigned>(size.height_px);
-    if (cache_ && W > 0 && H > 0) {
+    // The first frame draws the map directly (the same pixels): a still draws one frame, where
+    // the cache would cost a texture and a copy of the screen, and the window's first frame
+    // comes sooner. The cache starts with the second frame.
+    const bool first = !drawn_before_;
+    drawn_before_ = true;
+    if (cache_ && W > 0 && H > 0 && !first) {
         CacheKey key{cam.centre_m.x, cam.centre_m.y, cam.px_per_m, size.width_px, size.height_px, u, region_colors_};
         if (!cache_key_ || !(*cache_key_ == key)) {
             if (!cached_ok_ || cached_.getSize() != sf::Vector2u(W, H)) cached_ok_ = cached_.create(W, H);
@@ -195,11 +283,11 @@ void BaseMap::draw(const DrawContext& ctx) {
                 CacheKey view_key = key;
                 view_key.colors.clear();
                 cached_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(W), static_cast<float>(H))));
-                if (update_under(view_key, ctx.map_states) && blit_texture(under_.getTexture(), cached_)) {
-                    draw_over(cached_, ctx.map_states);
+                if (update_under(view_key, ctx.map_states, visible) && blit_texture(under_.getTexture(), cached_)) {
+                    draw_over(cached_, ctx.map_states, visible);
                 } else {
                     cached_.clear(kBackground);
-                    draw_uncached(cached_, ctx.map_states);
+                    draw_uncached(cached_, ctx.map_states, visible);
                 }
                 cached_.display();
                 cache_key_ = std::move(key);
@@ -208,7 +296,7 @@ void BaseMap::draw(const DrawContext& ctx) {
     }
     // The frame starts here: the copy of the cache replaces every pixel, anything else draws on
     // the background colour.
-    if (cache_ && cached_ok_ && cache_key_) {
+    if (cache_ && cached_ok_ && cache_key_ && !first) {
         if (!blit_texture(cached_.getTexture(), ctx.target)) {
             ctx.target.clear(kBackground);
             sf::Sprite base(cached_.getTexture());
@@ -216,7 +304,7 @@ void BaseMap::draw(const DrawContext& ctx) {
         }
     } else {
         ctx.target.clear(kBackground);
-        draw_uncached(ctx.target, ctx.map_states);
+        draw_uncached(ctx.target, ctx.map_states, visible);
     }
 }
 
