@@ -28,7 +28,7 @@ add "still-kk.png" "render --at 2022-01-07T12:00+06:00 --size 1280x720 --lang kk
 add "still-select.png" "render --at 2022-01-05T18:00+06:00 --size 1280x720 --select Almaty -o @OUT@"
 add "still-select-small.png" "render --at 2022-01-06T18:00+06:00 --size 640x480 --select Zhanaozen -o @OUT@"
 add "still-4k.png" "render --at 2022-01-06T18:00+06:00 --size 3840x2160 -o @OUT@"
-add "story-video" "render --story --beat-seconds 0.2 --fps 5 --size 640x360 -o @OUT@/"
+add "story-video" "render --beats --beat-seconds 0.2 --fps 5 --size 640x360 -o @OUT@/"
 add "video-frames" "render --from 2022-01-04T00:00+06:00 --to 2022-01-05T00:00+06:00 --fps 4 --seconds-per-day 2 --size 480x270 -o @OUT@/"
 for layer in events cities regions spread tally; do
   for ext in geojson gpkg fgb csv kml; do
