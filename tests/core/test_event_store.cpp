@@ -140,6 +140,20 @@ TEST_CASE("dictionary codes widen as the pool grows; empty columns hold nothing"
     s.set_origin_m(3, Vec2{1, 2});
     CHECK(s.origin_m(3) == std::optional<Vec2>(Vec2{1, 2}));
     CHECK(!s.origin_m(2));
+    // Sorting moves the 4-byte codes and the sparse columns with their rows (starts reversed).
+    EventStore r;
+    for (int k = 0; k < 70000; ++k) {
+        Event e = row("V" + std::to_string(100000 + k), 70000 - k, "actor " + std::to_string(k), "");
+        if (k % 1000 == 7) e.fatalities = k;
+        r.push_back(e);
+    }
+    r.sort_by_time();
+    for (std::size_t i : {std::size_t{0}, std::size_t{1}, std::size_t{4242}, std::size_t{69999}}) {
+        const int k = 70000 - static_cast<int>(r.start_s(i));
+        INFO(k);
+        CHECK(r[i].actor1() == "actor " + std::to_string(k));
+        CHECK(r[i].fatalities() == (k % 1000 == 7 ? Count(k) : Count()));
+    }
 }
 
 namespace {
@@ -194,4 +208,14 @@ TEST_CASE("prose taken out in full chunks, packed and installed, reads back the 
     REQUIRE(!out.empty());
     CHECK_THROWS_AS(t.sort_by_time(), std::logic_error);
     CHECK_THROWS_AS(t.text(EventText::notes, 0), std::logic_error);
+    // A store's prose has one codec: a batch packed with another is refused.
+    for (ProseBatch& b : out) {
+        EventStore::pack(b, *codec);
+        t.install(std::move(b), codec);
+    }
+    std::vector<ProseBatch> rest = t.take_prose(true);  // the open chunk
+    REQUIRE(!rest.empty());
+    auto other = std::make_shared<ReverseCodec>();
+    EventStore::pack(rest.front(), *other);
+    CHECK_THROWS_AS(t.install(std::move(rest.front()), other), std::logic_error);
 }
