@@ -36,6 +36,30 @@ int region_at(const Dataset& data, double lon_deg, double lat_deg) {
     return -1;
 }
 
+RegionLocator::RegionLocator(const std::vector<Region>& regions) {
+    for (std::size_t i = 0; i < regions.size(); ++i) {
+        bool any = false;
+        Entry e{static_cast<int>(i), 0, 0, 0, 0, PolygonsIndex(regions[i].polygons_deg)};
+        for (const Polygon& poly : regions[i].polygons_deg)
+            for (const auto& ring : poly.rings)
+                for (const Vec2& v : ring) {
+                    if (!any) e.x0 = e.x1 = v.x, e.y0 = e.y1 = v.y, any = true;
+                    e.x0 = std::min(e.x0, v.x), e.x1 = std::max(e.x1, v.x);
+                    e.y0 = std::min(e.y0, v.y), e.y1 = std::max(e.y1, v.y);
+                }
+        if (any) entries_.push_back(std::move(e));  // no vertex: contains() is false everywhere
+    }
+}
+
+int RegionLocator::region_at(double lon_deg, double lat_deg) const {
+    const Vec2 p{lon_deg, lat_deg};
+    for (const Entry& e : entries_) {
+        if (!(p.y >= e.y0 && p.y <= e.y1 && p.x >= e.x0 && p.x <= e.x1)) continue;
+        if (e.index.contains(p)) return e.region;
+    }
+    return -1;
+}
+
 void link_cities_to_regions(Dataset& data) {
     for (City& c : data.cities) {
         c.region_index = data.find_region(c.region_id);
@@ -46,7 +70,7 @@ void link_cities_to_regions(Dataset& data) {
     for (Region& g : data.regions) g.capital_city_index = data.find_city(g.capital_city_id);
 }
 
-void resolve_event_place(const Dataset& data, Event& e) {
+void resolve_event_place(const Dataset& data, Event& e, const RegionLocator* locator) {
     if (e.city_index < 0 && !e.location.empty()) {
         // ACLED files name the place: take the city of that name if it is close by.
         const int ci = data.find_city(trim(e.location));
@@ -59,7 +83,7 @@ void resolve_event_place(const Dataset& data, Event& e) {
     if (e.city_index >= 0) e.region_index = data.cities[e.city_index].region_index;
     if (e.region_index < 0 && !e.admin1.empty()) e.region_index = data.find_region(trim(e.admin1));
     if (e.region_index < 0 && !(e.city_index < 0 && is_nationwide_place(e)))
-        e.region_index = region_at(data, e.lon_deg, e.lat_deg);
+        e.region_index = locator ? locator->region_at(e.lon_deg, e.lat_deg) : region_at(data, e.lon_deg, e.lat_deg);
 }
 
 const ZoneRules* event_zone(const Dataset& data, const Event& e, const ZoneRules* fallback) {

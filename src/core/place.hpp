@@ -2,6 +2,7 @@
 // read (cities to regions, an event's city and region, its local offset, its date text). Pure C++.
 #pragma once
 
+#include "geometry.hpp"
 #include "model.hpp"
 
 #include <cstdint>
@@ -27,14 +28,32 @@ int city_by_id(const Dataset& data, std::string_view id);
 // The first region whose lon/lat polygons hold the point, or -1.
 int region_at(const Dataset& data, double lon_deg, double lat_deg);
 
+// region_at for many points: each region's polygons indexed once (PolygonsIndex), checked in the
+// regions' order behind their boxes. Its answers are region_at's, bit for bit; a load asks it once
+// per event that no city or admin1 placed. It copies the edges: the regions need not outlive it.
+class RegionLocator {
+public:
+    explicit RegionLocator(const std::vector<Region>& regions);
+    int region_at(double lon_deg, double lat_deg) const;
+
+private:
+    struct Entry {
+        int region = -1;
+        double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+        PolygonsIndex index;
+    };
+    std::vector<Entry> entries_;
+};
+
 // Each city's region (its region_id, else its admin1, else the polygon that holds it; region_id is
 // filled in from the region found), and each region's capital city index.
 void link_cities_to_regions(Dataset& data);
 
 // An event whose city_index, lon/lat, location and admin1 are read: an ACLED location naming a
 // city within half a degree becomes its city; the region is the city's, else admin1's, else the
-// polygon under the point (not for a nationwide event with no city).
-void resolve_event_place(const Dataset& data, Event& e);
+// polygon under the point (not for a nationwide event with no city), through `locator` when given
+// (built from data.regions; the same answer, faster).
+void resolve_event_place(const Dataset& data, Event& e, const RegionLocator* locator = nullptr);
 
 // The zone an event's times are read in when their text has no offset: its city's, else its
 // region's, else `fallback` (--tz, or the story's zone), else null (see nearest_zone).

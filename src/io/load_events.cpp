@@ -224,7 +224,7 @@ void read_attributes(const Reader& r, const EventColumns& c, const LoadOptions& 
 }
 
 // Place: the city, then the coordinates (or the city's), then the region.
-void read_place(const Reader& r, const EventColumns& c, const Dataset& data, Event& e) {
+void read_place(const Reader& r, const EventColumns& c, const Dataset& data, const RegionLocator& regions, Event& e) {
     if (!e.city_id.empty()) {
         e.city_index = city_by_id(data, e.city_id);
         if (e.city_index < 0)
@@ -235,11 +235,14 @@ void read_place(const Reader& r, const EventColumns& c, const Dataset& data, Eve
         e.lon_deg = data.cities[e.city_index].lon_deg;
         e.lat_deg = data.cities[e.city_index].lat_deg;
     }
-    resolve_event_place(data, e);
+    resolve_event_place(data, e, &regions);
 }
 
-// The zones times without an offset are read in, and what the rows' time formats were.
-struct TimeContext {
+// What reading a row needs beyond the row: the regions (indexed once), the zones times without an
+// offset are read in, and what the rows' time formats were.
+struct RowContext {
+    explicit RowContext(const Dataset& data) : regions(data.regions) {}
+    RegionLocator regions;                // the region under an event no city or admin1 placed
     const ZoneRules* fallback = nullptr;  // --tz or the story's zone
     std::vector<ZonePoint> zone_points;   // regions with a zone, for the nearest one
     FixedOffsetZone utc{0};
@@ -251,7 +254,7 @@ struct TimeContext {
 
 // Time: start in the place's zone when the text has no offset; a day alone lasts the whole day.
 // The forms of one column must agree (time_formats_compatible); the first row that differs fails.
-void read_times(const Reader& r, const EventColumns& c, const Dataset& data, TimeContext& tc, Event& e) {
+void read_times(const Reader& r, const EventColumns& c, const Dataset& data, RowContext& tc, Event& e) {
     const ZoneRules* zone = event_zone(data, e, tc.fallback);
     if (!zone) zone = nearest_zone(tc.zone_points, e.lon_deg, e.lat_deg);
     const bool no_zone = zone == nullptr;
@@ -331,11 +334,11 @@ void reset_row(Event& e) {
     e.extra = std::move(keep.extra);
 }
 
-void read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, TimeContext& tc,
+void read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, const Dataset& data, RowContext& tc,
                 std::string& key, Event& e) {
     reset_row(e);
     read_attributes(r, c, opt, e, key);
-    read_place(r, c, data, e);
+    read_place(r, c, data, tc.regions, e);
     read_times(r, c, data, tc, e);
     read_origin(r, c, e);
     if (c.size_by >= 0) e.size_value = read_double(r, c.size_by);
@@ -483,7 +486,7 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     StringPool key_pool;
     std::vector<std::uint32_t> keys;
     std::vector<std::size_t> key_counts{0};
-    TimeContext tc;
+    RowContext tc(data);
     tc.fallback = zone;
     if (!zone) tc.zone_points = zone_points(data);
     tc.times = &times;

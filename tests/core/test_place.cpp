@@ -118,3 +118,46 @@ TEST_CASE("parse_event_time: ISO 8601, an ACLED date or epoch, and whether it is
     CHECK(t->time.utc_s == 1641340800 - 6 * 3600);
     CHECK_FALSE(parse_event_time("soon", utc));
 }
+
+TEST_CASE("RegionLocator answers as region_at: the first region in order, shared edges, holes, none", "[place]") {
+    Dataset d = two_regions();
+    Region empty, ring, over;
+    empty.region_id = "none";  // no polygon at all
+    ring.region_id = "R";      // a square with a square hole, inside East and before it
+    ring.polygons_deg = {Polygon{{{{65, 42}, {75, 42}, {75, 48}, {65, 48}, {65, 42}},
+                                  {{68, 44}, {72, 44}, {72, 46}, {68, 46}, {68, 44}}}}};
+    over.region_id = "O";  // overlaps West and East: later in order, so only where they are not
+    over.polygons_deg = {Polygon{{{{55, 45}, {58, 38}, {66, 39}, {64, 52}, {55, 45}}}}};
+    d.regions = {d.regions[0], ring, empty, d.regions[1], over};  // West, R, none, East, O
+    const RegionLocator locator(d.regions);
+    std::uint64_t x = 88172645463325252ull;  // xorshift: the same points every run
+    auto next = [&] {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        return static_cast<double>(x % 100000) / 100000.0;
+    };
+    std::vector<int> hits(d.regions.size() + 1, 0);
+    for (int k = 0; k < 50000; ++k) {
+        double lon = 45 + 40 * next(), lat = 35 + 20 * next();
+        if (k % 7 == 0) lon = std::vector<double>{50, 55, 60, 65, 68, 72, 75, 80}[static_cast<std::size_t>(k / 7) % 8];  // on vertical edges
+        if (k % 11 == 0) lat = std::vector<double>{40, 42, 44, 45, 46, 48, 50}[static_cast<std::size_t>(k / 11) % 7];     // on horizontal ones
+        const int want = region_at(d, lon, lat);
+        ++hits[static_cast<std::size_t>(want + 1)];
+        if (locator.region_at(lon, lat) != want) FAIL_CHECK("differs at " << lon << "," << lat);
+        Event e;
+        e.lon_deg = lon;
+        e.lat_deg = lat;
+        e.location = "somewhere";
+        Event f = e;
+        resolve_event_place(d, e);
+        resolve_event_place(d, f, &locator);
+        if (e.region_index != f.region_index) FAIL_CHECK("resolve_event_place differs at " << lon << "," << lat);
+    }
+    CHECK(hits[0] > 1000);  // outside every region
+    CHECK(hits[1] > 1000);  // West
+    CHECK(hits[2] > 1000);  // the ring
+    CHECK(hits[3] == 0);    // the region without polygons
+    CHECK(hits[4] > 1000);  // East: around the ring, and its hole
+    CHECK(hits[5] > 100);   // the overlap's own part
+    CHECK(locator.region_at(70, 45) == 3);  // in the ring's hole: East
+    CHECK(locator.region_at(66, 43) == 1);
+}
