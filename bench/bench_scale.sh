@@ -47,7 +47,10 @@ build=${QANTAR_BUILD_DIR:-build}
 [[ -f $build/CMakeCache.txt ]] || cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build "$build" -j "$(nproc)" --target qantar gen_acled bench_arrow $([[ $frames == 1 ]] && echo bench_render) >/dev/null
 qantar=$root/$build/qantar
-export QANTAR_GEODATA=$root/geodata
+# No $QANTAR_GEODATA: a plain events file then gets the world base map, as a user running
+# `qantar info --events FILE` does (with it, the bundled story's one-country map would be used).
+# qantar finds its geodata beside the build directory.
+unset QANTAR_GEODATA
 xrun=()
 [[ -n ${DISPLAY:-} ]] || xrun=(xvfb-run -a -s "-screen 0 1920x1080x24 -noreset")
 sizes=$(echo $sizes)

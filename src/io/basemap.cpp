@@ -245,16 +245,20 @@ std::string find_world_dir() {
     return {};
 }
 
-void load_world_basemap(const std::string& dir, bool context, const std::string& cities_path, Dataset& data) {
-    const std::string countries_path = (fs::path(dir) / "countries.fgb").string();
+std::vector<ContextFeature> read_world_countries(const std::string& dir) {
+    return loading::load_context((fs::path(dir) / "countries.fgb").string());
+}
+
+void load_world_basemap(const std::string& dir, std::vector<ContextFeature> features, bool context,
+                        const std::string& cities_path, Dataset& data) {
     std::vector<Country> countries;
-    for (ContextFeature& f : loading::load_context(countries_path)) {
+    for (ContextFeature& f : features) {
         Country c;
         c.bounds = bounds_of(f.polygons_deg);
         c.feature = std::move(f);
         countries.push_back(std::move(c));
     }
-    data.input_files.push_back(countries_path);
+    data.input_files.push_back((fs::path(dir) / "countries.fgb").string());
     name_event_countries(countries, data);
     const bool world = is_world_extent(data.framing_deg);
     read_regions(dir, countries, world, data);

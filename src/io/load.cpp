@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <optional>
 #include <thread>
@@ -401,14 +402,22 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     paths.events = options.events_path;
     paths.regions = paths.in_dir("admin1.fgb");
     paths.cities = options.cities_path.empty() ? paths.in_dir("cities.csv") : options.cities_path;
+    // While the events are read: the world's countries, and for a window of a database (framed on
+    // a sample of the whole table, about 20,000 points) the sample, on a connection of its own. A
+    // table too small for a window is read whole and framed on its rows: its sample goes unused.
+    auto countries = std::async(std::launch::async, [&dir] { return read_world_countries(dir); });
+    std::future<std::vector<Vec2>> sample;
+    if (io::is_pg_source(options.events_path) && !bbox && (options.pushdown_from_utc_s || options.pushdown_to_utc_s))
+        sample = std::async(std::launch::async, [&options] { return io::server_sample_points(options, 20000); });
     const PushedDown pushed_down = read_events(options, paths, data);
     data.input_files.push_back(options.events_path);
     sort_events(data.events);
     check_events_span(data.events, options.events_path, options.max_span_years);
-    // A window of a database: framed on a sample of the whole table (about 20,000 points).
-    frame_events(bbox, data, pushed_down.where.empty() || bbox ? std::vector<Vec2>{} : io::server_sample_points(options, 20000));
+    std::vector<Vec2> whole;
+    if (sample.valid() && !pushed_down.where.empty()) whole = sample.get();
+    frame_events(bbox, data, whole);
     data.frame_on_data = true;
-    load_world_basemap(dir, options.context, options.cities_path, data);
+    load_world_basemap(dir, countries.get(), options.context, options.cities_path, data);
     localise_times(options, data);
     count_days_on_server(options, pushed_down, data);
     if (!options.tally_path.empty()) {

@@ -111,6 +111,7 @@ std::string one_line_error(std::string message) {
 }
 
 gdal::DatasetPtr open_pg(const std::string& path) {
+    gdal::ensure_registered();  // a connection may be the first thing a thread opens
     const std::string shown = source_display_name(path);
     gdal::ErrorCapture capture;
     const char* const drivers[] = {"PostgreSQL", nullptr};
