@@ -287,8 +287,11 @@ LoadOptions with_story(const Cli& cli) {
 int run_command(const Cli& cli) {
     const LoadOptions load = with_story(cli);
     if (cli.init_cmd->parsed()) return run_init(load, cli.init);
-    if (cli.info_cmd->parsed()) return run_info(with_source_window(load, std::nullopt, cli.info_at, cli.info_window_h), cli.json);
-    if (cli.export_cmd->parsed()) return run_export(load, cli.exp);
+    // Neither info nor export draws: no context layers, no triangles.
+    LoadOptions undrawn = load;
+    undrawn.context = false;
+    if (cli.info_cmd->parsed()) return run_info(with_source_window(undrawn, std::nullopt, cli.info_at, cli.info_window_h), cli.json);
+    if (cli.export_cmd->parsed()) return run_export(undrawn, cli.exp);
     if (cli.render_cmd->parsed()) return run_render(load, cli.render);
     if (cli.present_cmd->parsed()) return run_present(load, cli.present);
     return run_view(load, cli.view);

@@ -255,10 +255,11 @@ PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& 
     return pushed_down;
 }
 
-// Projects everything once, and triangulates the fills once (on two threads or more: GEOS's
-// constrained Delaunay is most of the load of the bundled story). tolerant_context: a context
+// Projects everything once, and with `fill` triangulates the fills once (on two threads or more:
+// GEOS's constrained Delaunay is most of the load of the bundled story). tolerant_context: a context
 // feature the projection cannot take (the far side of the world) is left out instead of failing.
-void project_layers(const Projector& projector, const Paths& paths, Dataset& data, bool tolerant_context = false) {
+void project_layers(const Projector& projector, const Paths& paths, Dataset& data, bool fill,
+                    bool tolerant_context = false) {
     for (Region& g : data.regions) {
         g.polygons_m = project_polygons(projector, g.polygons_deg, paths.regions);
         g.label_m = label_point(g.polygons_m);
@@ -292,7 +293,7 @@ void project_layers(const Projector& projector, const Paths& paths, Dataset& dat
     finish_context(data.national_outline, paths.outline);
     for (ContextFeature& c : data.countries) finish_context(c, paths.countries);
     for (ContextFeature& c : data.water) finish_context(c, paths.water);
-    triangulate_all(jobs, std::max(2u, std::min(8u, std::thread::hardware_concurrency())));
+    if (fill) triangulate_all(jobs, std::max(2u, std::min(8u, std::thread::hardware_concurrency())));
 }
 
 // The framing: --bbox, else the bulk of the events; the events outside it counted.
@@ -426,7 +427,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     }
     const Projector projector = given ? std::move(*given) : Projector(projection_for(data.framing_deg));
     data.crs = projector.crs();
-    project_layers(projector, paths, data, true);
+    project_layers(projector, paths, data, options.context, true);
     project_framing(projector, data);
     set_titles(options, true, data);
     return data;
@@ -486,7 +487,7 @@ Dataset load_dataset(const LoadOptions& options) {
     }
     const PushedDown pushed_down = read_layers(options, paths, data);
     count_days_on_server(options, pushed_down, data);
-    project_layers(projector, paths, data);
+    project_layers(projector, paths, data, options.context);
     // The story's own framing is its country; --bbox replaces it.
     frame_events(bbox, data);
     data.frame_on_data = bbox.has_value();

@@ -29,7 +29,8 @@ struct LoadOptions {
     // (io/time_zone; not a zone: UsageError). Empty: none.
     std::string time_zone;
     bool skip_invalid = false; // skip bad event rows (report them) instead of failing
-    bool context = true;       // load countries, water and outline (the renderer needs them)
+    bool context = true;       // countries, water and outline, and every fill triangulated (what
+                               // drawing needs; info and export do without)
     double max_span_years = kDefaultMaxSpanYears;  // --max-span-years: refuse events spread wider
 
     // A story (io/story_manifest) fills these; a plain events file leaves them empty.

@@ -420,7 +420,7 @@ TEST_CASE("rows handed to the store's thread in batches keep their order, notes 
     // 30,000 rows: many batches of 2,048 and ~7.5 MB of notes (two prose chunks, compressed while
     // they load); bad rows in the first batch, on a batch boundary and in the last.
     const fs::path dir = temp_dir("batches");
-    auto note = [](int i) { return "Note " + std::to_string(i) + ": " + std::string(200 + i % 97, 'a' + i % 26); };
+    auto note = [](int i) { return "Note " + std::to_string(i) + ": " + std::string(static_cast<std::size_t>(200 + i % 97), static_cast<char>('a' + i % 26)); };
     std::string text = "event_id_cnty,category,start_time,city_id,notes\n";
     const std::set<int> bad{3, 2048, 2049, 29999};
     for (int i = 0; i < 30000; ++i) {
