@@ -14,9 +14,13 @@
 # Rows come from bench/gen_acled (31 ACLED columns, 60 countries, 20 years, notes ~250 chars).
 #
 # usage: bench/bench_scale.sh [--sizes "1000 100000 1000000"] [--10m] [--runs R] [--no-pg] [--no-frames]
-#                             [--no-files]
+#                             [--no-files] [--pg-dir DIR]
 # --no-files: no file loads or export (the PostGIS and bad-row parts only); --sizes "" --10m
 # --no-files --no-frames gives the 10M PostGIS figures alone.
+# --pg-dir DIR: the PostGIS part on a cluster already running in DIR (scripts/pg-cluster.sh start DIR)
+# whose table ev is loaded and indexed as pg_load below does (any number of rows): the first frame
+# $runs times, the rows that travelled and the plans, nothing loaded, no index dropped. With
+# --sizes "" --no-files --no-frames it is the PostGIS figures alone, without reloading 10M rows.
 # Uses the build in $QANTAR_BUILD_DIR (default build/), building qantar, gen_acled and bench_render
 # there. Scratch files go to $TMPDIR (1M rows: ~0.6 GB CSV + ~0.7 GB GPKG; 10M in PostGIS: ~11 GB).
 set -euo pipefail
@@ -31,6 +35,7 @@ runs=1
 pg=1
 frames=1
 files=1
+pg_dir=
 while [[ $# -gt 0 ]]; do
   case $1 in
     --sizes) sizes=$2; shift 2 ;;
@@ -39,6 +44,7 @@ while [[ $# -gt 0 ]]; do
     --no-pg) pg=0; shift ;;
     --no-frames) frames=0; shift ;;
     --no-files) files=0; shift ;;
+    --pg-dir) pg_dir=$(cd "$2" && pwd); shift 2 ;;
     *) sed -n '2,15p' "$0" >&2; exit 2 ;;
   esac
 done
@@ -169,13 +175,52 @@ pg_load() {
 
 # The statements a client sent, with their durations, from the server's log.
 pg_log() {
-  grep -F "] $1 LOG:" "$work/pg/server.log" | sed "s/^.*\] $1 LOG:  //"
+  grep -F "] $1 LOG:" "${pg_dir:-$work/pg}/server.log" | sed "s/^.*\] $1 LOG:  //"
 }
 # (Empty when the rows were read whole: a small table has no window; grep's "no match" is no error.)
-pg_window_sql() { { pg_log "$1" | grep -o 'CURSOR for SELECT .*WHERE.*' || true; } | head -1 | sed 's/^CURSOR for //'; }
+# (The window's cursor selects the table's columns, each quoted: not the catalogue's cursors.)
+pg_window_sql() { { pg_log "$1" | grep -o 'CURSOR for SELECT ".*WHERE.*' || true; } | head -1 | sed 's/^CURSOR for //'; }
 pg_days_sql() { { pg_log "$1" | grep -o "WITH qantar_days AS .*" || true; } | head -1; }
 
-if [[ $pg == 1 ]]; then
+if [[ $pg == 1 && -n $pg_dir ]]; then
+  echo
+  echo "== PostGIS: a 7-day window (render --at ... --window 168, 1280x720) on table ev of the cluster in $pg_dir, whole process =="
+  while IFS= read -r line; do export "${line?}"; done < <("$root/scripts/pg-cluster.sh" env "$pg_dir")
+  sql() { psql -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+  sql -c "ALTER SYSTEM SET log_min_duration_statement = 0" -c "ALTER SYSTEM SET log_line_prefix = '%m [%p] %a '" \
+    -c "SELECT pg_reload_conf()" >/dev/null
+  at=2014-06-15T12:00Z
+  echo "$(sql -c "SELECT count(*) FROM ev") rows, $(sql -c "SELECT pg_size_pretty(pg_total_relation_size('ev'))") with its indexes:"\
+       "$(sql -c "SELECT string_agg(indexdef, '; ') FROM pg_indexes WHERE tablename = 'ev'")"
+  sql -c "SELECT pg_stat_statements_reset()" >/dev/null
+  tag=qantar_bench_existing_$$
+  for ((i = 1; i <= runs; i++)); do
+    read -r fs fm < <(timed "$qantar" render --events "$QANTAR_PG application_name=${tag}_$i" --events-layer ev --at "$at" \
+      --window 168 --size 1280x720 -o "$work/pg-frame.png")
+    echo "  run $i: first frame of the 7-day window ${fs} s (whole process, ${fm} MiB)"
+  done
+  moved=$(sql -c "SELECT coalesce(sum(rows), 0)::bigint / $runs FROM pg_stat_statements WHERE query ILIKE 'FETCH%'")
+  window_sql=$(pg_window_sql "${tag}_$runs")
+  days_sql=$(pg_days_sql "${tag}_$runs")
+  sample_sql=$({ pg_log "${tag}_$runs" | grep -o "WITH qantar_sample AS .*" || true; } | head -1)
+  echo "  rows fetched through cursors per run: $moved; the window's query (its margins included) returns"\
+       "$(sql -c "SELECT count(*) FROM ($window_sql) AS w"), the rest are one-row probes (size, column type, row estimate)"
+  echo
+  echo "statements of the last run, with their durations on the server (the log; GDAL's catalogue queries left out):"
+  pg_log "${tag}_$runs" | grep -v -e ' parse <unnamed>' -e ' bind <unnamed>' -e 'FETCH 500' -e 'pg_' -e 'information_schema' \
+    -e 'SHOW ' -e 'version()' -e 'current_schema' -e 'ST_Srid' -e 'BEGIN' -e 'COMMIT' -e 'CLOSE ' -e 'SET ENABLE' | cut -c1-200 | sed 's/^/  /'
+  pg_log "${tag}_$runs" | awk '/execute <unnamed>: FETCH 500/ { n++; ms += $2 }
+    END { printf "  and %d cursor FETCH 500 statements, %.0f ms in all\n", n, ms }'
+  echo
+  echo "plan of the window's query:"
+  sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
+  echo
+  echo "plan of the per-day counts (TIMING OFF: per-row timing would double it):"
+  sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+  echo
+  echo "plan of the framing's sample:"
+  sql -c "EXPLAIN (ANALYZE, BUFFERS) $sample_sql"
+elif [[ $pg == 1 ]]; then
   echo
   echo "== PostGIS: a 7-day window (render --at ... --window 168, 1280x720), whole process =="
   if ! env_lines=$("$root/scripts/pg-cluster.sh" start "$work/pg" 2>"$work/pg-start.err"); then
@@ -280,6 +325,7 @@ if [[ " $sizes " == *" 10000000 "* ]]; then
   fi
 fi
 
+[[ -n $sizes ]] || exit 0
 echo
 echo "== PNG sequence: qantar render vs QGIS's temporal-controller export (1920x1080, one frame per hour, whole process) =="
 # QGIS 3.22 from Debian (python3-qgis), run headless (QT_QPA_PLATFORM=offscreen) by
