@@ -26,35 +26,43 @@ bool contains(const std::vector<Polygon>& polygons, const Vec2& p) {
 }
 
 PolygonsIndex::PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands) {
+    polygons_.reserve(polygons.size());
     for (const Polygon& poly : polygons) {
         One o;
         bool any = false;
-        for (const auto& ring : poly.rings)
+        std::size_t edges = 0;
+        for (const auto& ring : poly.rings) {
+            edges += ring.size();
             for (const Vec2& v : ring) {
                 if (!any) o.x0 = o.x1 = v.x, o.y0 = o.y1 = v.y, any = true;
                 o.x0 = std::min(o.x0, v.x), o.x1 = std::max(o.x1, v.x);
                 o.y0 = std::min(o.y0, v.y), o.y1 = std::max(o.y1, v.y);
             }
+        }
         if (!any) continue;
-        o.bands = bands;
-        o.band_h = (o.y1 - o.y0) / static_cast<double>(bands);
+        // About 8 edges a band at most: a small island gets a band or two, not `bands` empty ones.
+        o.bands = std::clamp<std::size_t>(edges / 8, 1, std::max<std::size_t>(bands, 1));
+        o.band_h = (o.y1 - o.y0) / static_cast<double>(o.bands);
         if (!(o.band_h > 0)) o.band_h = 1;
         auto band = [&](double y) {
             const double b = std::floor((y - o.y0) / o.band_h);
-            return static_cast<std::size_t>(std::clamp(b, 0.0, static_cast<double>(bands - 1)));
+            return static_cast<std::size_t>(std::clamp(b, 0.0, static_cast<double>(o.bands - 1)));
         };
-        std::vector<std::vector<Edge>> by_band(bands);
-        for (const auto& ring : poly.rings)
-            for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
-                const Edge e{ring[i], ring[j]};
-                const std::size_t b0 = band(std::min(e.a.y, e.b.y)), b1 = band(std::max(e.a.y, e.b.y));
-                for (std::size_t b = b0; b <= b1; ++b) by_band[b].push_back(e);
-            }
-        o.first.push_back(0);
-        for (auto& v : by_band) {
-            o.edges.insert(o.edges.end(), v.begin(), v.end());
-            o.first.push_back(static_cast<std::uint32_t>(o.edges.size()));
-        }
+        // Two passes, counting then placing: one array of edges, no vector per band.
+        auto each_edge = [&](auto&& fn) {
+            for (const auto& ring : poly.rings)
+                for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
+                    const Edge e{ring[i], ring[j]};
+                    const std::size_t b0 = band(std::min(e.a.y, e.b.y)), b1 = band(std::max(e.a.y, e.b.y));
+                    for (std::size_t b = b0; b <= b1; ++b) fn(b, e);
+                }
+        };
+        o.first.assign(o.bands + 1, 0);
+        each_edge([&](std::size_t b, const Edge&) { ++o.first[b + 1]; });
+        for (std::size_t b = 0; b < o.bands; ++b) o.first[b + 1] += o.first[b];
+        o.edges.resize(o.first.back());
+        std::vector<std::uint32_t> at(o.first.begin(), o.first.end() - 1);
+        each_edge([&](std::size_t b, const Edge& e) { o.edges[at[b]++] = e; });
         polygons_.push_back(std::move(o));
     }
 }
