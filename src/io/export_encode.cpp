@@ -6,6 +6,7 @@
 #include "gdal_util.hpp"
 
 #include <cpl_conv.h>
+#include <cpl_error.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
@@ -13,6 +14,7 @@
 #include <ogrsf_frmts.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <unistd.h>
@@ -215,7 +217,7 @@ std::string sql_name(const std::string& s) {
 // One statement on the GeoPackage's own SQLite connection; the first column of the first row of
 // what it returns ("" for none). Throws ExportError when SQLite refuses it.
 std::string run_sql(GDALDataset& ds, const std::string& sql, gdal::ErrorCapture& errors, const std::string& layer) {
-    errors.clear();
+    CPLErrorReset();  // this statement's failure only (errors keeps what came before)
     OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
     std::string value;
     if (result) {
@@ -223,7 +225,7 @@ std::string run_sql(GDALDataset& ds, const std::string& sql, gdal::ErrorCapture&
         if (row && row->GetFieldCount() > 0 && row->IsFieldSetAndNotNull(0)) value = row->GetFieldAsString(0);
         ds.ReleaseResultSet(result);
     }
-    if (!errors.last_error().empty())
+    if (CPLGetLastErrorType() >= CE_Failure)
         throw ExportError(fail_message(errors, "cannot build the spatial index of layer " + layer));
     return value;
 }
@@ -251,7 +253,11 @@ public:
     void finish() {
         const std::string size = run_sql(ds_, "SELECT length(data) FROM " + sql_name(rtree_ + "_node") +
                                                   " WHERE nodeno = 1", errors_, table_);
-        const io::PackedRTree tree = io::pack_rtree(std::move(boxes_), static_cast<std::size_t>(std::stoul("0" + size)));
+        const std::size_t node_bytes = size.empty() ? 0 : static_cast<std::size_t>(std::strtoul(size.c_str(), nullptr, 10));
+        if (node_bytes < 4 + 2 * 24)  // two cells of an R-tree of four coordinates
+            throw ExportError("cannot build the spatial index of layer " + table_ + ": its root node has " +
+                              std::to_string(node_bytes) + " bytes");
+        const io::PackedRTree tree = io::pack_rtree(std::move(boxes_), node_bytes);
         if (ds_.StartTransaction() != OGRERR_NONE)
             throw ExportError(fail_message(errors_, "cannot start a transaction on layer " + table_));
         static const char kHex[] = "0123456789ABCDEF";

@@ -120,11 +120,9 @@ PackedRTree pack_rtree(std::vector<RTreeEntry> entries, std::size_t node_bytes) 
         lo_y = std::min(lo_y, (e.min_y + e.max_y) / 2);
         hi_y = std::max(hi_y, (e.min_y + e.max_y) / 2);
     }
-    std::vector<Node> root_only;
     std::vector<std::vector<Node>> levels;  // levels[0]: the leaves; the last one: the root alone
     if (cells.empty()) {
-        root_only.push_back(Node{});
-        levels.push_back(std::move(root_only));
+        levels.push_back(std::vector<Node>(1));
     } else {
         auto grid = [](double v, double lo, double hi) {
             const double t = hi > lo ? (v - lo) / (hi - lo) : 0.0;
