@@ -188,3 +188,19 @@ TEST_CASE("export rtree: a large GeoPackage's packed index passes rtreecheck and
     GDALClose(ref);
     GDALClose(ds);
 }
+
+TEST_CASE("export rtree: a snapshot's large events layer and the small layers after it each get their index",
+          "[export][rtree]") {
+    TempFile file("snapshot.gpkg");
+    ExportTable cities = points_table(30);
+    cities.name = "cities";
+    encode_export_file({points_table(12345), cities}, ExportFormat::GeoPackage, file.path.string());
+    GDALDatasetH ds = GDALOpenEx(file.path.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, nullptr, nullptr, nullptr);
+    REQUIRE(ds);
+    CHECK(sql_value(ds, "SELECT rtreecheck('rtree_events_geom')") == "ok");
+    CHECK(sql_value(ds, "SELECT count(*) FROM rtree_events_geom") == "12345");
+    CHECK(sql_value(ds, "SELECT rtreecheck('rtree_cities_geom')") == "ok");
+    CHECK(sql_value(ds, "SELECT count(*) FROM rtree_cities_geom") == "30");
+    CHECK(sql_value(ds, "SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'rtree_%'") == "12");
+    GDALClose(ds);
+}
