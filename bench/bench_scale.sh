@@ -130,10 +130,11 @@ if [[ $files == 1 ]]; then
   echo "== export of $largest rows to GeoPackage: qantar export vs ogr2ogr -f GPKG (same input GPKG) =="
   if fits "$largest"; then
     sync
-    read -r xs xm < <(timed "$qantar" export --events "$work/e$largest.gpkg" -o "$work/x-qantar.gpkg")
+    read -r xs xm < <(timed env QANTAR_PROFILE=1 "$qantar" export --events "$work/e$largest.gpkg" -o "$work/x-qantar.gpkg")
+    phases=$(sed -n 's/^profile: //p' "$work/time.err")  # qantar's seconds: load, timeline, export
     sync
     read -r os om < <(timed ogr2ogr -f GPKG "$work/x-ogr.gpkg" "$work/e$largest.gpkg")
-    echo "qantar export ${xs} s, ${xm} MiB; ogr2ogr ${os} s, ${om} MiB; wall ratio $(ratio "$xs" "$os")"
+    echo "qantar export ${xs} s, ${xm} MiB ($phases); ogr2ogr ${os} s, ${om} MiB; wall ratio $(ratio "$xs" "$os")"
     rm -f "$work"/x-*.gpkg
   else
     echo "skipped: $largest events need more memory than is available"

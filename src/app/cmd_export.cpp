@@ -1,10 +1,15 @@
 // `qantar export`: one layer at a moment, to a file (format by extension) or GeoJSON on stdout.
+// QANTAR_PROFILE=1 prints where the time went (load, timeline, export) on standard error.
 #include "commands.hpp"
 #include "source_window.hpp"
 
 #include "core/error.hpp"
 #include "io/export.hpp"
 #include "core/timeline.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
 
 namespace qantar::app {
 
@@ -19,8 +24,19 @@ int run_export(const LoadOptions& load, const ExportOptions& exp) {
     // The context layers are loaded too (they are small) so that they count among the input files
     // that the export refuses to overwrite.
     // A database sends only the rows up to --at (within --window when given).
+    using Clock = std::chrono::steady_clock;
+    const bool profile = std::getenv("QANTAR_PROFILE") != nullptr;
+    auto since = Clock::now();
+    auto lap = [&] {
+        const auto now = Clock::now();
+        const double s = std::chrono::duration<double>(now - since).count();
+        since = now;
+        return s;
+    };
     Dataset data = load_dataset(with_source_window(load, std::nullopt, exp.at, exp.window_h));
+    const double load_s = lap();
     Timeline timeline(data);
+    const double timeline_s = lap();
 
     ExportRequest request;
     request.layer = *layer;
@@ -32,6 +48,8 @@ int run_export(const LoadOptions& load, const ExportOptions& exp) {
         request.at_utc_s = t->utc_s;
     }
     export_layer(timeline, request, exp.output);
+    if (profile)
+        std::fprintf(stderr, "profile: load %.2f s, timeline %.2f s, export %.2f s\n", load_s, timeline_s, lap());
     return 0;
 }
 

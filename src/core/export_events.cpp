@@ -121,12 +121,23 @@ void add_qantar_values(RowBuilder& row, const Timeline& tl, std::size_t i, bool 
 
 }  // namespace
 
+EventsSelection select_events(const Timeline& tl, const ExportRequest& req, bool kml) {
+    EventsSelection sel;
+    sel.moment = moment_of(tl, req);
+    sel.chosen = chosen_events(tl, req, sel.moment);
+    sel.extra_names = extra_field_names(tl.data(), kml);
+    return sel;
+}
+
 ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml, std::size_t first, std::size_t count) {
+    return events_table(tl, select_events(tl, req, kml), kml, first, count);
+}
+
+ExportTable events_table(const Timeline& tl, const EventsSelection& sel, bool kml, std::size_t first, std::size_t count) {
     const Dataset& data = tl.data();
-    const Moment m = moment_of(tl, req);
     ExportTable table = empty_table("events", ExportGeometryKind::Point, kPointDecimals);
-    const std::vector<std::string> extra_names = extra_field_names(data, kml);
-    const std::vector<std::size_t> chosen = chosen_events(tl, req, m);
+    const std::vector<std::string>& extra_names = sel.extra_names;
+    const std::vector<std::size_t>& chosen = sel.chosen;
     const std::size_t end = first >= chosen.size() ? first : first + std::min(count, chosen.size() - first);
     for (std::size_t k = first; k < end; ++k) {
         const std::size_t i = chosen[k];
@@ -137,8 +148,8 @@ ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml,
         add_qantar_values(row, tl, i, kml);
         for (const auto& name : extra_names) {
             ExportValue v;
-            for (const auto& [k, val] : e.extra())
-                if (k == name) v = std::string(val);
+            for (const auto& [key, val] : e.extra())
+                if (key == name) v = std::string(val);
             row.add(name, ExportFieldKind::String, v);
         }
         ExportFeature f;

@@ -95,10 +95,21 @@ struct EventsSoFar {
 };
 EventsSoFar events_so_far(const Dataset& data, const std::vector<std::size_t>& events, std::int64_t at_utc_s);
 
+// What every slice of the events layer shares, worked out once: the moment, the chosen events
+// (indices into the store, in order) and the names of the file's extra columns (a scan of every
+// event).
+struct EventsSelection {
+    Moment moment{};
+    std::vector<std::size_t> chosen;
+    std::vector<std::string> extra_names;
+};
+EventsSelection select_events(const Timeline& tl, const ExportRequest& req, bool kml);
+
 // One builder per layer; kml adds KML's fields.
 // events_table: rows [first, first + count) of the chosen events (the whole layer by default).
 ExportTable events_table(const Timeline& tl, const ExportRequest& req, bool kml, std::size_t first = 0,
                          std::size_t count = static_cast<std::size_t>(-1));
+ExportTable events_table(const Timeline& tl, const EventsSelection& sel, bool kml, std::size_t first, std::size_t count);
 ExportTable cities_table(const Timeline& tl, const ExportRequest& req, bool kml);
 ExportTable regions_table(const Timeline& tl, const ExportRequest& req, bool kml);
 ExportTable spread_table(const Timeline& tl, const ExportRequest& req, bool kml);

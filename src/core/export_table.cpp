@@ -75,4 +75,24 @@ ExportTable build_export_table(const Timeline& timeline, const ExportRequest& re
     return table;
 }
 
+struct ExportSlicer::Selection : export_detail::EventsSelection {};
+
+ExportSlicer::ExportSlicer(const Timeline& timeline, const ExportRequest& request, bool for_kml)
+    : timeline_(timeline), request_(request), for_kml_(for_kml) {
+    if (request.window_h && !(*request.window_h > 0))
+        throw ExportError("--window must be a positive number of hours");
+    if (request.layer == ExportLayer::Events)
+        selection_ = std::make_unique<const Selection>(Selection{export_detail::select_events(timeline, request, for_kml)});
+}
+
+ExportSlicer::~ExportSlicer() = default;
+
+ExportTable ExportSlicer::slice(ExportRows rows) const {
+    if (!selection_) return build_export_table(timeline_, request_, for_kml_, rows);
+    ExportTable table = export_detail::events_table(timeline_, *selection_, for_kml_, rows.first, rows.count);
+    // No rows yet: build_export_table gives the fields as at the end of time.
+    if (table.fields.empty()) return build_export_table(timeline_, request_, for_kml_, rows);
+    return table;
+}
+
 }  // namespace qantar

@@ -41,6 +41,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -117,5 +118,25 @@ struct ExportRows {
 // slice has the layer's fields, even an empty one.
 ExportTable build_export_table(const Timeline& timeline, const ExportRequest& request, bool for_kml = false,
                                ExportRows rows = {});
+
+// A layer built a slice at a time (a large export): the rows are selected once (for the events,
+// a scan of every event), then slice(rows) gives what build_export_table(timeline, request,
+// for_kml, rows) gives. slice() is const and may run on any thread. Throws like
+// build_export_table when the request makes no sense.
+class ExportSlicer {
+public:
+    ExportSlicer(const Timeline& timeline, const ExportRequest& request, bool for_kml = false);
+    ~ExportSlicer();
+    ExportSlicer(const ExportSlicer&) = delete;
+    ExportSlicer& operator=(const ExportSlicer&) = delete;
+    ExportTable slice(ExportRows rows) const;
+
+private:
+    struct Selection;
+    const Timeline& timeline_;
+    ExportRequest request_;
+    bool for_kml_;
+    std::unique_ptr<const Selection> selection_;  // the events layer's; null for the others
+};
 
 }  // namespace qantar

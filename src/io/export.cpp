@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <functional>
+#include <future>
 
 #include <cerrno>
 #include <system_error>
@@ -38,7 +39,7 @@ void write_export_file(const std::string& path, const std::string& bytes,
 namespace {
 
 // Rows built and written at a time: a large export holds one slice of its table, not all of it.
-constexpr std::size_t kSliceRows = 50000;
+constexpr std::size_t kSliceRows = 20000;
 
 // GDAL writes the file straight into a temporary beside `path` (io/atomic_file), which is
 // flushed to disk and renamed into place; on any error nothing is left. No copy in memory.
@@ -84,23 +85,34 @@ void export_layer(const Timeline& timeline, const ExportRequest& request, const 
                           timeline.data().input_files);
         return;
     }
-    // The first slice (it names the fields); when it is full, the rest come a slice at a time, each
-    // built once the one before is written and freed.
+    // The first slice (it names the fields); when it is full, the rest come a slice at a time. The
+    // rows are selected once; each slice is built on a second thread while the one before it is
+    // written, and freed once written: at most two slices are held.
+    const ExportSlicer slicer(timeline, request, kml);
     std::vector<ExportTable> tables(1);
-    tables[0] = build_export_table(timeline, request, kml, {0, kSliceRows});
+    tables[0] = slicer.slice({0, kSliceRows});
     ExportSlices more;
     ExportTable slice;
-    std::size_t next = 0;
+    std::future<ExportTable> pending;  // destroyed (waited for) before the slicer
+    std::size_t next = kSliceRows;
+    bool first_given = false;
+    auto build_next = [&] {
+        pending = std::async(std::launch::async, [&slicer, first = next] { return slicer.slice({first, kSliceRows}); });
+        next += kSliceRows;
+    };
     if (tables[0].features.size() == kSliceRows) {
         slice.features = std::move(tables[0].features);
         tables[0].features.clear();
+        build_next();
         more = [&]() -> const ExportTable* {
-            if (next > 0) {  // the slice just written: free it, then build the next
-                if (slice.features.size() < kSliceRows) return nullptr;
-                slice = ExportTable{};
-                slice = build_export_table(timeline, request, kml, {next, kSliceRows});
+            if (!first_given) {
+                first_given = true;
+                return &slice;
             }
-            next += kSliceRows;
+            if (!pending.valid()) return nullptr;
+            slice = ExportTable{};  // the slice just written
+            slice = pending.get();
+            if (slice.features.size() == kSliceRows) build_next();
             return slice.features.empty() ? nullptr : &slice;
         };
     }

@@ -2,9 +2,11 @@
 // file, which export.cpp then writes with plain POSIX calls. Pulls in libgdal.
 #include "export.hpp"
 
+#include "export_rtree.hpp"
 #include "gdal_util.hpp"
 
 #include <cpl_conv.h>
+#include <cpl_error.h>
 #include <cpl_string.h>
 #include <cpl_vsi.h>
 #include <gdal_priv.h>
@@ -12,7 +14,9 @@
 #include <ogrsf_frmts.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 
 namespace qantar {
@@ -178,9 +182,10 @@ void set_values(OGRFeature& feat, const ExportFeature& f) {
 constexpr std::size_t kBatchFrom = 10000;
 constexpr std::size_t kBatchRows = 100000;
 
-// Rows [from, to) of the table, through one reused feature.
+// Rows [from, to) of the table, through one reused feature. With `boxes`, each point's feature id
+// and box are added to it (the packed spatial index).
 void write_features(OGRLayer& layer, OGRFeature& feat, const ExportTable& table, std::size_t from, std::size_t to,
-                    OGRSpatialReference& wgs84, gdal::ErrorCapture& errors) {
+                    OGRSpatialReference& wgs84, gdal::ErrorCapture& errors, std::vector<io::RTreeEntry>* boxes) {
     for (std::size_t i = from; i < to; ++i) {
         const ExportFeature& f = table.features[i];
         set_values(feat, f);
@@ -190,8 +195,115 @@ void write_features(OGRLayer& layer, OGRFeature& feat, const ExportTable& table,
         feat.SetFID(OGRNullFID);
         if (layer.CreateFeature(&feat) != OGRERR_NONE)
             throw ExportError(fail_message(errors, "cannot write a feature of layer " + table.name));
+        if (boxes && g) {
+            const Vec2& p = f.points_deg[0];
+            boxes->push_back({feat.GetFID(), p.x, p.x, p.y, p.y});
+        }
     }
 }
+
+// SQL quoting: a 'literal' and an "identifier".
+std::string sql_literal(const std::string& s) {
+    std::string out = "'";
+    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+std::string sql_name(const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+// One statement on the GeoPackage's own SQLite connection; the first column of the first row of
+// what it returns ("" for none). Throws ExportError when SQLite refuses it.
+std::string run_sql(GDALDataset& ds, const std::string& sql, gdal::ErrorCapture& errors, const std::string& layer) {
+    CPLErrorReset();  // this statement's failure only (errors keeps what came before)
+    OGRLayer* result = ds.ExecuteSQL(sql.c_str(), nullptr, nullptr);
+    std::string value;
+    if (result) {
+        std::unique_ptr<OGRFeature, FeatureDeleter> row(result->GetNextFeature());
+        if (row && row->GetFieldCount() > 0 && row->IsFieldSetAndNotNull(0)) value = row->GetFieldAsString(0);
+        ds.ReleaseResultSet(result);
+    }
+    if (CPLGetLastErrorType() >= CE_Failure)
+        throw ExportError(fail_message(errors, "cannot build the spatial index of layer " + layer));
+    return value;
+}
+
+// A large GeoPackage layer of points gets its spatial index packed (io/export_rtree) instead of
+// GDAL 3.6's row-by-row insertion: GDAL makes the empty index (the R-tree table, its triggers,
+// the gpkg_extensions row) before the first row; the trigger that would index each new row is
+// taken out while the rows are written and put back, as it was, once the packed nodes are in.
+class PackedIndex {
+public:
+    PackedIndex(GDALDataset& ds, OGRLayer& layer, gdal::ErrorCapture& errors) : ds_(ds), errors_(errors) {
+        table_ = layer.GetName();
+        const std::string geom = layer.GetGeometryColumn();
+        run_sql(ds, "SELECT CreateSpatialIndex(" + sql_literal(table_) + ", " + sql_literal(geom) + ")", errors, table_);
+        rtree_ = "rtree_" + table_ + "_" + geom;
+        trigger_sql_ = run_sql(ds, "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = " +
+                                       sql_literal(rtree_ + "_insert"), errors, table_);
+        if (trigger_sql_.empty())
+            throw ExportError("cannot build the spatial index of layer " + table_ + ": GDAL made no " + rtree_ + "_insert trigger");
+        run_sql(ds, "DROP TRIGGER " + sql_name(rtree_ + "_insert"), errors, table_);
+    }
+    std::vector<io::RTreeEntry>& boxes() { return boxes_; }
+
+    // After the last row: the nodes, in one transaction with the trigger put back.
+    void finish() {
+        const std::string size = run_sql(ds_, "SELECT length(data) FROM " + sql_name(rtree_ + "_node") +
+                                                  " WHERE nodeno = 1", errors_, table_);
+        const std::size_t node_bytes = size.empty() ? 0 : static_cast<std::size_t>(std::strtoul(size.c_str(), nullptr, 10));
+        if (node_bytes < 4 + 2 * 24)  // two cells of an R-tree of four coordinates
+            throw ExportError("cannot build the spatial index of layer " + table_ + ": its root node has " +
+                              std::to_string(node_bytes) + " bytes");
+        const io::PackedRTree tree = io::pack_rtree(std::move(boxes_), node_bytes);
+        if (ds_.StartTransaction() != OGRERR_NONE)
+            throw ExportError(fail_message(errors_, "cannot start a transaction on layer " + table_));
+        static const char kHex[] = "0123456789ABCDEF";
+        insert_rows("INSERT OR REPLACE INTO " + sql_name(rtree_ + "_node") + "(nodeno, data) VALUES ", tree.nodes.size(),
+                    [&](std::string& sql, std::size_t k) {
+                        sql += '(' + std::to_string(k + 1) + ",X'";
+                        for (unsigned char c : tree.nodes[k]) {
+                            sql += kHex[c >> 4];
+                            sql += kHex[c & 15];
+                        }
+                        sql += "')";
+                    });
+        auto pairs = [&](const std::vector<std::pair<std::int64_t, std::int64_t>>& v) {
+            return [&v](std::string& sql, std::size_t k) {
+                sql += '(' + std::to_string(v[k].first) + ',' + std::to_string(v[k].second) + ')';
+            };
+        };
+        insert_rows("INSERT INTO " + sql_name(rtree_ + "_parent") + "(nodeno, parentnode) VALUES ", tree.parents.size(),
+                    pairs(tree.parents));
+        insert_rows("INSERT INTO " + sql_name(rtree_ + "_rowid") + "(rowid, nodeno) VALUES ", tree.rowids.size(),
+                    pairs(tree.rowids));
+        run_sql(ds_, trigger_sql_, errors_, table_);
+        if (ds_.CommitTransaction() != OGRERR_NONE)
+            throw ExportError(fail_message(errors_, "cannot write layer " + table_));
+    }
+
+private:
+    // Multi-row INSERTs of about a megabyte each.
+    template <class AddRow>
+    void insert_rows(const std::string& head, std::size_t n, AddRow add_row) {
+        std::string sql;
+        for (std::size_t k = 0; k < n; ++k) {
+            sql += sql.empty() ? head : std::string(",");
+            add_row(sql, k);
+            if (sql.size() > (1u << 20) || k + 1 == n) {
+                run_sql(ds_, sql, errors_, table_);
+                sql.clear();
+            }
+        }
+    }
+
+    GDALDataset& ds_;
+    gdal::ErrorCapture& errors_;
+    std::string table_, rtree_, trigger_sql_;
+    std::vector<io::RTreeEntry> boxes_;
+};
 
 void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
                  gdal::ErrorCapture& errors, const ExportSlices& more) {
@@ -208,7 +320,10 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
     CPLConfigOptionSetter end_opt("LIBKML_END_FIELD", opt(table.kml_end_field).c_str(), false);
     CPLConfigOptionSetter when_opt("LIBKML_TIMESTAMP_FIELD", opt(table.kml_when_field).c_str(), false);
 
+    const bool batched = format == ExportFormat::GeoPackage && (table.features.size() >= kBatchFrom || more);
+    const bool pack_index = batched && table.geometry == ExportGeometryKind::Point;
     CPLStringList lco = layer_options(table, format, static_cast<bool>(more));
+    if (pack_index) lco.SetNameValue("SPATIAL_INDEX", "NO");  // PackedIndex makes it
     OGRwkbGeometryType gtype = ogr_type(table.geometry);
     if (format == ExportFormat::CSV && table.geometry != ExportGeometryKind::Point) gtype = wkbUnknown;
     OGRLayer* layer = ds.CreateLayer(table.name.c_str(), gtype == wkbNone ? nullptr : &wgs84, gtype,
@@ -218,15 +333,17 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
 
     // One feature, refilled for every row (every field is set each time, null or not).
     std::unique_ptr<OGRFeature, FeatureDeleter> feat(OGRFeature::CreateFeature(layer->GetLayerDefn()));
-    const bool batched = format == ExportFormat::GeoPackage && (table.features.size() >= kBatchFrom || more);
+    std::optional<PackedIndex> index;
+    if (pack_index) index.emplace(ds, *layer, errors);
+    std::vector<io::RTreeEntry>* boxes = index ? &index->boxes() : nullptr;
     std::size_t in_batch = 0;
     auto write = [&](const ExportTable& t) {
-        if (!batched) return write_features(*layer, *feat, t, 0, t.features.size(), wgs84, errors);
+        if (!batched) return write_features(*layer, *feat, t, 0, t.features.size(), wgs84, errors, boxes);
         for (std::size_t at = 0; at < t.features.size();) {
             if (in_batch == 0 && ds.StartTransaction() != OGRERR_NONE)
                 throw ExportError(fail_message(errors, "cannot start a transaction on layer " + table.name));
             const std::size_t n = std::min(kBatchRows - in_batch, t.features.size() - at);
-            write_features(*layer, *feat, t, at, at + n, wgs84, errors);
+            write_features(*layer, *feat, t, at, at + n, wgs84, errors, boxes);
             at += n;
             in_batch += n;
             if (in_batch == kBatchRows) {
@@ -241,6 +358,7 @@ void write_table(GDALDataset& ds, const ExportTable& table, ExportFormat format,
         while (const ExportTable* next = more()) write(*next);
     if (in_batch > 0 && ds.CommitTransaction() != OGRERR_NONE)
         throw ExportError(fail_message(errors, "cannot write layer " + table.name));
+    if (index) index->finish();
     if (layer->SyncToDisk() != OGRERR_NONE)
         throw ExportError(fail_message(errors, "cannot write layer " + table.name));
 }

@@ -169,3 +169,36 @@ TEST_CASE("export: spread links and the tally", "[export]") {
     REQUIRE(by_end < data.tally.size());
     CHECK(build_export_table(later, req).features.size() == by_end);
 }
+
+TEST_CASE("export: a slicer's slices are build_export_table's, whatever the slice, the moment or the layer",
+          "[export]") {
+    Dataset data = load_dataset(fixture_options());
+    Timeline tl(data);
+    auto same = [](const ExportTable& a, const ExportTable& b) {
+        REQUIRE(a.fields.size() == b.fields.size());
+        for (std::size_t i = 0; i < a.fields.size(); ++i) CHECK(a.fields[i].name == b.fields[i].name);
+        REQUIRE(a.features.size() == b.features.size());
+        for (std::size_t i = 0; i < a.features.size(); ++i) {
+            CHECK(a.features[i].values == b.features[i].values);
+            CHECK(a.features[i].points_deg == b.features[i].points_deg);
+        }
+        CHECK(a.name == b.name);
+        CHECK(a.kml_begin_field == b.kml_begin_field);
+    };
+    for (bool kml : {false, true})
+        for (auto at : {std::optional<std::int64_t>{}, std::optional<std::int64_t>{utc("2022-01-04T12:00:00+06:00")},
+                        std::optional<std::int64_t>{utc("2022-01-02T08:59:59+05:00")}})
+            for (ExportLayer layer : {ExportLayer::Events, ExportLayer::Cities, ExportLayer::Tally}) {
+                ExportRequest req;
+                req.layer = layer;
+                req.at_utc_s = at;
+                const ExportSlicer slicer(tl, req, kml);
+                for (ExportRows rows : {ExportRows{}, ExportRows{0, 2}, ExportRows{1, 2}, ExportRows{3, 100}, ExportRows{50, 2}}) {
+                    INFO("layer " << export_layer_id(layer) << " kml " << kml << " rows " << rows.first << "+" << rows.count);
+                    same(slicer.slice(rows), build_export_table(tl, req, kml, rows));
+                }
+            }
+    ExportRequest bad;
+    bad.window_h = 0.0;
+    CHECK_THROWS_AS(ExportSlicer(tl, bad), ExportError);
+}

@@ -1,7 +1,7 @@
 #!/bin/sh
 # CLI checks of `qantar export` that need a shell: GeoJSON on standard output, a full device
-# (/dev/full), refusal to overwrite an input, and a full file system (a 64 KiB tmpfs; skipped with
-# status 77 where mounting is not allowed).
+# (/dev/full), refusal to overwrite an input, and a full file system (a 64 KiB tmpfs, and a 1 MiB
+# one for a large export; skipped with status 77 where mounting is not allowed).
 # Usage: cli_test.sh QANTAR_EXE FIXTURE_DIR CASE
 set -u
 exe=$1; fx=$2; case_=$3
@@ -47,6 +47,23 @@ fulldisk)
     [ $rc = 1 ] || fail "exit $rc, expected 1"
     grep -q "No space left on device" "$work/err" || fail "message: $(cat "$work/err")"
     left=$(ls -A "$work/full" | grep -v '^filler$' || true)
+    [ -z "$left" ] || fail "left behind: $left"
+    ;;
+fulldisk_large)
+    # A large export (30,000 rows: written in slices built on a second thread, the GeoPackage's
+    # spatial index packed) that fills a 1 MiB tmpfs: one line, exit 1, nothing left.
+    mkdir "$work/full"
+    mount -t tmpfs -o size=1m tmpfs "$work/full" 2>/dev/null || { echo "SKIP: cannot mount a tmpfs"; exit 77; }
+    head -1 "$fx/events.csv" > "$work/large.csv"
+    sed -n 3p "$fx/events.csv" | awk -F, -v OFS=, '{ for (i = 1; i <= 30000; i++) { $1 = sprintf("L-%06d", i); print } }' >> "$work/large.csv"
+    large="--events $work/large.csv --cities $work/cities.csv --regions $work/regions.geojson --tally $work/tally.csv"
+    $exe export $large -o "$work/large.gpkg" 2> "$work/err" || fail "exit $?: $(cat "$work/err")"
+    [ "$(ogrinfo -so -al "$work/large.gpkg" 2>/dev/null | sed -n 's/^Feature Count: //p')" = 30000 ] || fail "not 30,000 rows"
+    $exe export $large -o "$work/full/large.gpkg" 2> "$work/err"; rc=$?
+    [ $rc = 1 ] || fail "exit $rc, expected 1"
+    [ "$(wc -l < "$work/err")" = 1 ] || fail "expected one line: $(cat "$work/err")"
+    grep -q "No space left on device" "$work/err" || fail "message: $(cat "$work/err")"
+    left=$(ls -A "$work/full" || true)
     [ -z "$left" ] || fail "left behind: $left"
     ;;
 *) fail "unknown case $case_" ;;
