@@ -13,6 +13,8 @@ namespace qantar::render {
 
 namespace {
 
+constexpr double kBorderTolerancePx = 0.25;
+
 sf::Vector2f rel(const Vec2& p, const Vec2& o) {
     return {static_cast<float>(p.x - o.x), static_cast<float>(p.y - o.y)};
 }
@@ -119,7 +121,9 @@ BaseMapGeometry prepare_base_map(const Dataset& data) {
 }
 
 // Line widths are in screen pixels: feathered strips (antialiased by blending), where one pixel
-// is 1 / px_per_m map units.
+// is 1 / px_per_m map units. The lines are simplified for the scale first: a point within
+// kBorderTolerancePx of the simplified line moves the strip by less than that, where a world map
+// at 1920x1080 has ~20 km to a pixel and the world's borders many points to each pixel.
 void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, BorderStrips& out) {
     std::vector<sf::Vertex>& v = out.vertices;
     v.clear();
@@ -131,8 +135,12 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
     v.reserve(points * 18);
     auto m_of = [&](double px) { return static_cast<float>(px / px_per_m); };
     const float px = m_of(1.0);
+    const float tolerance = m_of(kBorderTolerancePx);
     auto lines = [&](const std::vector<Polyline>& ls, double width_px, sf::Color c) {
-        for (const auto& l : ls) append_aa_polyline(v, l.pts, m_of(width_px), px, c, l.closed, false);
+        for (const auto& l : ls) {
+            const Polyline s = simplified(l, tolerance);
+            append_aa_polyline(v, s.pts, m_of(width_px), px, c, s.closed, false);
+        }
     };
     lines(g.country_lines, std::max(0.8, 1.0 * u), kCountryLine);
     lines(g.water_lines, std::max(0.8, 1.0 * u), kWaterLine);
