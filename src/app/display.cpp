@@ -12,12 +12,16 @@
 
 namespace qantar::app {
 
-bool have_display(bool wayland_ok, const char* advice) {
+bool display_set(bool wayland_ok) {
     auto set = [](const char* name) {
         const char* v = std::getenv(name);
         return v && *v;
     };
-    if (set("DISPLAY") || (wayland_ok && set("WAYLAND_DISPLAY"))) return true;
+    return set("DISPLAY") || (wayland_ok && set("WAYLAND_DISPLAY"));
+}
+
+bool have_display(bool wayland_ok, const char* advice) {
+    if (display_set(wayland_ok)) return true;
     std::cerr << advice << '\n';
     return false;
 }

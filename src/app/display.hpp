@@ -9,6 +9,8 @@ namespace qantar::app {
 // prints `advice` (one line, "qantar: ...") to stderr and returns false. Offscreen OpenGL
 // (render) needs X; windows (view, present) also open on Wayland.
 bool have_display(bool wayland_ok, const char* advice);
+// The same check, silent.
+bool display_set(bool wayland_ok);
 
 // Puts a window in the middle of the desktop: a bare X server (no window manager) would leave
 // it wherever SFML's default puts it (seen at y = 420 on a 1920x1080 Xvfb).

@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <future>
 #include <iostream>
 #include <optional>
 
@@ -81,10 +82,18 @@ void plan_frames(FramePlan& plan, const RenderOptions& opt, const Dataset& data,
     plan.frames = plain.frame_count();
 }
 
-// QANTAR_PROFILE=1: where a frame's time goes (draw, GPU finish, readback, queue wait).
+// QANTAR_PROFILE=1: when each stage ends (from the start of the export: the data loaded, the
+// OpenGL context made, the renderer ready, the first frame drawn, every frame written) and where a
+// frame's time goes (draw, GPU finish, readback, queue wait).
 struct Profile {
     bool on = std::getenv("QANTAR_PROFILE") != nullptr;
+    Clock::time_point started = Clock::now();
     double draw = 0, finish = 0, read = 0, push = 0;
+    void mark(const char* stage) const {
+        if (on)
+            std::fprintf(stderr, "profile: %s at %.0f ms\n", stage,
+                         std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+    }
     void lap(double& acc, Clock::time_point& since) const {
         const auto now = Clock::now();
         acc += std::chrono::duration<double>(now - since).count();
@@ -102,13 +111,12 @@ struct Profile {
 // interrupted (the sink aborted), else 0. Any error aborts the sink and is rethrown.
 template <class DrawFrame>
 int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOptions& opt, const render::ScreenSize& size,
-                  std::int64_t frames, DrawFrame draw_frame) {
+                  std::int64_t frames, Profile& prof, DrawFrame draw_frame) {
     video::install_interrupt_handlers();
     video::ProgressReporter progress(frames, stderr, video::ProgressReporter::stream_is_terminal(stderr));
     const auto started = Clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
     std::vector<std::uint8_t> scratch, rgba;
-    Profile prof;
     try {
         sink.begin(static_cast<int>(size.width_px), static_cast<int>(size.height_px), opt.fps);
         for (std::int64_t i = 0; i < frames; ++i) {
@@ -122,6 +130,7 @@ int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOpt
             sink.push(std::move(rgba), i);
             rgba = sink.take_spare();
             if (prof.on) prof.lap(prof.push, since);
+            if (i == 0) prof.mark("first frame drawn");
             progress.update(i + 1, elapsed());
             if (video::interrupted()) {
                 sink.abort();
@@ -130,6 +139,7 @@ int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOpt
             }
         }
         sink.finish();
+        prof.mark("every frame written");
     } catch (...) {
         sink.abort();
         throw;
@@ -142,6 +152,7 @@ int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOpt
 }  // namespace
 
 int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
+    Profile prof;
     RenderOptions opt = opt_in;  // the speed resolved once the data is read
     const video::Format format = video::format_for(opt.output);  // UsageError for other endings
     const render::ScreenSize size = opt.view.size ? render::parse_size(*opt.view.size) : render::ScreenSize{1920, 1080};
@@ -152,12 +163,45 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     std::unique_ptr<video::FrameSink> sink = video::make_sink(opt.output);
 
     // A database sends only the rows of --from..--to (and the window before --from); a story's
-    // beats may go anywhere, so a story reads every row.
+    // beats may go anywhere, so a story reads every row. The data loads, its timeline is built and
+    // the base map's geometry prepared (with the home camera's border strips for a plain
+    // animation) on a thread while the offscreen OpenGL context, the shader and the fonts are made
+    // (as a still does). Errors keep their order: the data's, the story's, then the display's.
     const bool cumulative = opt.view.cumulative;
-    Dataset data = load_dataset(opt.story ? load
-                                          : with_source_window(load, cumulative ? std::nullopt : opt.from, opt.to,
-                                                               cumulative ? std::nullopt : std::optional(opt.view.window_h)));
-    Timeline timeline(data);
+    struct Loaded {
+        Dataset data;
+        std::optional<Timeline> timeline;
+        render::RenderPrep prep;
+    };
+    const LoadOptions source = opt.story ? load
+                                         : with_source_window(load, cumulative ? std::nullopt : opt.from, opt.to,
+                                                              cumulative ? std::nullopt : std::optional(opt.view.window_h));
+    const std::optional<render::ScreenSize> strips_for = opt.story ? std::nullopt : std::optional(size);
+    auto loading = std::async(std::launch::async, [&source, strips_for] {
+        auto l = std::make_unique<Loaded>();
+        l->data = load_dataset(source);
+        l->timeline.emplace(l->data);
+        l->prep = render::prepare_render(*l->timeline, strips_for);
+        return l;
+    });
+    sf::RenderTexture rt;
+    render::RendererConfig config = render::renderer_config_from_env();
+    config.direct_first_frame = false;  // many frames: the base map's cache from the first
+    std::unique_ptr<render::RenderResources> resources;
+    std::exception_ptr no_context;
+    if (display_set(false)) {  // without one, the advice comes after the data's own errors
+        try {
+            create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
+            resources = render::make_render_resources(config);
+        } catch (...) {
+            no_context = std::current_exception();
+        }
+    }
+    prof.mark("context made");
+    const std::unique_ptr<Loaded> loaded = loading.get();
+    prof.mark("data loaded");
+    const Dataset& data = loaded->data;
+    const Timeline& timeline = *loaded->timeline;
     resolve_speed(opt.view, timeline);
     std::optional<Story> story;
     if (opt.story)
@@ -170,15 +214,15 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     if (!have_display(false, "qantar: render needs a display for OpenGL; run it under xvfb-run, e.g. "
                              "xvfb-run -a qantar render -o animation.mp4"))
         return 1;
-    sf::RenderTexture rt;
-    create_offscreen(rt, size.width_px, size.height_px, opt.view.antialias);
+    if (no_context) std::rethrow_exception(no_context);
     const Selection selection = selection_of(data, opt.view);  // an unknown name fails before any frame
-    render::Renderer renderer(timeline, render::renderer_config_from_env());
+    render::Renderer renderer(timeline, config, std::move(loaded->prep), std::move(resources));
+    prof.mark("renderer ready");
 
     FramePlan plan;
     plan_frames(plan, opt, data, timeline, story, renderer);
     const render::PresenterView pv = presenter_view_of(opt.view, size);
-    return encode_frames(*sink, rt, opt, size, plan.frames, [&](std::int64_t i) {
+    return encode_frames(*sink, rt, opt, size, plan.frames, prof, [&](std::int64_t i) {
         if (plan.presenter) {
             plan.presenter->draw(rt, video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame(i), pv);
         } else {

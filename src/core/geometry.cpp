@@ -25,44 +25,48 @@ bool contains(const std::vector<Polygon>& polygons, const Vec2& p) {
     return false;
 }
 
-PolygonsIndex::PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands) {
-    polygons_.reserve(polygons.size());
+PolygonsIndex::PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands_max) {
     for (const Polygon& poly : polygons) {
         One o;
         bool any = false;
-        std::size_t edges = 0;
-        for (const auto& ring : poly.rings) {
-            edges += ring.size();
+        for (const auto& ring : poly.rings)
             for (const Vec2& v : ring) {
                 if (!any) o.x0 = o.x1 = v.x, o.y0 = o.y1 = v.y, any = true;
                 o.x0 = std::min(o.x0, v.x), o.x1 = std::max(o.x1, v.x);
                 o.y0 = std::min(o.y0, v.y), o.y1 = std::max(o.y1, v.y);
             }
-        }
         if (!any) continue;
-        // About 8 edges a band at most: a small island gets a band or two, not `bands` empty ones.
-        o.bands = std::clamp<std::size_t>(edges / 8, 1, std::max<std::size_t>(bands, 1));
-        o.band_h = (o.y1 - o.y0) / static_cast<double>(o.bands);
+        // As many bands as the polygon has edges to share among them (an island of ten edges needs
+        // no 256 bands): a band holds every edge whose span meets it, so the count changes the work,
+        // never the answer.
+        std::size_t n_edges = 0;
+        for (const auto& ring : poly.rings) n_edges += ring.size();
+        const std::size_t bands = std::clamp<std::size_t>(n_edges / 4, 1, std::max<std::size_t>(1, bands_max));
+        o.bands = bands;
+        o.band_h = (o.y1 - o.y0) / static_cast<double>(bands);
         if (!(o.band_h > 0)) o.band_h = 1;
         auto band = [&](double y) {
             const double b = std::floor((y - o.y0) / o.band_h);
-            return static_cast<std::size_t>(std::clamp(b, 0.0, static_cast<double>(o.bands - 1)));
+            return static_cast<std::size_t>(std::clamp(b, 0.0, static_cast<double>(bands - 1)));
         };
-        // Two passes, counting then placing: one array of edges, no vector per band.
-        auto each_edge = [&](auto&& fn) {
+        // Two passes (count, then place): the edges of each band in ring order, as before.
+        auto each_edge = [&](auto&& f) {
             for (const auto& ring : poly.rings)
                 for (std::size_t i = 0, j = ring.empty() ? 0 : ring.size() - 1; i < ring.size(); j = i++) {
                     const Edge e{ring[i], ring[j]};
-                    const std::size_t b0 = band(std::min(e.a.y, e.b.y)), b1 = band(std::max(e.a.y, e.b.y));
-                    for (std::size_t b = b0; b <= b1; ++b) fn(b, e);
+                    f(e, band(std::min(e.a.y, e.b.y)), band(std::max(e.a.y, e.b.y)));
                 }
         };
-        o.first.assign(o.bands + 1, 0);
-        each_edge([&](std::size_t b, const Edge&) { ++o.first[b + 1]; });
-        for (std::size_t b = 0; b < o.bands; ++b) o.first[b + 1] += o.first[b];
-        o.edges.resize(o.first.back());
+        o.first.assign(bands + 1, 0);
+        each_edge([&](const Edge&, std::size_t b0, std::size_t b1) {
+            for (std::size_t b = b0; b <= b1; ++b) ++o.first[b + 1];
+        });
+        for (std::size_t b = 0; b < bands; ++b) o.first[b + 1] += o.first[b];
+        o.edges.resize(o.first[bands]);
         std::vector<std::uint32_t> at(o.first.begin(), o.first.end() - 1);
-        each_edge([&](std::size_t b, const Edge& e) { o.edges[at[b]++] = e; });
+        each_edge([&](const Edge& e, std::size_t b0, std::size_t b1) {
+            for (std::size_t b = b0; b <= b1; ++b) o.edges[at[b]++] = e;
+        });
         polygons_.push_back(std::move(o));
     }
 }

@@ -13,12 +13,12 @@ bool contains(const Polygon& polygon, const Vec2& p);
 bool contains(const std::vector<Polygon>& polygons, const Vec2& p);
 
 // The same test, fast for many points against large polygons: each polygon's edges bucketed by
-// horizontal band, so a point meets only the edges of its band (the ones its ray can cross). The
-// answer is the one `contains` gives, bit for bit: the same edges, in the same orientation.
-// `bands` is the most a polygon gets (about one per 8 edges).
+// horizontal band (at most bands_max, about one for four edges: a small island gets a few), so a
+// point meets only the edges of its band (the ones its ray can cross). The answer is the one
+// `contains` gives, bit for bit: the same edges, in the same orientation.
 class PolygonsIndex {
 public:
-    explicit PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands = 256);
+    explicit PolygonsIndex(const std::vector<Polygon>& polygons, std::size_t bands_max = 256);
     bool contains(const Vec2& p) const;
 
 private:

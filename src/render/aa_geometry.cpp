@@ -233,4 +233,72 @@ std::vector<Polyline> unique_segments(const std::vector<std::vector<sf::Vector2f
     return out;
 }
 
+namespace {
+
+// Distance from p to the segment a-b.
+float segment_distance(sf::Vector2f p, sf::Vector2f a, sf::Vector2f b) {
+    const sf::Vector2f ab = b - a, ap = p - a;
+    const float len2 = ab.x * ab.x + ab.y * ab.y;
+    float t = len2 > 0 ? (ap.x * ab.x + ap.y * ab.y) / len2 : 0.0f;
+    t = std::clamp(t, 0.0f, 1.0f);
+    const sf::Vector2f d = ap - ab * t;
+    return std::sqrt(d.x * d.x + d.y * d.y);
+}
+
+// Marks in keep the points of pts[first..last] that Douglas-Peucker keeps (first and last included).
+void douglas_peucker(const std::vector<sf::Vector2f>& pts, std::size_t first, std::size_t last, float tolerance,
+                     std::vector<char>& keep) {
+    keep[first] = keep[last] = 1;
+    std::vector<std::pair<std::size_t, std::size_t>> todo{{first, last}};
+    while (!todo.empty()) {
+        const auto [a, b] = todo.back();
+        todo.pop_back();
+        float far = -1;
+        std::size_t at = a;
+        for (std::size_t k = a + 1; k < b; ++k) {
+            const float d = segment_distance(pts[k], pts[a], pts[b]);
+            if (d > far) far = d, at = k;
+        }
+        if (far > tolerance) {
+            keep[at] = 1;
+            todo.emplace_back(a, at);
+            todo.emplace_back(at, b);
+        }
+    }
+}
+
+}  // namespace
+
+Polyline simplified(const Polyline& line, float tolerance) {
+    const std::vector<sf::Vector2f>& pts = line.pts;
+    const std::size_t n = pts.size();
+    if (n < 3 || !(tolerance > 0)) return line;
+    std::vector<char> keep(n, 0);
+    if (!line.closed) {
+        douglas_peucker(pts, 0, n - 1, tolerance, keep);
+    } else {
+        // A ring: split at its first point and the point farthest from it, each half simplified;
+        // the second half ends at the first point again (a copy at the end, dropped after).
+        std::size_t far = 0;
+        float best = -1;
+        for (std::size_t k = 1; k < n; ++k) {
+            const sf::Vector2f d = pts[k] - pts[0];
+            const float d2 = d.x * d.x + d.y * d.y;
+            if (d2 > best) best = d2, far = k;
+        }
+        std::vector<sf::Vector2f> loop(pts);
+        loop.push_back(pts[0]);
+        std::vector<char> keep_loop(n + 1, 0);
+        douglas_peucker(loop, 0, far, tolerance, keep_loop);
+        douglas_peucker(loop, far, n, tolerance, keep_loop);
+        std::copy(keep_loop.begin(), keep_loop.begin() + static_cast<std::ptrdiff_t>(n), keep.begin());
+    }
+    Polyline out;
+    out.closed = line.closed;
+    for (std::size_t k = 0; k < n; ++k)
+        if (keep[k]) out.pts.push_back(pts[k]);
+    if (line.closed && out.pts.size() < 3) return line;
+    return out;
+}
+
 }  // namespace qantar::render

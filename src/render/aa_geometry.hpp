@@ -37,4 +37,10 @@ struct Polyline {
 };
 std::vector<Polyline> unique_segments(const std::vector<std::vector<sf::Vector2f>>& rings);
 
+// The polyline with the points that lie within `tolerance` of the simplified line left out
+// (Douglas-Peucker: no point of the original is farther than `tolerance` from the result). The
+// ends of an open line are kept (where shared borders meet); a closed ring keeps its first point
+// and the point farthest from it, and stays as it is when fewer than three points would remain.
+Polyline simplified(const Polyline& line, float tolerance);
+
 }  // namespace qantar::render

@@ -70,4 +70,16 @@ bool blit_texture(const sf::Texture& texture, sf::RenderTarget& target) {
     return complete;
 }
 
+bool set_scissor(sf::RenderTarget& target, const sf::IntRect& rect) {
+    if (!target.setActive(true)) return false;
+    const auto h = static_cast<GLint>(target.getSize().y);
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(rect.left, h - rect.top - rect.height, rect.width, rect.height);  // OpenGL counts rows from the bottom
+    return true;
+}
+
+void clear_scissor(sf::RenderTarget& target) {
+    if (target.setActive(true)) glDisable(GL_SCISSOR_TEST);
+}
+
 }  // namespace qantar::render

@@ -13,4 +13,11 @@ namespace qantar::render {
 // target, another size, an incomplete framebuffer): the caller draws the sprite instead.
 bool blit_texture(const sf::Texture& texture, sf::RenderTarget& target);
 
+// Limits what is drawn into `target` (its blits included) to `rect`, in the target's pixels
+// (top-left origin), until clear_scissor: OpenGL's scissor test, which leaves the pixels of what is
+// drawn inside the rectangle as they would be without it. False (nothing set) where the target
+// cannot be made active.
+bool set_scissor(sf::RenderTarget& target, const sf::IntRect& rect);
+void clear_scissor(sf::RenderTarget& target);
+
 }  // namespace qantar::render

@@ -38,6 +38,9 @@ struct RendererConfig {
                                  // camera, size or a region's tint changes (false: every frame)
     bool cull_base_map = true;   // draw only the base map's runs of triangles that reach the
                                  // screen (false: every triangle; the same pixels)
+    bool direct_first_frame = true;  // the first frame draws the base map directly, the cache filled
+                                     // from the second (a still, a window); false: through the cache
+                                     // from the first (a video; the same pixels)
 };
 
 // <exe dir>/../shaders if it exists, else ./shaders, else $QANTAR_SHADERS.

@@ -1,4 +1,5 @@
 // Renderer logic without a display: label placement, camera transforms, playback, marker look.
+#include "render/aa_geometry.hpp"
 #include "render/camera.hpp"
 #include "render/event_layer.hpp"
 #include "render/event_style.hpp"
@@ -241,4 +242,63 @@ TEST_CASE("the bundled story's markers never give way to the density grid (its f
                 }
     CHECK(frames > 1000);
     CHECK(most < EventLayer::kFillBudget / 2);  // well inside: at most a quarter of a screen or so
+}
+
+namespace {
+float distance_to(sf::Vector2f p, sf::Vector2f a, sf::Vector2f b) {
+    const sf::Vector2f ab = b - a, ap = p - a;
+    const float len2 = ab.x * ab.x + ab.y * ab.y;
+    const float t = len2 > 0 ? std::clamp((ap.x * ab.x + ap.y * ab.y) / len2, 0.0f, 1.0f) : 0.0f;
+    const sf::Vector2f d = ap - ab * t;
+    return std::hypot(d.x, d.y);
+}
+}  // namespace
+
+TEST_CASE("borders simplified for the scale: known answers, and no point farther than the tolerance", "[render][issue11]") {
+    using qantar::render::Polyline;
+    using qantar::render::simplified;
+    auto pts = [](const Polyline& l) {
+        std::vector<std::pair<float, float>> v;
+        for (auto p : l.pts) v.emplace_back(p.x, p.y);
+        return v;
+    };
+    using P = std::vector<std::pair<float, float>>;
+    // Open: (1, 0.1) is 0.1 from (0,0)-(2,0); (2, 0) is 1.1 from (0,0)-(3,2): kept.
+    const Polyline open{{{0, 0}, {1, 0.1f}, {2, 0}, {3, 2}, {4, 0}}, false};
+    CHECK(pts(simplified(open, 0.5f)) == P{{0, 0}, {2, 0}, {3, 2}, {4, 0}});
+    CHECK(pts(simplified(open, 0.05f)) == pts(open));  // every point farther than the tolerance
+    CHECK(pts(simplified(open, 0)) == pts(open));
+    CHECK(pts(simplified(open, 10)) == P{{0, 0}, {4, 0}});  // the ends stay
+    // A ring keeps its first point and the one farthest from it; a ring within the tolerance stays whole.
+    const Polyline square{{{0, 0}, {5, 0.1f}, {10, 0}, {10, 10}, {0, 10}}, true};
+    const Polyline s = simplified(square, 0.5f);
+    CHECK(s.closed);
+    CHECK(pts(s) == P{{0, 0}, {10, 0}, {10, 10}, {0, 10}});
+    const Polyline speck{{{0, 0}, {0.1f, 0}, {0.1f, 0.1f}, {0, 0.1f}}, true};
+    CHECK(pts(simplified(speck, 1)) == pts(speck));
+    // A random walk: every point left out lies within the tolerance of the simplified line.
+    std::mt19937 rng(11);
+    std::normal_distribution<float> step(0, 1);
+    for (bool closed : {false, true}) {
+        Polyline walk;
+        walk.closed = closed;
+        sf::Vector2f p{0, 0};
+        for (int k = 0; k < 2000; ++k) walk.pts.push_back(p += sf::Vector2f(step(rng) + 0.3f, step(rng)));
+        for (float tol : {0.25f, 1.0f, 4.0f}) {
+            INFO("closed " << closed << ", tolerance " << tol);
+            const Polyline r = simplified(walk, tol);
+            CHECK(r.pts.size() < walk.pts.size());
+            CHECK(r.pts.front() == walk.pts.front());
+            if (!closed) CHECK(r.pts.back() == walk.pts.back());
+            std::vector<sf::Vector2f> line = r.pts;
+            if (closed) line.push_back(line.front());
+            float worst = 0;
+            for (auto q : walk.pts) {
+                float d = 1e30f;
+                for (std::size_t k = 0; k + 1 < line.size(); ++k) d = std::min(d, distance_to(q, line[k], line[k + 1]));
+                worst = std::max(worst, d);
+            }
+            CHECK(worst <= tol * 1.0001f);
+        }
+    }
 }

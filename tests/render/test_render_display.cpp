@@ -167,6 +167,30 @@ TEST_CASE("the cached base map draws the same pixels as drawing it every frame",
     CHECK(compare(a, b).mean_abs == 0);
 }
 
+TEST_CASE("hour by hour, tints changing in a few regions at a time: the cache gives the pixels of drawing every frame", "[display][issue11]") {
+    // A change of tints alone redraws the retinted regions' rectangles of the cache (clipped to
+    // each): every pixel must be that of the whole map drawn again.
+    if (!have_display()) return;
+    Fixture& f = fixture();
+    RendererConfig c;
+    c.shader_dir = QANTAR_SOURCE_DIR "/shaders";
+    c.cache_base_map = false;
+    Renderer direct(*f.timeline, c);
+    c.cache_base_map = true;
+    c.direct_first_frame = false;  // as a video: through the cache from the first frame
+    Renderer cached(*f.timeline, c);
+    const double from = at("2022-01-03T18:00+06:00");
+    for (int h = 0; h <= 48; h += 2) {
+        INFO("hour " << h);
+        const double t = from + h * 3600.0;
+        sf::Image a = f.frame(cached, t);
+        sf::Image b = f.frame(direct, t);
+        Diff d = compare(a, b);
+        CHECK(d.mean_abs == 0);
+        CHECK(d.differing_pct == 0);
+    }
+}
+
 TEST_CASE("geometry prepared ahead, the first frame drawn directly and the culled base map give the same pixels", "[display]") {
     if (!have_display()) return;
     Fixture& f = fixture();

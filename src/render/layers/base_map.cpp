@@ -13,6 +13,8 @@ namespace qantar::render {
 
 namespace {
 
+constexpr double kBorderTolerancePx = 0.25;
+
 sf::Vector2f rel(const Vec2& p, const Vec2& o) {
     return {static_cast<float>(p.x - o.x), static_cast<float>(p.y - o.y)};
 }
@@ -119,7 +121,9 @@ BaseMapGeometry prepare_base_map(const Dataset& data) {
 }
 
 // Line widths are in screen pixels: feathered strips (antialiased by blending), where one pixel
-// is 1 / px_per_m map units.
+// is 1 / px_per_m map units. The lines are simplified for the scale first: a point within
+// kBorderTolerancePx of the simplified line moves the strip by less than that, where a world map
+// at 1920x1080 has ~20 km to a pixel and the world's borders many points to each pixel.
 void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, BorderStrips& out) {
     std::vector<sf::Vertex>& v = out.vertices;
     v.clear();
@@ -131,8 +135,12 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
     v.reserve(points * 18);
     auto m_of = [&](double px) { return static_cast<float>(px / px_per_m); };
     const float px = m_of(1.0);
+    const float tolerance = m_of(kBorderTolerancePx);
     auto lines = [&](const std::vector<Polyline>& ls, double width_px, sf::Color c) {
-        for (const auto& l : ls) append_aa_polyline(v, l.pts, m_of(width_px), px, c, l.closed, false);
+        for (const auto& l : ls) {
+            const Polyline s = simplified(l, tolerance);
+            append_aa_polyline(v, s.pts, m_of(width_px), px, c, s.closed, false);
+        }
     };
     lines(g.country_lines, std::max(0.8, 1.0 * u), kCountryLine);
     lines(g.water_lines, std::max(0.8, 1.0 * u), kWaterLine);
@@ -143,10 +151,11 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
     out.u = u;
 }
 
-BaseMap::BaseMap(const Dataset& data, bool cache, bool cull) : BaseMap(prepare_base_map(data), cache, cull) {}
+BaseMap::BaseMap(const Dataset& data, bool cache, bool cull, bool direct_first)
+    : BaseMap(prepare_base_map(data), cache, cull, direct_first) {}
 
-BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull)
-    : geo_(std::move(geometry)), cache_(cache), cull_(cull) {
+BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull, bool direct_first)
+    : geo_(std::move(geometry)), cache_(cache), cull_(cull), direct_first_(direct_first) {
     fill_buffer(countries_fill_, geo_.countries_fill);
     fill_buffer(water_fill_, geo_.water_fill);
     countries_chunks_ = chunks_of(geo_.countries_fill);
@@ -157,6 +166,17 @@ BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull)
     regions_fill_.setUsage(sf::VertexBuffer::Dynamic);
     fill_buffer(regions_fill_, geo_.region_fill);
     regions_chunks_ = chunks_of(geo_.region_fill);
+    region_boxes_.reserve(geo_.region_ranges.size());
+    for (const auto& [b, e] : geo_.region_ranges) {
+        Visible box{1, 1, 0, 0};  // empty
+        for (std::size_t k = b; k < e; ++k) {
+            const sf::Vector2f& p = geo_.region_fill[k].position;
+            if (k == b) box = {p.x, p.y, p.x, p.y};
+            box = {std::min<double>(box.min_x, p.x), std::min<double>(box.min_y, p.y),
+                   std::max<double>(box.max_x, p.x), std::max<double>(box.max_y, p.y)};
+        }
+        region_boxes_.push_back(box);
+    }
 }
 
 std::vector<BaseMap::Chunk> BaseMap::chunks_of(const std::vector<sf::Vertex>& v) {
@@ -199,17 +219,79 @@ void BaseMap::draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, cons
 }
 
 void BaseMap::update_tints(const DrawContext& ctx) {
-    bool changed = false;
     for (std::size_t r = 0; r < ctx.scene.region_states.size(); ++r) {
         sf::Color c = desaturate(state_tint(ctx.scene.region_states[r]), ctx.desat);
         if (c != region_colors_[r]) {
             region_colors_[r] = c;
-            for (std::size_t k = geo_.region_ranges[r].first; k < geo_.region_ranges[r].second; ++k)
-                geo_.region_fill[k].color = c;
-            changed = true;
+            const auto [b, e] = geo_.region_ranges[r];
+            for (std::size_t k = b; k < e; ++k) geo_.region_fill[k].color = c;
+            if (e > b) regions_fill_.update(geo_.region_fill.data() + b, e - b, static_cast<unsigned>(b));
+            retinted_.push_back(r);
         }
     }
-    if (changed && !geo_.region_fill.empty()) regions_fill_.update(geo_.region_fill.data());
+}
+
+sf::IntRect BaseMap::pixels_of(const Visible& box, const Camera& cam, const ScreenSize& size, const Vec2& origin) {
+    // map_transform, with two pixels more on each side (OpenGL's float rounding of coordinates is
+    // a few metres at the size of the Earth: far less than a pixel).
+    const double x0 = size.width_px / 2 + (box.min_x + origin.x - cam.centre_m.x) * cam.px_per_m - 2;
+    const double x1 = size.width_px / 2 + (box.max_x + origin.x - cam.centre_m.x) * cam.px_per_m + 2;
+    const double y0 = size.height_px / 2 - (box.max_y + origin.y - cam.centre_m.y) * cam.px_per_m - 2;
+    const double y1 = size.height_px / 2 - (box.min_y + origin.y - cam.centre_m.y) * cam.px_per_m + 2;
+    const double l = std::clamp(std::floor(x0), 0.0, size.width_px), r = std::clamp(std::ceil(x1), 0.0, size.width_px);
+    const double t = std::clamp(std::floor(y0), 0.0, size.height_px), b = std::clamp(std::ceil(y1), 0.0, size.height_px);
+    if (box.max_x < box.min_x || r <= l || b <= t) return {};
+    return {static_cast<int>(l), static_cast<int>(t), static_cast<int>(r - l), static_cast<int>(b - t)};
+}
+
+BaseMap::Visible BaseMap::map_box_of(const sf::IntRect& px, const Camera& cam, const ScreenSize& size, const Vec2& origin) {
+    // As draw() widens the screen: two pixels and 1 km on each side.
+    const double slack_m = 1000 + 2 / cam.px_per_m;
+    return {cam.centre_m.x - origin.x + (px.left - size.width_px / 2) / cam.px_per_m - slack_m,
+            cam.centre_m.y - origin.y + (size.height_px / 2 - (px.top + px.height)) / cam.px_per_m - slack_m,
+            cam.centre_m.x - origin.x + (px.left + px.width - size.width_px / 2) / cam.px_per_m + slack_m,
+            cam.centre_m.y - origin.y + (size.height_px / 2 - px.top) / cam.px_per_m + slack_m};
+}
+
+bool BaseMap::redraw_retinted(const DrawContext& ctx) {
+    const Camera& cam = ctx.params.camera;
+    const ScreenSize& size = ctx.params.size;
+    // The retinted regions' rectangles, those that overlap merged (a pixel in two rectangles would
+    // be drawn twice: correct, each pass redraws its rectangle whole, but wasted).
+    std::vector<sf::IntRect> rects;
+    for (std::size_t r : retinted_) {
+        sf::IntRect px = pixels_of(region_boxes_[r], cam, size, origin());
+        if (px.width <= 0 || px.height <= 0) continue;
+        for (bool merged = true; merged;) {
+            merged = false;
+            for (std::size_t k = 0; k < rects.size(); ++k)
+                if (rects[k].intersects(px)) {
+                    const int l = std::min(px.left, rects[k].left), t = std::min(px.top, rects[k].top);
+                    const int r2 = std::max(px.left + px.width, rects[k].left + rects[k].width);
+                    const int b2 = std::max(px.top + px.height, rects[k].top + rects[k].height);
+                    px = {l, t, r2 - l, b2 - t};
+                    rects.erase(rects.begin() + static_cast<std::ptrdiff_t>(k));
+                    merged = true;
+                    break;
+                }
+        }
+        rects.push_back(px);
+    }
+    // Worth it while the rectangles are a fraction of the screen (else one whole redraw).
+    double area = 0;
+    for (const auto& r : rects) area += static_cast<double>(r.width) * r.height;
+    if (area > 0.5 * size.width_px * size.height_px) return false;
+    for (const auto& r : rects) {
+        if (!set_scissor(cached_, r)) return false;  // nothing drawn yet in this pass
+        const bool copied = blit_texture(under_.getTexture(), cached_);
+        if (copied) {
+            set_scissor(cached_, r);  // blit_texture resets SFML's states, not the scissor; set again all the same
+            draw_over(cached_, ctx.map_states, map_box_of(r, cam, size, origin()));
+        }
+        clear_scissor(cached_);
+        if (!copied) return false;  // a pass that copied nothing left the rectangle as it was
+    }
+    return true;
 }
 
 // The strips are rebuilt when the scale changes (or taken as built ahead, when built for it), and
@@ -270,8 +352,10 @@ void BaseMap::draw(const DrawContext& ctx) {
     const auto W = static_cast<unsigned>(size.width_px), H = static_cast<unsigned>(size.height_px);
     // The first frame draws the map directly (the same pixels): a still draws one frame, where
     // the cache would cost a texture and a copy of the screen, and the window's first frame
-    // comes sooner. The cache starts with the second frame.
-    const bool first = !drawn_before_;
+    // comes sooner. The cache starts with the second frame (with the first in a video, where the
+    // direct drawing would be done again for the second).
+    if (!cache_) retinted_.clear();  // nothing to redraw in part
+    const bool first = direct_first_ && !drawn_before_;
     drawn_before_ = true;
     if (cache_ && W > 0 && H > 0 && !first) {
         CacheKey key{cam.centre_m.x, cam.centre_m.y, cam.px_per_m, size.width_px, size.height_px, u, region_colors_};
@@ -283,7 +367,16 @@ void BaseMap::draw(const DrawContext& ctx) {
                 CacheKey view_key = key;
                 view_key.colors.clear();
                 cached_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(W), static_cast<float>(H))));
-                if (update_under(view_key, ctx.map_states, visible) && blit_texture(under_.getTexture(), cached_)) {
+                // The same view with other tints: only the retinted regions' rectangles.
+                CacheKey old_view;
+                if (cache_key_) {
+                    old_view = *cache_key_;
+                    old_view.colors.clear();
+                }
+                const bool same_view = cache_key_ && old_view == view_key && under_key_ && *under_key_ == view_key;
+                if (same_view && redraw_retinted(ctx)) {
+                    // done
+                } else if (update_under(view_key, ctx.map_states, visible) && blit_texture(under_.getTexture(), cached_)) {
                     draw_over(cached_, ctx.map_states, visible);
                 } else {
                     cached_.clear(kBackground);
@@ -291,6 +384,7 @@ void BaseMap::draw(const DrawContext& ctx) {
                 }
                 cached_.display();
                 cache_key_ = std::move(key);
+                retinted_.clear();
             }
         }
     }

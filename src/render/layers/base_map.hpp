@@ -1,7 +1,8 @@
 // The base map: countries, water, regions (tinted by their state) and borders, prepared once
 // from the data. From the second frame on, drawn into a cached texture that is redrawn only when
 // the camera, the size, the HUD scale or a region's tint changes (the first frame draws it
-// directly). Only the parts that reach the screen are drawn. The geometry is prepared without
+// directly); a change of tints alone redraws the rectangles of the regions retinted, each clipped
+// to its rectangle, so that the pixels are those of a whole redraw. Only the parts that reach the screen are drawn. The geometry is prepared without
 // OpenGL (prepare_base_map), so that a loading thread can build it while the window opens.
 #pragma once
 
@@ -53,9 +54,11 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
 class BaseMap {
 public:
     // cull: draw only the runs of triangles that reach the screen (false: all; the same pixels).
-    BaseMap(const Dataset& data, bool cache, bool cull = true);
+    // direct_first: the first frame draws the map directly, without filling the cache (a still,
+    // the window's first frame); false: through the cache from the first frame on (a video).
+    BaseMap(const Dataset& data, bool cache, bool cull = true, bool direct_first = true);
     // From geometry prepared ahead (uploads it; needs the OpenGL context).
-    BaseMap(BaseMapGeometry geometry, bool cache, bool cull = true);
+    BaseMap(BaseMapGeometry geometry, bool cache, bool cull = true, bool direct_first = true);
     // Map coordinates are uploaded relative to this point (float precision).
     const Vec2& origin() const { return geo_.origin; }
     // The national outline's extent (what the home camera fits).
@@ -77,6 +80,10 @@ private:
     struct Visible {
         double min_x, min_y, max_x, max_y;
     };
+    // The screen rectangle `box` (map units relative to origin) may touch, in pixels, clipped to
+    // the screen (empty when off it), and the map box of a pixel rectangle (what draws into it).
+    static sf::IntRect pixels_of(const Visible& box, const Camera& cam, const ScreenSize& size, const Vec2& origin);
+    static Visible map_box_of(const sf::IntRect& px, const Camera& cam, const ScreenSize& size, const Vec2& origin);
     static std::vector<Chunk> chunks_of(const std::vector<sf::Vertex>& v);
     void draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, const std::vector<Chunk>& chunks,
                      const Visible& visible, const sf::RenderStates& states) const;
@@ -90,6 +97,10 @@ private:
     sf::VertexBuffer countries_fill_, water_fill_, regions_fill_;
     std::vector<Chunk> countries_chunks_, water_chunks_, regions_chunks_, lines_chunks_;
     std::vector<sf::Color> region_colors_;  // last uploaded
+    std::vector<Visible> region_boxes_;     // each region's fill extent (map units relative to origin)
+    // The regions whose tint changed since the cache was last drawn: a change of tints with the
+    // same view redraws only their rectangles of the cache.
+    std::vector<std::size_t> retinted_;
     sf::VertexBuffer lines_{sf::Triangles, sf::VertexBuffer::Static};
     bool strips_uploaded_ = false;
     struct CacheKey {
@@ -99,7 +110,11 @@ private:
     };
     bool cache_ = true;
     bool cull_ = true;
+    bool direct_first_ = true;
     bool drawn_before_ = false;
+    // Redraws the rectangles of the retinted regions in the cache (under, regions, borders, each
+    // clipped to its rectangle: the same pixels as drawing it all again); false when not possible.
+    bool redraw_retinted(const DrawContext& ctx);
     sf::RenderTexture cached_;
     bool cached_ok_ = false;
     std::optional<CacheKey> cache_key_;
