@@ -116,4 +116,33 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string> ar
     return out;
 }
 
+namespace {
+
+std::string quoted(std::string_view s, char q) {
+    std::string out(1, q);
+    for (char c : s) {
+        out += c;
+        if (c == q) out += c;
+    }
+    return out + q;
+}
+
+}  // namespace
+
+std::string sql_literal(std::string_view s) { return quoted(s, '\''); }
+
+std::string sql_identifier(std::string_view s) { return quoted(s, '"'); }
+
+std::string sql_relation(std::string_view name) {
+    const auto dot = name.find('.');
+    if (dot == std::string_view::npos) return sql_identifier(name);
+    return sql_identifier(name.substr(0, dot)) + "." + sql_identifier(name.substr(dot + 1));
+}
+
+std::string sql_literal_list(const std::vector<std::string>& values) {
+    std::string out;
+    for (const std::string& v : values) out += (out.empty() ? "" : ", ") + sql_literal(v);
+    return out;
+}
+
 }  // namespace qantar

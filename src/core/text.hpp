@@ -33,6 +33,13 @@ std::string fill(std::string_view pattern, std::initializer_list<std::string> ar
 std::optional<double> parse_finite(std::string_view s);
 // The shortest text that reads back as v ("43.25", "1e+308"), for messages.
 std::string format_number(double v);
+// SQL quoting (SQLite, PostgreSQL, OGR SQL): a 'literal' ('' inside) and an "identifier" ("" inside).
+std::string sql_literal(std::string_view s);
+std::string sql_identifier(std::string_view s);
+// "schema.table" as "schema"."table"; a name without a dot as one identifier.
+std::string sql_relation(std::string_view name);
+// 'a', 'b', 'c': the values as literals, comma-separated (for IN (...)).
+std::string sql_literal_list(const std::vector<std::string>& values);
 // s cut to at most max_bytes (at a UTF-8 boundary) with "..." appended when cut, for messages.
 std::string abbreviate(std::string_view s, std::size_t max_bytes = 60);
 

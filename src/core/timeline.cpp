@@ -237,7 +237,7 @@ std::vector<std::size_t> Timeline::visible_events(double t_utc_s, const TimeSett
         const auto& ev = data_.events.start_column();
         begin = static_cast<std::size_t>(
             std::lower_bound(ev.begin(), ev.begin() + static_cast<std::ptrdiff_t>(end), earliest,
-                             [](std::int64_t s, double t) { return static_cast<double>(s) < t; }) -
+                             [](std::int64_t start, double t) { return static_cast<double>(start) < t; }) -
             ev.begin());
     }
     std::vector<std::size_t> out;

@@ -72,17 +72,6 @@ LonLatBox around(const LonLatBox& f, double share, double min_deg) {
     return b;
 }
 
-std::string sql_list(const std::vector<std::string>& values) {
-    std::string s;
-    for (const std::string& v : values) {
-        if (!s.empty()) s += ", ";
-        std::string q;
-        for (char c : v) q += c == '\'' ? std::string("''") : std::string(1, c);
-        s += "'" + q + "'";
-    }
-    return s;
-}
-
 struct Country {
     ContextFeature feature;
     Bounds bounds;
@@ -155,7 +144,7 @@ void read_regions(const std::string& dir, const std::vector<Country>& countries,
     for (const Country* c : with_events) isos.push_back(c->feature.iso_a3);
     const std::string admin1 = (fs::path(dir) / "admin1.fgb").string();
     if (!world && !isos.empty() && fs::exists(admin1)) {
-        data.regions = loading::load_regions(admin1, "iso_a3 IN (" + sql_list(isos) + ")", true);
+        data.regions = loading::load_regions(admin1, "iso_a3 IN (" + sql_literal_list(isos) + ")", true);
         data.input_files.push_back(admin1);
     }
     // A country the admin-1 layer lacks (or every country, on a world map) is one region.
@@ -187,7 +176,7 @@ void read_cities(const std::string& dir, const std::vector<std::string>& isos, c
     const std::string path = (fs::path(dir) / "cities.csv").string();
     if (!fs::exists(path) || isos.empty()) return;
     const std::int64_t min_pop = city_population_threshold(data.framing_deg);
-    std::string filter = "iso_a3 IN (" + sql_list(isos) + ")";
+    std::string filter = "iso_a3 IN (" + sql_literal_list(isos) + ")";
     if (min_pop > 0) filter += " AND CAST(population AS INTEGER) >= " + std::to_string(min_pop);
     std::vector<City> cities = loading::load_cities(path, filter, true);
     data.input_files.push_back(path);

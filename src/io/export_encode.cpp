@@ -5,6 +5,8 @@
 #include "export_rtree.hpp"
 #include "gdal_util.hpp"
 
+#include "core/text.hpp"
+
 #include <cpl_conv.h>
 #include <cpl_error.h>
 #include <cpl_string.h>
@@ -202,18 +204,6 @@ void write_features(OGRLayer& layer, OGRFeature& feat, const ExportTable& table,
     }
 }
 
-// SQL quoting: a 'literal' and an "identifier".
-std::string sql_literal(const std::string& s) {
-    std::string out = "'";
-    for (char c : s) out += c == '\'' ? std::string("''") : std::string(1, c);
-    return out + "'";
-}
-std::string sql_name(const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
 // One statement on the GeoPackage's own SQLite connection; the first column of the first row of
 // what it returns ("" for none). Throws ExportError when SQLite refuses it.
 std::string run_sql(GDALDataset& ds, const std::string& sql, gdal::ErrorCapture& errors, const std::string& layer) {
@@ -245,13 +235,13 @@ public:
                                        sql_literal(rtree_ + "_insert"), errors, table_);
         if (trigger_sql_.empty())
             throw ExportError("cannot build the spatial index of layer " + table_ + ": GDAL made no " + rtree_ + "_insert trigger");
-        run_sql(ds, "DROP TRIGGER " + sql_name(rtree_ + "_insert"), errors, table_);
+        run_sql(ds, "DROP TRIGGER " + sql_identifier(rtree_ + "_insert"), errors, table_);
     }
     std::vector<io::RTreeEntry>& boxes() { return boxes_; }
 
     // After the last row: the nodes, in one transaction with the trigger put back.
     void finish() {
-        const std::string size = run_sql(ds_, "SELECT length(data) FROM " + sql_name(rtree_ + "_node") +
+        const std::string size = run_sql(ds_, "SELECT length(data) FROM " + sql_identifier(rtree_ + "_node") +
                                                   " WHERE nodeno = 1", errors_, table_);
         const std::size_t node_bytes = size.empty() ? 0 : static_cast<std::size_t>(std::strtoul(size.c_str(), nullptr, 10));
         if (node_bytes < 4 + 2 * 24)  // two cells of an R-tree of four coordinates
@@ -261,7 +251,7 @@ public:
         if (ds_.StartTransaction() != OGRERR_NONE)
             throw ExportError(fail_message(errors_, "cannot start a transaction on layer " + table_));
         static const char kHex[] = "0123456789ABCDEF";
-        insert_rows("INSERT OR REPLACE INTO " + sql_name(rtree_ + "_node") + "(nodeno, data) VALUES ", tree.nodes.size(),
+        insert_rows("INSERT OR REPLACE INTO " + sql_identifier(rtree_ + "_node") + "(nodeno, data) VALUES ", tree.nodes.size(),
                     [&](std::string& sql, std::size_t k) {
                         sql += '(' + std::to_string(k + 1) + ",X'";
                         for (unsigned char c : tree.nodes[k]) {
@@ -275,9 +265,9 @@ public:
                 sql += '(' + std::to_string(v[k].first) + ',' + std::to_string(v[k].second) + ')';
             };
         };
-        insert_rows("INSERT INTO " + sql_name(rtree_ + "_parent") + "(nodeno, parentnode) VALUES ", tree.parents.size(),
+        insert_rows("INSERT INTO " + sql_identifier(rtree_ + "_parent") + "(nodeno, parentnode) VALUES ", tree.parents.size(),
                     pairs(tree.parents));
-        insert_rows("INSERT INTO " + sql_name(rtree_ + "_rowid") + "(rowid, nodeno) VALUES ", tree.rowids.size(),
+        insert_rows("INSERT INTO " + sql_identifier(rtree_ + "_rowid") + "(rowid, nodeno) VALUES ", tree.rowids.size(),
                     pairs(tree.rowids));
         run_sql(ds_, trigger_sql_, errors_, table_);
         if (ds_.CommitTransaction() != OGRERR_NONE)

@@ -199,14 +199,7 @@ std::string LayerReader::query_scalar(const std::string& sql) const {
 
 std::string LayerReader::relation_sql() const {
     if (impl_->result_set) return "(" + impl_->sql + ") AS qantar_query";
-    std::string name = impl_->layer->GetName(), out;
-    const auto dot = name.find('.');
-    auto quote = [](const std::string& n) {
-        std::string q = "\"";
-        for (char c : n) q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-    };
-    return dot == std::string::npos ? quote(name) : quote(name.substr(0, dot)) + "." + quote(name.substr(dot + 1));
+    return sql_relation(impl_->layer->GetName());
 }
 
 bool LayerReader::field_is_date(int index) const {

@@ -34,20 +34,7 @@ bool has_key(std::string_view conn, std::string_view key) {
     return false;
 }
 
-std::string quote_identifier(const std::string& name) {
-    std::string out = "\"";
-    for (char c : name) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
-}
-
-// "schema.table" or "table", each part quoted.
-std::string quote_relation(const std::string& name) {
-    const auto dot = name.find('.');
-    if (dot == std::string::npos) return quote_identifier(name);
-    return quote_identifier(name.substr(0, dot)) + "." + quote_identifier(name.substr(dot + 1));
-}
-
-std::string timestamp_literal(std::int64_t utc_s) { return "'" + format_iso8601(LocalTime{utc_s, 0}) + "'"; }
+std::string timestamp_literal(std::int64_t utc_s) { return sql_literal(format_iso8601(LocalTime{utc_s, 0})); }
 
 struct ResultSet {
     GDALDataset& ds;
@@ -139,13 +126,13 @@ void configure_session(GDALDataset& ds, const std::string& shown, double seconds
 
 std::string pg_time_filter(const std::string& start_column, const std::string& end_column,
                            std::optional<std::int64_t> from_utc_s, std::optional<std::int64_t> to_utc_s) {
-    const std::string start = quote_identifier(start_column);
+    const std::string start = sql_identifier(start_column);
     std::string where;
     if (to_utc_s) where = start + " <= " + timestamp_literal(*to_utc_s + kFilterMarginS);
     if (from_utc_s) {
         const std::string lo = timestamp_literal(*from_utc_s - kFilterMarginS);
         std::string lower_bound = start + " >= " + lo;
-        if (!end_column.empty()) lower_bound = "(" + lower_bound + " OR " + quote_identifier(end_column) + " >= " + lo + ")";
+        if (!end_column.empty()) lower_bound = "(" + lower_bound + " OR " + sql_identifier(end_column) + " >= " + lo + ")";
         where += (where.empty() ? "" : " AND ") + lower_bound;
     }
     return where;
@@ -190,7 +177,7 @@ void describe_source(GDALDataset& ds, const LoadOptions& o, ServerSummary& s, st
         gdal::ErrorCapture capture;
         layer = ds.GetLayerByName(o.events_layer.c_str());
         if (!layer) throw InputError(s.source, "", "", "no table or layer named '" + o.events_layer + "'");
-        from_clause = quote_relation(o.events_layer);
+        from_clause = sql_relation(o.events_layer);
         s.relation = o.events_layer;
     }
     ResultSet guard{ds, probe};
@@ -223,7 +210,7 @@ ServerSummary server_summary(const LoadOptions& o) {
 
     std::string totals = "SELECT count(*) AS n";
     if (!s.geometry_column.empty()) {
-        const std::string g = quote_identifier(s.geometry_column);
+        const std::string g = sql_identifier(s.geometry_column);
         totals = "SELECT n, ST_XMin(e) AS x0, ST_YMin(e) AS y0, ST_XMax(e) AS x1, ST_YMax(e) AS y1 FROM (SELECT "
                  "count(*) AS n, ST_Extent(" + g + ") AS e FROM " + from + ") AS totals";
     } else {
@@ -242,7 +229,7 @@ ServerSummary server_summary(const LoadOptions& o) {
         }
     }
     if (!s.time_column.empty()) {
-        const std::string t = quote_identifier(s.time_column);
+        const std::string t = sql_identifier(s.time_column);
         ResultSet rs{*ds, run_sql(*ds, s.source,
                                   "SELECT to_char(date_trunc('day', " + t + "::timestamptz), 'YYYY-MM-DD') AS d, "
                                   "count(*) AS n FROM " + from + " WHERE " + t + " IS NOT NULL GROUP BY 1 ORDER BY 1")};
@@ -257,14 +244,12 @@ namespace {
 
 // The day of a time column in the display zone, as server SQL.
 std::string local_date_sql(const std::string& column, const std::string& type, const ZoneRules& zone) {
-    const std::string t = quote_identifier(column);
+    const std::string t = sql_identifier(column);
     if (type == "date") return t;
     if (type != "timestamp with time zone") return t + "::date";  // a wall-clock time: its own date
     if (const auto* fixed = dynamic_cast<const FixedOffsetZone*>(&zone))
         return "((" + t + " AT TIME ZONE 'UTC') + interval '" + std::to_string(fixed->offset_at(0)) + " seconds')::date";
-    std::string name;  // an IANA name, quoted as an SQL literal
-    for (char c : zone.name()) name += c == '\'' ? std::string("''") : std::string(1, c);
-    return "(" + t + " AT TIME ZONE '" + name + "')::date";
+    return "(" + t + " AT TIME ZONE " + sql_literal(zone.name()) + ")::date";  // an IANA name
 }
 
 }  // namespace
@@ -282,7 +267,7 @@ std::vector<Vec2> server_sample_points(const LoadOptions& o, std::size_t n) {
     }
     const char* g = layer ? layer->GetGeometryColumn() : nullptr;
     if (!g || !*g) return out;
-    const std::string table = quote_relation(o.events_layer), geom = quote_identifier(g);
+    const std::string table = sql_relation(o.events_layer), geom = sql_identifier(g);
     // The share of the table's pages that holds about n rows, from the planner's row estimate.
     double rows = 0;
     {
@@ -309,8 +294,8 @@ std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::s
     const std::string shown = source_display_name(o.events_path);
     gdal::DatasetPtr ds = open_pg(o.events_path);
     configure_session(*ds, shown, o.statement_timeout_s);
-    const std::string from = o.events_sql.empty() ? quote_relation(o.events_layer) : "(" + o.events_sql + ") AS qantar_query";
-    const std::string t = quote_identifier(time_column);
+    const std::string from = o.events_sql.empty() ? sql_relation(o.events_layer) : "(" + o.events_sql + ") AS qantar_query";
+    const std::string t = sql_identifier(time_column);
     std::string type;
     {
         ResultSet rs{*ds, run_sql(*ds, shown, "SELECT pg_typeof(" + t + ")::text AS type FROM " + from + " LIMIT 1")};
@@ -322,7 +307,7 @@ std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::s
     // Grouped by the columns themselves where it can be (a date): an index on (time, category)
     // then gives the groups in order, without hashing.
     const std::string day = local_date_sql(time_column, type, zone);
-    const std::string category = category_column.empty() ? "" : quote_identifier(category_column);
+    const std::string category = category_column.empty() ? "" : sql_identifier(category_column);
     // In a WITH: GDAL then runs it as one statement instead of through a cursor, for which the
     // server would not plan parallel workers (measured at 10M rows: 2.8 s instead of 6.3 s).
     const std::string sql = "WITH qantar_days AS (SELECT (" + day + " - DATE '1970-01-01') AS day, " +

@@ -49,3 +49,18 @@ TEST_CASE("with_thousands groups digits by three", "[text]") {
     CHECK(with_thousands(-100) == "-100");
     CHECK(with_thousands(INT64_MIN) == "-9,223,372,036,854,775,808");
 }
+
+TEST_CASE("SQL quoting doubles the quote character and nothing else", "[text]") {
+    CHECK(sql_literal("") == "''");
+    CHECK(sql_literal("O'Brien") == "'O''Brien'");
+    CHECK(sql_literal("a\"b") == "'a\"b'");
+    CHECK(sql_literal("Côte d'Ivoire") == "'Côte d''Ivoire'");
+    CHECK(sql_identifier("ev") == "\"ev\"");
+    CHECK(sql_identifier("my \"odd\" table") == "\"my \"\"odd\"\" table\"");
+    CHECK(sql_identifier("a'b") == "\"a'b\"");
+    CHECK(sql_relation("public.ev") == "\"public\".\"ev\"");
+    CHECK(sql_relation("ev") == "\"ev\"");
+    CHECK(sql_relation("s.t.u") == "\"s\".\"t.u\"");  // the first dot parts schema and table
+    CHECK(sql_literal_list({}) == "");
+    CHECK(sql_literal_list({"KAZ", "O'X"}) == "'KAZ', 'O''X'");
+}
