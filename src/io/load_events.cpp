@@ -4,7 +4,7 @@
 
 #include "field_readers.hpp"
 #include "pg_source.hpp"
-#include "prose_codec.hpp"
+#include "store_writer.hpp"
 
 #include "core/categories.hpp"
 #include "core/error.hpp"
@@ -12,11 +12,7 @@
 #include "core/text.hpp"
 
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
 #include <exception>
-#include <mutex>
-#include <thread>
 #include <future>
 #include <filesystem>
 
@@ -348,120 +344,6 @@ void read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, 
         r.text_into(c.extra[k], e.extra[k].second);
     }
 }
-
-// The store's side of the load, on a thread of its own: rows come from the reader (GDAL, the
-// checks, times and places) in batches and are appended, their category keys counted and their
-// prose packed, while the reader reads on. Batches go back to be refilled, their strings keeping
-// their capacity. Rows arrive in the reader's order, so the store is what one thread would build.
-class StoreWriter {
-public:
-    struct Row {
-        Event event;
-        std::string key;  // the category text, when the table comes from the data
-    };
-
-    StoreWriter(EventStore& out, StringPool& key_pool, std::vector<std::uint32_t>& keys,
-                std::vector<std::size_t>& key_counts)
-        : out_(out), key_pool_(key_pool), keys_(keys), key_counts_(key_counts), packer_(out) {
-        free_.resize(kBatches);  // empty: rows are made as they are first needed (a small file makes few)
-        current_ = take_free();
-        worker_ = std::thread([this] { run(); });
-    }
-    ~StoreWriter() { stop(); }
-    StoreWriter(const StoreWriter&) = delete;
-    StoreWriter& operator=(const StoreWriter&) = delete;
-
-    // The row to fill next; commit() keeps it (a row that fails to read is simply not committed).
-    Row& row() {
-        if (used_ == kRows) hand_over();
-        if (used_ == current_.size()) current_.emplace_back();
-        return current_[used_];
-    }
-    void commit() { ++used_; }
-
-    // Every row in the store, the prose packed.
-    void finish() {
-        hand_over();
-        stop();
-        if (error_) std::rethrow_exception(error_);
-        packer_.finish();
-    }
-
-private:
-    static constexpr std::size_t kRows = 2048, kBatches = 4;
-    using Batch = std::vector<Row>;
-
-    Batch take_free() {
-        std::unique_lock lock(mutex_);
-        cv_.wait(lock, [&] { return !free_.empty() || error_; });
-        if (error_) std::rethrow_exception(error_);
-        Batch b = std::move(free_.front());
-        free_.pop_front();
-        return b;
-    }
-    void hand_over() {
-        {
-            std::lock_guard lock(mutex_);
-            full_.emplace_back(std::move(current_), used_);
-        }
-        cv_.notify_all();
-        used_ = 0;
-        current_ = take_free();
-    }
-    void stop() {
-        {
-            std::lock_guard lock(mutex_);
-            done_ = true;
-        }
-        cv_.notify_all();
-        if (worker_.joinable()) worker_.join();
-    }
-    void run() {
-        while (true) {
-            std::pair<Batch, std::size_t> b;
-            {
-                std::unique_lock lock(mutex_);
-                cv_.wait(lock, [&] { return done_ || !full_.empty(); });
-                if (full_.empty() || error_) return;
-                b = std::move(full_.front());
-                full_.pop_front();
-            }
-            try {
-                for (std::size_t i = 0; i < b.second; ++i) {
-                    out_.push_back(b.first[i].event);
-                    const std::uint32_t code = key_pool_.intern(b.first[i].key);
-                    if (code >= key_counts_.size()) key_counts_.push_back(0);
-                    ++key_counts_[code];
-                    keys_.push_back(code);
-                    packer_.poll();
-                }
-            } catch (...) {
-                std::lock_guard lock(mutex_);
-                error_ = std::current_exception();
-            }
-            {
-                std::lock_guard lock(mutex_);
-                free_.push_back(std::move(b.first));
-            }
-            cv_.notify_all();
-        }
-    }
-
-    EventStore& out_;
-    StringPool& key_pool_;
-    std::vector<std::uint32_t>& keys_;
-    std::vector<std::size_t>& key_counts_;
-    io::ProsePacker packer_;  // used by the worker, then by finish() after it has stopped
-    Batch current_;
-    std::size_t used_ = 0;
-    std::mutex mutex_;
-    std::condition_variable cv_;
-    std::deque<Batch> free_;
-    std::deque<std::pair<Batch, std::size_t>> full_;
-    std::exception_ptr error_;
-    bool done_ = false;
-    std::thread worker_;
-};
 
 }  // namespace
 
