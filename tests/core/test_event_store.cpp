@@ -1,6 +1,7 @@
 // The columnar event store: what goes in comes back, sorting moves every column together, repeated
 // text shares one pool, copies stand alone.
 #include "core/event_store.hpp"
+#include "reverse_codec.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -24,7 +25,7 @@ Event row(const std::string& id, std::int64_t start_s, const std::string& actor,
     e.start = LocalTime{start_s, 6 * 3600};
     e.city_index = static_cast<int>(start_s % 5) - 1;
     e.region_index = 2;
-    e.pos_m = Vec2{start_s * 1.5, -2.0};
+    e.pos_m = Vec2{static_cast<double>(start_s) * 1.5, -2.0};
     return e;
 }
 
@@ -94,7 +95,7 @@ TEST_CASE("sorting by time moves every column of a row together", "[event_store]
         const std::int64_t t = s.start_s(i);
         CHECK(s.category(i) == static_cast<int>(t % 3));
         CHECK(s.city_index(i) == static_cast<int>(t % 5) - 1);
-        CHECK(s.pos_m(i).x == Approx(t * 1.5));
+        CHECK(s.pos_m(i).x == Approx(static_cast<double>(t) * 1.5));
         if (i > 0) CHECK(s.start_s(i - 1) <= t);
     }
     CHECK(s.start_column().size() == 5);
@@ -156,18 +157,11 @@ TEST_CASE("dictionary codes widen as the pool grows; empty columns hold nothing"
     }
 }
 
-namespace {
-// A codec that a test can see at work: reverses the text (no library in core's tests).
-class ReverseCodec final : public TextCodec {
-public:
-    void compress_append(std::string_view text, std::string& out) const override { out.append(text.rbegin(), text.rend()); }
-    void decompress(std::string_view packed, std::string& out) const override { out.assign(packed.rbegin(), packed.rend()); }
-};
-}  // namespace
+using test::ReverseCodec;
 
 TEST_CASE("prose taken out in full chunks, packed and installed, reads back the same", "[event_store]") {
     EventStore s;
-    auto note = [](int k) { return k % 9 == 0 ? std::string() : "note " + std::to_string(k) + std::string(300, 'a' + k % 26); };
+    auto note = [](int k) { return k % 9 == 0 ? std::string() : "note " + std::to_string(k) + std::string(300, static_cast<char>('a' + k % 26)); };
     auto codec = std::make_shared<ReverseCodec>();
     std::size_t packed = 0;
     for (int k = 0; k < 40000; ++k) {  // ~12 MB of notes: several 4 MB chunks

@@ -1,6 +1,7 @@
 // The store's thread of a load (io/store_writer.hpp): rows arrive in the reader's order with their
 // category keys counted, and an error on the store's thread comes back to the reader (issue 11).
 #include "io/store_writer.hpp"
+#include "reverse_codec.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -9,6 +10,7 @@
 
 using namespace qantar;
 using loading::StoreWriter;
+using test::ReverseCodec;
 
 namespace {
 
@@ -31,13 +33,6 @@ void write_rows(StoreWriter& w, int n, int skip = 0) {
         w.commit();
     }
 }
-
-// A codec other than the writer's own: reverses the text.
-class ReverseCodec final : public TextCodec {
-public:
-    void compress_append(std::string_view text, std::string& out) const override { out.append(text.rbegin(), text.rend()); }
-    void decompress(std::string_view packed, std::string& out) const override { out.assign(packed.rbegin(), packed.rend()); }
-};
 
 }  // namespace
 
