@@ -2,6 +2,7 @@
 // call behind a RAII wrapper). Pulls in libgeos_c.
 #include "triangulate.hpp"
 
+#include "core/ear_clip.hpp"
 #include "core/geometry.hpp"
 
 #include <geos_c.h>
@@ -63,8 +64,27 @@ GeomPtr make_polygon(GEOSContextHandle_t h, const Polygon& p) {
     return poly;
 }
 
+std::vector<Vec2> ring_points(GEOSContextHandle_t h, const GEOSGeometry* ring) {
+    std::vector<Vec2> out;
+    const GEOSCoordSequence* seq = ring ? GEOSGeom_getCoordSeq_r(h, ring) : nullptr;
+    unsigned size = 0;
+    if (!seq || !GEOSCoordSeq_getSize_r(h, seq, &size)) return out;
+    out.resize(size);
+    for (unsigned k = 0; k < size; ++k) GEOSCoordSeq_getXY_r(h, seq, k, &out[k].x, &out[k].y);
+    return out;
+}
+
+// A valid GEOS polygon as the model's.
+Polygon polygon_of(GEOSContextHandle_t h, const GEOSGeometry* polygon) {
+    Polygon p;
+    p.rings.push_back(ring_points(h, GEOSGetExteriorRing_r(h, polygon)));
+    const int holes = GEOSGetNumInteriorRings_r(h, polygon);
+    for (int i = 0; i < holes; ++i) p.rings.push_back(ring_points(h, GEOSGetInteriorRingN_r(h, polygon, i)));
+    return p;
+}
+
 void append_triangles(GEOSContextHandle_t h, const GEOSGeometry* area, std::vector<Vec2>& out) {
-    // Constrained Delaunay works on polygons; a made-valid geometry may be a collection.
+    // Triangulation works on polygons; a made-valid geometry may be a collection.
     const int type = GEOSGeomTypeId_r(h, area);
     if (type == GEOS_MULTIPOLYGON || type == GEOS_GEOMETRYCOLLECTION) {
         const int n = GEOSGetNumGeometries_r(h, area);
@@ -72,6 +92,10 @@ void append_triangles(GEOSContextHandle_t h, const GEOSGeometry* area, std::vect
         return;
     }
     if (type != GEOS_POLYGON) return;
+    // Ear clipping first (the polygon is valid: checked or made so): ~10x faster than GEOS's
+    // constrained Delaunay, whose Delaunay improvement the fills do not need. It refuses what it
+    // cannot cover exactly, and that goes to GEOS.
+    if (ear_clip(polygon_of(h, area), out)) return;
     GeomPtr tris(GEOSConstrainedDelaunayTriangulation_r(h, area), {h});
     if (!tris) return;
     const GEOSPreparedGeometry* prepared = GEOSPrepare_r(h, area);

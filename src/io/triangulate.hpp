@@ -1,5 +1,7 @@
-// Polygon fill triangulation and label points, through GEOS (constrained Delaunay). Used once at
-// load; the renderer draws the triangles as they are. Pulls in libgeos_c (in triangulate.cpp only).
+// Polygon fill triangulation and label points. Used once at load; the renderer draws the triangles
+// as they are. GEOS checks (and repairs) each polygon; core's ear clipping triangulates it, and
+// GEOS's constrained Delaunay takes what ear clipping refuses. Pulls in libgeos_c (in
+// triangulate.cpp only).
 #pragma once
 
 #include "core/model.hpp"
@@ -8,9 +10,10 @@
 
 namespace qantar {
 
-// Triangles covering the polygons (3 vertices per triangle, in the polygons' coordinates): a
-// constrained Delaunay triangulation of each polygon, keeping only triangles whose centroid lies
-// inside it (so holes stay empty). Invalid rings are repaired first (GEOSMakeValid).
+// Triangles covering the polygons (3 vertices per triangle, in the polygons' coordinates), each
+// point of a polygon in exactly one: ear clipping (core/ear_clip), else a constrained Delaunay
+// triangulation keeping only triangles whose centroid lies inside (so holes stay empty). Invalid
+// rings are repaired first (GEOSMakeValid).
 std::vector<Vec2> triangulate(const std::vector<Polygon>& polygons);
 
 // Polygons to triangulate and where their triangles go.
