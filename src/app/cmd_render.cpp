@@ -177,9 +177,9 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     const bool beside_panel = opt.view.select.has_value();
     auto loading = std::async(std::launch::async, [&windowed, size, beside_panel] {
         auto l = std::make_unique<Loaded>();
-        l->data = load_dataset(windowed);
+        // The base map is prepared while a database still counts the days.
+        l->data = load_dataset(windowed, [&](const Dataset& d) { l->prep = render::prepare_render(d, size, beside_panel); });
         l->timeline.emplace(l->data);
-        l->prep = render::prepare_render(*l->timeline, size, beside_panel);
         return l;
     });
     // Meanwhile: the context, the shader and the fonts (errors reported after the data's own).

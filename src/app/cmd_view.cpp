@@ -392,9 +392,9 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     const render::ScreenSize first_size = view.first_size();
     auto loading = std::async(std::launch::async, [&load, &opt, first_size] {
         auto l = std::make_unique<Loaded>();
-        l->data = load_dataset(load);
+        // The base map is prepared while a database still counts the days.
+        l->data = load_dataset(load, [&](const Dataset& d) { l->prep = render::prepare_render(d, first_size, opt.select.has_value()); });
         l->timeline.emplace(l->data);
-        l->prep = render::prepare_render(*l->timeline, first_size, opt.select.has_value());
         return l;
     });
     view.open_window();

@@ -179,9 +179,9 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     const std::optional<render::ScreenSize> strips_for = opt.story ? std::nullopt : std::optional(size);
     auto loading = std::async(std::launch::async, [&source, strips_for] {
         auto l = std::make_unique<Loaded>();
-        l->data = load_dataset(source);
+        // The base map is prepared while a database still counts the days.
+        l->data = load_dataset(source, [&](const Dataset& d) { l->prep = render::prepare_render(d, strips_for); });
         l->timeline.emplace(l->data);
-        l->prep = render::prepare_render(*l->timeline, strips_for);
         return l;
     });
     sf::RenderTexture rt;

@@ -389,7 +389,7 @@ void localise_times(const LoadOptions& options, Dataset& data) {
 }
 
 // A map of any place: the events first, then the world base map around them, projected for them.
-Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& bbox) {
+Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& bbox, const GeometryReady& projected) {
     std::optional<Projector> given;
     if (!options.crs.empty()) given.emplace(options.crs);  // a bad --crs: before reading anything
     const std::string dir = options.world_dir.empty() ? find_world_dir() : options.world_dir;
@@ -420,7 +420,6 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     data.frame_on_data = true;
     load_world_basemap(dir, countries.get(), options.context, options.cities_path, data);
     localise_times(options, data);
-    count_days_on_server(options, pushed_down, data);
     if (!options.tally_path.empty()) {
         data.tally = loading::load_tally(options.tally_path);
         data.input_files.push_back(options.tally_path);
@@ -430,6 +429,8 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     project_layers(projector, paths, data, options.context, true);
     project_framing(projector, data);
     set_titles(options, true, data);
+    if (projected) projected(data);
+    count_days_on_server(options, pushed_down, data);  // last: the server counted meanwhile
     return data;
 }
 
@@ -460,12 +461,12 @@ std::string find_geodata_dir() {
                      "no such file (set QANTAR_GEODATA or pass --geodata to the bundled data directory)");
 }
 
-Dataset load_dataset(const LoadOptions& options) {
+Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected) {
     // Bad --bbox and --crs are usage errors: find out before reading anything.
     std::optional<LonLatBox> bbox;
     if (!options.bbox.empty()) bbox = parse_bbox(options.bbox);
     const char* env = std::getenv("QANTAR_GEODATA");
-    if (uses_world_basemap(options, env && *env)) return load_world(options, bbox);
+    if (uses_world_basemap(options, env && *env)) return load_world(options, bbox, projected);
 
     const Paths paths = resolve_paths(options);
     const Projector projector(options.crs.empty() ? std::string(kDefaultCrs) : options.crs);
@@ -486,13 +487,14 @@ Dataset load_dataset(const LoadOptions& options) {
         data.tally_columns = s.hud.tally_columns;
     }
     const PushedDown pushed_down = read_layers(options, paths, data);
-    count_days_on_server(options, pushed_down, data);
     project_layers(projector, paths, data, options.context);
     // The story's own framing is its country; --bbox replaces it.
     frame_events(bbox, data);
     data.frame_on_data = bbox.has_value();
     project_framing(projector, data);
     set_titles(options, false, data);
+    if (projected) projected(data);
+    count_days_on_server(options, pushed_down, data);  // last: the server counted meanwhile
     return data;
 }
 

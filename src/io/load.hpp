@@ -9,6 +9,7 @@
 
 #include <array>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -66,8 +67,14 @@ bool uses_world_basemap(const LoadOptions& options, bool geodata_env_set);
 // bundled story's folder).
 std::string find_geodata_dir();
 
+// Called once on the loading thread with the data read, projected and triangulated, before a
+// database's per-day counts are waited for (they alone are still missing: day_counts, and the
+// "Other" category they may add): work that needs only the geometry, such as the base map's
+// preparation, runs while the server counts.
+using GeometryReady = std::function<void(const Dataset&)>;
+
 // Loads, validates, resolves cities and regions, projects, triangulates regions, sorts events.
 // Throws InputError (one line: file, feature/line, field) or UsageError (bad --crs).
-Dataset load_dataset(const LoadOptions& options);
+Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected = {});
 
 }  // namespace qantar

@@ -76,9 +76,9 @@ RenderPrep::~RenderPrep() = default;
 RenderPrep::RenderPrep(RenderPrep&&) noexcept = default;
 RenderPrep& RenderPrep::operator=(RenderPrep&&) noexcept = default;
 
-RenderPrep prepare_render(const Timeline& timeline, std::optional<ScreenSize> first_size, bool beside) {
+RenderPrep prepare_render(const Dataset& data, std::optional<ScreenSize> first_size, bool beside) {
     RenderPrep prep;
-    prep.base_map = std::make_unique<BaseMapGeometry>(prepare_base_map(timeline.data()));
+    prep.base_map = std::make_unique<BaseMapGeometry>(prepare_base_map(data));
     if (first_size && first_size->width_px > 0 && first_size->height_px > 0) {
         // As home_camera and beside_panel place the first frame's map (the panel moves it sideways only).
         const ScreenSize fit = beside ? ScreenSize{free_width_px(*first_size), first_size->height_px} : *first_size;
@@ -89,7 +89,7 @@ RenderPrep prepare_render(const Timeline& timeline, std::optional<ScreenSize> fi
 }
 
 Renderer::Renderer(const Timeline& timeline, const RendererConfig& config)
-    : Renderer(timeline, config, prepare_render(timeline)) {}
+    : Renderer(timeline, config, prepare_render(timeline.data())) {}
 
 std::unique_ptr<RenderResources> make_render_resources(const RendererConfig& config) {
     auto r = std::make_unique<RenderResources>();

@@ -63,7 +63,7 @@ struct RenderPrep {
 };
 // first_size: the first frame's size, its camera the home camera (beside the panel when
 // beside_panel); without it the strips are built at the first draw.
-RenderPrep prepare_render(const Timeline& timeline, std::optional<ScreenSize> first_size = std::nullopt,
+RenderPrep prepare_render(const Dataset& data, std::optional<ScreenSize> first_size = std::nullopt,
                           bool beside_panel = false);
 
 // The renderer's OpenGL resources that need no data: the event shader, compiled, and the fonts.

@@ -196,6 +196,28 @@ TEST_CASE("region fills are triangulated once; only holes another region fills s
     CHECK((l.x != 0 || l.y != 0));
 }
 
+TEST_CASE("the geometry-ready callback sees the data projected and triangulated, once", "[load][issue11]") {
+    // A database's per-day counts are waited for after it, so that the base map's preparation
+    // overlaps the server's counting: by then everything but those counts must be in place.
+    int calls = 0;
+    std::vector<std::vector<Vec2>> triangles;
+    std::string crs;
+    const Dataset d = load_dataset(fixture_options(), [&](const Dataset& seen) {
+        ++calls;
+        crs = seen.crs;
+        for (const Region& g : seen.regions) triangles.push_back(g.triangles_m);
+        CHECK(seen.events.size() > 0);
+        CHECK(seen.framing_max_m.x > seen.framing_min_m.x);
+    });
+    CHECK(calls == 1);
+    CHECK(crs == d.crs);
+    REQUIRE(triangles.size() == d.regions.size());
+    for (std::size_t r = 0; r < d.regions.size(); ++r) {
+        CHECK_FALSE(triangles[r].empty());
+        CHECK(triangles[r] == d.regions[r].triangles_m);
+    }
+}
+
 TEST_CASE("every GDAL format loads the same events", "[load]") {
     const Dataset csv = load_dataset(fixture_options());
     const fs::path dir = temp_dir("formats");

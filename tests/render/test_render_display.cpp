@@ -202,7 +202,7 @@ TEST_CASE("geometry prepared ahead, the first frame drawn directly and the culle
     RendererConfig fast = c;
     fast.cache_base_map = true;
     fast.cull_base_map = true;
-    Renderer prepared(*f.timeline, fast, prepare_render(*f.timeline, ScreenSize{kW, kH}), make_render_resources(fast));
+    Renderer prepared(*f.timeline, fast, prepare_render(f.timeline->data(), ScreenSize{kW, kH}), make_render_resources(fast));
     FrameParams p;
     p.t_utc_s = at("2022-01-05T18:00+06:00");
     p.size = {kW, kH};
