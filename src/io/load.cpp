@@ -229,6 +229,15 @@ void count_days_on_server(const LoadOptions& options, const PushedDown& pushed_d
 // Every layer in lon/lat, linked: cities to regions, events to cities and regions. Returns
 // what read_events says a database did not send.
 PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
+    // The context layers (most of a story's geometry, GeoJSON as often as not) are read on a thread
+    // of their own meanwhile; they join the data last, as when they were read last.
+    std::future<Dataset> context;
+    if (options.context && (!paths.dir.empty() || !options.outline_path.empty()))
+        context = std::async(std::launch::async, [&paths] {
+            Dataset c;
+            read_context(paths, c);
+            return c;
+        });
     data.regions = loading::load_regions(paths.regions);
     data.input_files.push_back(paths.regions);
     // Cities are optional: a data directory without cities.csv has none (a file given must exist).
@@ -251,7 +260,13 @@ PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& 
         data.sources = loading::load_sources(paths.sources);
         data.input_files.push_back(paths.sources);
     }
-    if (options.context && (!paths.dir.empty() || !options.outline_path.empty())) read_context(paths, data);
+    if (context.valid()) {
+        Dataset c = context.get();
+        data.national_outline = std::move(c.national_outline);
+        data.countries = std::move(c.countries);
+        data.water = std::move(c.water);
+        data.input_files.insert(data.input_files.end(), c.input_files.begin(), c.input_files.end());
+    }
     return pushed_down;
 }
 
@@ -469,9 +484,11 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
     if (uses_world_basemap(options, env && *env)) return load_world(options, bbox, projected);
 
     const Paths paths = resolve_paths(options);
-    const Projector projector(options.crs.empty() ? std::string(kDefaultCrs) : options.crs);
+    // The projection is made (PROJ looks the operation up in its database) while the layers are
+    // read; a bad --crs is still reported before anything the files hold.
+    auto making = std::async(std::launch::async,
+                             [&options] { return Projector(options.crs.empty() ? std::string(kDefaultCrs) : options.crs); });
     Dataset data;
-    data.crs = projector.crs();
     data.title = options.title;
     data.subtitle = options.subtitle;
     if (options.story) {
@@ -486,7 +503,15 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
         data.tally_heading = s.hud.tally_heading;
         data.tally_columns = s.hud.tally_columns;
     }
-    const PushedDown pushed_down = read_layers(options, paths, data);
+    PushedDown pushed_down;
+    try {
+        pushed_down = read_layers(options, paths, data);
+    } catch (...) {
+        making.get();  // a usage error first
+        throw;
+    }
+    const Projector projector = making.get();
+    data.crs = projector.crs();
     project_layers(projector, paths, data, options.context);
     // The story's own framing is its country; --bbox replaces it.
     frame_events(bbox, data);
