@@ -425,6 +425,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     std::future<std::vector<Vec2>> sample;
     if (io::is_pg_source(options.events_path) && !bbox && (options.pushdown_from_utc_s || options.pushdown_to_utc_s))
         sample = std::async(std::launch::async, [&options] { return io::server_sample_points(options, 20000); });
+    const io::ConnectionAhead days_connection(options);  // opened while the table's columns are looked up
     const PushedDown pushed_down = read_events(options, paths, data);
     data.input_files.push_back(options.events_path);
     sort_events(data.events);
@@ -484,6 +485,7 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
     if (uses_world_basemap(options, env && *env)) return load_world(options, bbox, projected);
 
     const Paths paths = resolve_paths(options);
+    const io::ConnectionAhead days_connection(options);  // a database's per-day counts: opened while the layers are read
     // The projection is made (PROJ looks the operation up in its database) while the layers are
     // read; a bad --crs is still reported before anything the files hold.
     auto making = std::async(std::launch::async,

@@ -13,8 +13,11 @@
 #include <cctype>
 #include <cstdio>
 #include <cstring>
+#include <future>
+#include <mutex>
 #include <regex>
 #include <thread>
+#include <vector>
 
 namespace qantar::io {
 
@@ -123,6 +126,67 @@ void configure_session(GDALDataset& ds, const std::string& shown, double seconds
     if (!(seconds > 0)) return;
     const auto ms = static_cast<long long>(seconds * 1000.0 + 0.5);
     if (OGRLayer* l = run_sql(ds, shown, "SET statement_timeout = " + std::to_string(ms))) ds.ReleaseResultSet(l);
+}
+
+namespace {
+
+struct Ahead {
+    std::string source;
+    std::future<gdal::DatasetPtr> session;
+};
+std::mutex ahead_mutex;
+std::vector<Ahead> ahead;
+
+gdal::DatasetPtr open_session(const LoadOptions& o) {
+    gdal::DatasetPtr ds = open_pg(o.events_path);
+    configure_session(*ds, source_display_name(o.events_path), o.statement_timeout_s);
+    return ds;
+}
+
+}  // namespace
+
+void open_ahead(const LoadOptions& options) {
+    std::lock_guard lock(ahead_mutex);
+    ahead.push_back({options.events_path, std::async(std::launch::async, [options] { return open_session(options); })});
+}
+
+void drop_ahead() {
+    std::vector<Ahead> dropped;
+    {
+        std::lock_guard lock(ahead_mutex);
+        dropped.swap(ahead);
+    }
+    for (Ahead& a : dropped) try {
+            a.session.get();  // closed as it goes out of scope
+        } catch (...) {
+        }
+}
+
+ConnectionAhead::ConnectionAhead(const LoadOptions& options)
+    : opened_(is_pg_source(options.events_path) && (options.pushdown_from_utc_s || options.pushdown_to_utc_s)) {
+    if (opened_) open_ahead(options);
+}
+
+ConnectionAhead::~ConnectionAhead() {
+    if (opened_) drop_ahead();
+}
+
+gdal::DatasetPtr session_for(const LoadOptions& options) {
+    std::future<gdal::DatasetPtr> found;
+    {
+        std::lock_guard lock(ahead_mutex);
+        for (auto it = ahead.begin(); it != ahead.end(); ++it)
+            if (it->source == options.events_path) {
+                found = std::move(it->session);
+                ahead.erase(it);
+                break;
+            }
+    }
+    if (found.valid()) try {
+            return found.get();
+        } catch (const std::exception&) {
+        }
+    return open_session(options);
 }
 
 std::string pg_time_filter(const std::string& start_column, const std::string& end_column,
@@ -293,8 +357,7 @@ std::vector<Vec2> server_sample_points(const LoadOptions& o, std::size_t n) {
 std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::string& time_column,
                                               const std::string& category_column, const ZoneRules& zone) {
     const std::string shown = source_display_name(o.events_path);
-    gdal::DatasetPtr ds = open_pg(o.events_path);
-    configure_session(*ds, shown, o.statement_timeout_s);
+    gdal::DatasetPtr ds = session_for(o);
     const std::string from = o.events_sql.empty() ? sql_relation(o.events_layer) : "(" + o.events_sql + ") AS qantar_query";
     const std::string t = sql_identifier(time_column);
     std::string type;

@@ -33,6 +33,28 @@ gdal::DatasetPtr open_pg(const std::string& path);
 // statement_timeout (seconds; 0 leaves the server's).
 void configure_session(GDALDataset& ds, const std::string& shown, double seconds);
 
+// A connection to options' source opened ahead on a thread of its own (GDAL's catalogue queries
+// and the session settled: ~0.1 s), for the next session_for of the same source: a window's
+// per-day counts start only once the table's columns are known, and then need not wait for a
+// connection. The one opened ahead and not taken is closed by drop_ahead (or at the end of the
+// process).
+void open_ahead(const LoadOptions& options);
+void drop_ahead();
+// For the length of a load: a connection opened ahead when options read a window of a database.
+class ConnectionAhead {
+public:
+    explicit ConnectionAhead(const LoadOptions& options);
+    ~ConnectionAhead();
+    ConnectionAhead(const ConnectionAhead&) = delete;
+    ConnectionAhead& operator=(const ConnectionAhead&) = delete;
+
+private:
+    bool opened_ = false;
+};
+// A configured session on options' source: the one opened ahead if there is one (its opening's
+// error, if any, is not reported: a new connection is tried and reports its own), else a new one.
+gdal::DatasetPtr session_for(const LoadOptions& options);
+
 // A GDAL or libpq message as one line ("ERROR:", "PQconnectdb failed." and line breaks folded).
 std::string one_line_error(std::string message);
 
