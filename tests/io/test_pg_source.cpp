@@ -2,7 +2,13 @@
 // connect timeout added, and the WHERE clause a window becomes (with its margins).
 #include "io/pg_source.hpp"
 
+#include "core/error.hpp"
+#include "io/load.hpp"
+
 #include <catch2/catch.hpp>
+
+#include <cstdlib>
+#include <string>
 
 using namespace qantar;
 
@@ -41,4 +47,30 @@ TEST_CASE("server messages become one line", "[pg]") {
     CHECK(io::one_line_error("ERROR:  column \"x\" does not exist\nLINE 1: SELECT x\n               ^\n") ==
           "column \"x\" does not exist");
     CHECK(io::one_line_error("") == "unknown error");
+}
+
+TEST_CASE("a connection opened ahead to a server that is not there: the new one reports, once", "[pg][issue11]") {
+    // No server listens in an empty directory: both connections fail at once (no timeout).
+    const std::string dir = std::string(std::getenv("TMPDIR") ? std::getenv("TMPDIR") : "/tmp") + "/qantar-no-server";
+    LoadOptions o;
+    o.events_path = "PG:dbname=x host=" + dir + " user=nobody password=s3cret";
+    o.events_layer = "ev";
+    {
+        const io::ConnectionAhead none(o);  // no window: nothing opened ahead
+    }
+    o.pushdown_from_utc_s = 0;
+    const io::ConnectionAhead ahead(o);
+    try {
+        io::session_for(o);
+        FAIL("no server, yet a session");
+    } catch (const InputError& e) {
+        const std::string line = e.what();
+        CHECK(line.find("PG:dbname=x") != std::string::npos);
+        CHECK(line.find("s3cret") == std::string::npos);
+        CHECK(line.find("cannot connect") != std::string::npos);
+        CHECK(line.find('\n') == std::string::npos);
+    }
+    // Taken: a second session opens anew and fails the same way; the end of the load drops nothing.
+    CHECK_THROWS_AS(io::session_for(o), InputError);
+    io::drop_ahead();
 }
