@@ -14,6 +14,7 @@
 #include "render/options.hpp"
 #include "render/presenter_look.hpp"
 #include "render/renderer.hpp"
+#include "render/warm_up.hpp"
 #include "video_export.hpp"
 
 #include "core/camera_path.hpp"
@@ -23,6 +24,7 @@
 #include <SFML/Graphics.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -193,6 +195,12 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     } catch (...) {
         no_context = std::current_exception();
     }
+    // While the data is still loading: the frame's drawing states compiled and storage for the
+    // base map allocated (as the window does: render/warm_up.hpp).
+    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
+    if (resources && still_loading()) render::warm_up(rt, *resources, size);
+    for (const std::size_t vertices : {std::size_t{400'000}, std::size_t{120'000}})
+        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
     const std::unique_ptr<Loaded> loaded = loading.get();
     const Dataset& data = loaded->data;
     io::refuse_overwriting_inputs(opt.output, data.input_files);

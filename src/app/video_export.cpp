@@ -14,6 +14,7 @@
 #include "render/options.hpp"
 #include "render/panel.hpp"
 #include "render/presenter_look.hpp"
+#include "render/warm_up.hpp"
 #include "video/frame_sink.hpp"
 #include "video/frame_timing.hpp"
 #include "video/interrupt.hpp"
@@ -198,6 +199,16 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
         }
     }
     prof.mark("context made");
+    // While the data is still loading: the drawing states compiled, and the base map's storage
+    // made: its cache's two render textures and vertex buffers for the fills and strips of a world
+    // base map at 1920x1080 (render/warm_up.hpp).
+    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
+    if (resources && still_loading()) render::warm_up(rt, *resources, size);
+    for (int k = 0; k < 2; ++k)
+        if (resources && still_loading()) render::reserve_render_texture(*resources, size);
+    for (const std::size_t vertices : {std::size_t{600'000}, std::size_t{300'000}, std::size_t{150'000}})
+        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+    prof.mark("warmed up");
     const std::unique_ptr<Loaded> loaded = loading.get();
     prof.mark("data loaded");
     const Dataset& data = loaded->data;
