@@ -412,6 +412,7 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     } catch (...) {
         no_resources = std::current_exception();
     }
+    view.stage("shader and fonts");
     // While the data is still loading (never after: the first frame would wait): the drawing
     // states of a frame compiled, the back buffer touched, and storage for the base map's border
     // strips and country fills allocated (sized for the bundled story at 1920x1080, with room).

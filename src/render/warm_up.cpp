@@ -19,7 +19,7 @@ void warm_up(sf::RenderTarget& target, const RenderResources& res, const ScreenS
     // a vertex buffer (the base map) and from client arrays (arcs, markers, the HUD's shapes).
     sf::RenderStates map;
     map.transform.translate(w / 2, h / 2).scale(1e-3f, -1e-3f);
-    const float mx = 500 * w, my = 500 * h;  // half the target in map units
+    const float mx = 2000, my = 2000;  // 2 pixels: the states matter here, not the pixels
     const sf::Color fill(40, 50, 60), line(200, 200, 200, 128);
     const std::vector<sf::Vertex> tris = {
         {{-mx, -my}, fill}, {{mx, -my}, fill}, {{0, my}, fill},
@@ -30,17 +30,17 @@ void warm_up(sf::RenderTarget& target, const RenderResources& res, const ScreenS
     target.draw(tris.data(), tris.size(), sf::Triangles, map);
     target.draw(tris.data(), tris.size(), sf::Triangles);
 
-    sf::RectangleShape rect({w / 4, h / 4});
+    sf::RectangleShape rect({4, 4});
     rect.setPosition(w / 8, h / 8);
     rect.setFillColor(sf::Color(20, 30, 40, 200));
     rect.setOutlineThickness(2);
     rect.setOutlineColor(line);
     target.draw(rect);
-    sf::CircleShape disc(h / 10, 24);
+    sf::CircleShape disc(3, 24);
     disc.setPosition(w / 2, h / 2);
     disc.setFillColor(sf::Color(220, 80, 60, 180));
     target.draw(disc);
-    const sf::Vertex quad[4] = {{{0, 0}, line}, {{w / 3, 0}, line}, {{w / 3, h / 3}, line}, {{0, h / 3}, line}};
+    const sf::Vertex quad[4] = {{{0, 0}, line}, {{4, 0}, line}, {{4, 4}, line}, {{0, 4}, line}};
     target.draw(quad, 4, sf::Quads);
 
     // Text: copies of the fonts, so that the glyphs drawn here land in pages of their own.
