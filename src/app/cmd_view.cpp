@@ -417,12 +417,14 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     // states of a frame compiled, the back buffer touched, and storage for the base map's border
     // strips and country fills allocated (sized for the bundled story at 1920x1080, with room).
     const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
+    bool warmed = false;
     if (resources && still_loading()) {
         view.warm_up(*resources);
-        view.stage("warmed up");
+        warmed = true;
     }
     for (const std::size_t vertices : {std::size_t{400'000}, std::size_t{120'000}})
-        if (resources && still_loading() && render::reserve_vertex_buffer(*resources, vertices)) view.stage("vertex buffer reserved");
+        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+    if (warmed) view.stage("warmed up");
     const std::unique_ptr<Loaded> loaded = loading.get();
     view.stage("data loaded");
     if (no_resources) std::rethrow_exception(no_resources);
