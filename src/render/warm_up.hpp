@@ -14,7 +14,8 @@ namespace qantar::render {
 // Draws into `target` (the window's back buffer, never shown, or an offscreen target) a little of
 // each kind of thing a frame draws: triangles from a vertex buffer and from client arrays under a
 // map transform, shapes (fans, quads), text in both fonts, the event shader's quads with its
-// additive blending; then clears it and waits for OpenGL to finish. The text is drawn with copies
+// additive blending; then waits for OpenGL to finish. What it leaves in the target is never shown:
+// a frame clears (or blits over) the whole target first. The text is drawn with copies
 // of the fonts, so `res`'s glyph pages stay as they were: the frames drawn after it have the
 // same pixels as without it.
 void warm_up(sf::RenderTarget& target, const RenderResources& res, const ScreenSize& size);
