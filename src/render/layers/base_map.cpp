@@ -112,6 +112,11 @@ BaseMapGeometry prepare_base_map(const Dataset& data) {
     for (const auto& c : data.countries) tri(c.triangles_m, kCountryFill, g.countries_fill);
     // Under the regions, the national outline (it has no hole where Baikonur is).
     tri(data.national_outline.triangles_m, kRegionFill, g.countries_fill);
+    std::size_t nw = 0, nr = 0;  // reserved once: no copy while they grow
+    for (const auto& w : data.water) nw += w.triangles_m.size();
+    for (const auto& r : data.regions) nr += r.triangles_m.size();
+    g.water_fill.reserve(nw);
+    g.region_fill.reserve(nr);
     for (const auto& w : data.water) tri(w.triangles_m, kWaterFill, g.water_fill);
     for (const auto& r : data.regions) {
         std::size_t b = g.region_fill.size();
