@@ -33,13 +33,15 @@ echo "bench_first_frame: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loa
 awk '{ printf "%.0f %.0f\n", $1 * 1000, ($2 + $3) * 1000 }' "$tmp"/v.* >"$tmp/version"
 printf '  start-up before main (qantar --version, whole process): %s ms, cpu %s ms\n' \
   "$(cut -d' ' -f1 "$tmp/version" | median)" "$(cut -d' ' -f2 "$tmp/version" | median)"
-# The stages: window open (main thread); data loaded (the loading thread: the data read, projected
-# and triangulated, its timeline, and the base map's geometry with the first frame's border
-# strips); renderer ready (the shader, compiled while the data loaded, and the uploads).
-for stage in "window open" "data loaded" "renderer ready"; do
-  printf '  view: %-15s %6s ms\n' "$stage" "$(cat "$tmp"/log.* | sed -n "s/^qantar: $stage at \([0-9]*\) ms/\1/p" | median)"
+# The stages: window open (main thread); shader and fonts (main thread, while the data loads);
+# warmed up (main thread, only while the data still loads: render/warm_up.hpp); data loaded (the
+# loading thread: the data read, projected and triangulated, its timeline, and the base map's
+# geometry with the first frame's border strips); renderer ready (the uploads). A stage that did
+# not happen in a run (the data came first) is left out of its median.
+for stage in "window open" "shader and fonts" "warmed up" "data loaded" "renderer ready"; do
+  printf '  view: %-16s %6s ms\n' "$stage" "$(cat "$tmp"/log.* | sed -n "s/^qantar: $stage at \([0-9]*\) ms/\1/p" | median)"
 done
-printf '  view: %-15s %6s ms\n' "first frame" "$(cat "$tmp"/log.* | sed -n 's/^qantar: first frame after \([0-9]*\) ms/\1/p' | median)"
+printf '  view: %-16s %6s ms\n' "first frame" "$(cat "$tmp"/log.* | sed -n 's/^qantar: first frame after \([0-9]*\) ms/\1/p' | median)"
 printf '  view: whole process cpu %s ms (user + sys, to the first frame and exit)\n' \
   "$(cat "$tmp"/log.* | awk '/^cpu / { printf "%.0f\n", ($2 + $3) * 1000 }' | median)"
 

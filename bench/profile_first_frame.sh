@@ -30,6 +30,7 @@ def stage(comm, s):
     if 'run_view' in s and 'lambda' not in s and 'Loaded' not in s and 'triangulate_all' not in s:
         if 'open_window' in s or 'RenderWindow::RenderWindow' in s or 'Window::create' in s: return 'main: window open'
         if 'make_render_resources' in s: return 'main: shader and fonts'
+        if 'warm_up' in s or 'reserve_vertex_buffer' in s: return 'main: warm-up while loading'
         if 'Renderer::Renderer' in s or 'BaseMap::BaseMap' in s: return 'main: renderer ready'
         if 'Renderer::draw' in s or 'Window::display' in s or 'ViewSession::' in s: return 'main: first frame draw'
         return 'main: other'

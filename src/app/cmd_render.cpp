@@ -14,7 +14,9 @@
 #include "render/options.hpp"
 #include "render/presenter_look.hpp"
 #include "render/renderer.hpp"
+#include "render/warm_up.hpp"
 #include "video_export.hpp"
+#include "video/png_sink.hpp"
 
 #include "core/camera_path.hpp"
 #include "core/scene.hpp"
@@ -23,6 +25,7 @@
 #include <SFML/Graphics.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <exception>
@@ -30,6 +33,8 @@
 #include <future>
 #include <memory>
 #include <optional>
+#include <string_view>
+#include <vector>
 #include <iostream>
 #include <unistd.h>
 
@@ -44,9 +49,29 @@ void write_layout_json(const std::string& path, const Timeline& tl, const render
     io::write_file_atomically(path, render::layout_json(tl.data(), layout, render::drawn_colours(tl, s, p)) + "\n");
 }
 
+// The pixels of a still and the buffer they are read through: allocated (and their pages touched)
+// while the data loads, for render --at.
+struct Readback {
+    std::vector<std::uint8_t> scratch, rgba;
+    void reserve(const render::ScreenSize& size) {
+        const auto bytes = static_cast<std::size_t>(size.width_px) * static_cast<std::size_t>(size.height_px) * 4;
+        scratch.assign(bytes, 0);
+        rgba.assign(bytes, 0);
+    }
+};
+
+// read_pixels and the video's PNG encoder (zlib level 1, Up filter): the same pixels as
+// sf::Image's copyToImage and saveToFile, and a smaller file, for ~30 ms of CPU instead of ~330
+// (bundled story at 1600x900: 308 KB instead of 334 KB; perf of render --at, 1000 samples/s).
+void save_png(const sf::RenderTexture& rt, const std::string& path, Readback& px) {
+    read_pixels(rt, px.scratch, px.rgba);
+    const sf::Vector2u size = rt.getSize();
+    const std::vector<std::uint8_t> png = video::encode_png(px.rgba.data(), static_cast<int>(size.x), static_cast<int>(size.y), 1);
+    io::write_file_atomically(path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
+}
 void save_png(const sf::RenderTexture& rt, const std::string& path) {
-    sf::Image img = rt.getTexture().copyToImage();
-    io::write_via_temporary(path, [&](const std::string& tmp) { return img.saveToFile(tmp); });
+    Readback px;
+    save_png(rt, path, px);
 }
 
 // `render --beat N -o FILE.png`: the presenter's frame of beat N, holding, with its caption card.
@@ -97,11 +122,12 @@ int render_stills(const LoadOptions& load, const RenderOptions& opt_in, const re
     render::Renderer renderer(timeline, render::renderer_config_from_env());
     apply_range(renderer, timeline, opt.from, opt.to);
     int count = 0;
+    Readback pixels;  // reused by every still
     auto write = [&](const std::string& name, const render::FrameParams& p, const render::FrameLayout& layout) {
         const std::string png = (fs::path(opt.output) / (name + ".png")).string();
         io::refuse_overwriting_inputs(png, data.input_files);
         rt.display();
-        save_png(rt, png);
+        save_png(rt, png, pixels);
         if (!opt.layout_json.empty())
             write_layout_json((fs::path(opt.layout_json) / (name + ".json")).string(), timeline, p, layout);
         ++count;
@@ -193,6 +219,14 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     } catch (...) {
         no_context = std::current_exception();
     }
+    // While the data is still loading: the frame's drawing states compiled and storage for the
+    // base map allocated (as the window does: render/warm_up.hpp).
+    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
+    if (resources && still_loading()) render::warm_up(rt, *resources, size);
+    for (const std::size_t vertices : {std::size_t{400'000}, std::size_t{120'000}})
+        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+    Readback pixels;
+    if (resources && still_loading()) pixels.reserve(size);
     const std::unique_ptr<Loaded> loaded = loading.get();
     const Dataset& data = loaded->data;
     io::refuse_overwriting_inputs(opt.output, data.input_files);
@@ -206,7 +240,7 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     render::FrameParams p = offscreen_params(renderer, opt.view, selection_of(data, opt.view), size, t);
     const render::FrameLayout layout = renderer.draw(rt, p);
     rt.display();
-    save_png(rt, opt.output);
+    save_png(rt, opt.output, pixels);
     write_layout_json(opt.layout_json, timeline, p, layout);
     return 0;
 }

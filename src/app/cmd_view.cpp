@@ -19,6 +19,7 @@
 #include "render/pick.hpp"
 #include "render/playback.hpp"
 #include "render/renderer.hpp"
+#include "render/warm_up.hpp"
 
 #include <SFML/Graphics.hpp>
 
@@ -55,6 +56,8 @@ public:
         if (log_) std::cerr << "qantar: " << what << " at " << ms_since_start() << " ms\n";
     }
     void open_window();
+    // Draws into the back buffer (never shown) what the first frame will draw, while the data loads.
+    void warm_up(const render::RenderResources& res) { render::warm_up(window_, res, size_of(window_)); }
     // The size the first frame is expected to have (the window's, unless the desktop decides otherwise).
     render::ScreenSize first_size() const {
         if (!s_.fullscreen) return initial_;
@@ -409,6 +412,19 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     } catch (...) {
         no_resources = std::current_exception();
     }
+    view.stage("shader and fonts");
+    // While the data is still loading (never after: the first frame would wait): the drawing
+    // states of a frame compiled, the back buffer touched, and storage for the base map's border
+    // strips and country fills allocated (sized for the bundled story at 1920x1080, with room).
+    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
+    bool warmed = false;
+    if (resources && still_loading()) {
+        view.warm_up(*resources);
+        warmed = true;
+    }
+    for (const std::size_t vertices : {std::size_t{400'000}, std::size_t{120'000}})
+        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+    if (warmed) view.stage("warmed up");
     const std::unique_ptr<Loaded> loaded = loading.get();
     view.stage("data loaded");
     if (no_resources) std::rethrow_exception(no_resources);

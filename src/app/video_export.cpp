@@ -14,6 +14,7 @@
 #include "render/options.hpp"
 #include "render/panel.hpp"
 #include "render/presenter_look.hpp"
+#include "render/warm_up.hpp"
 #include "video/frame_sink.hpp"
 #include "video/frame_timing.hpp"
 #include "video/interrupt.hpp"
@@ -107,37 +108,46 @@ struct Profile {
     }
 };
 
-// Draws frames [0, frames) with draw_frame into rt and streams them into the sink; 130 when
-// interrupted (the sink aborted), else 0. Any error aborts the sink and is rethrown.
+// Draws frames [0, frames) with draw_frame and streams them into the sink; 130 when interrupted
+// (the sink aborted), else 0. Any error aborts the sink and is rethrown. With a second target,
+// frame i is drawn into targets[i % 2] and read back once frame i + 1 is drawn: software OpenGL
+// rasterises a frame on its own threads after display(), while this thread draws the next (with
+// one target, each frame is read back at once). QANTAR_PROFILE's glFinish calls undo the overlap.
 template <class DrawFrame>
-int encode_frames(video::FrameSink& sink, sf::RenderTexture& rt, const RenderOptions& opt, const render::ScreenSize& size,
-                  std::int64_t frames, Profile& prof, DrawFrame draw_frame) {
+int encode_frames(video::FrameSink& sink, sf::RenderTexture& first, sf::RenderTexture* second, const RenderOptions& opt,
+                  const render::ScreenSize& size, std::int64_t frames, Profile& prof, DrawFrame draw_frame) {
     video::install_interrupt_handlers();
     video::ProgressReporter progress(frames, stderr, video::ProgressReporter::stream_is_terminal(stderr));
     const auto started = Clock::now();
     auto elapsed = [&] { return std::chrono::duration<double>(Clock::now() - started).count(); };
     std::vector<std::uint8_t> scratch, rgba;
+    auto target = [&](std::int64_t i) -> sf::RenderTexture& { return second && i % 2 ? *second : first; };
+    auto write = [&](std::int64_t i, Clock::time_point since) {
+        read_pixels(target(i), scratch, rgba);
+        if (prof.on) prof.lap(prof.read, since);
+        sink.push(std::move(rgba), i);
+        rgba = sink.take_spare();
+        if (prof.on) prof.lap(prof.push, since);
+        if (i == 0) prof.mark("first frame drawn");
+        progress.update(i + 1, elapsed());
+    };
     try {
         sink.begin(static_cast<int>(size.width_px), static_cast<int>(size.height_px), opt.fps);
         for (std::int64_t i = 0; i < frames; ++i) {
             auto since = Clock::now();
-            draw_frame(i);
+            draw_frame(i, target(i));
             if (prof.on) { glFinish(); prof.lap(prof.draw, since); }
-            rt.display();
+            target(i).display();
             if (prof.on) { glFinish(); prof.lap(prof.finish, since); }
-            read_pixels(rt, scratch, rgba);
-            if (prof.on) prof.lap(prof.read, since);
-            sink.push(std::move(rgba), i);
-            rgba = sink.take_spare();
-            if (prof.on) prof.lap(prof.push, since);
-            if (i == 0) prof.mark("first frame drawn");
-            progress.update(i + 1, elapsed());
+            if (!second) write(i, since);
+            else if (i > 0) write(i - 1, since);
             if (video::interrupted()) {
                 sink.abort();
                 std::cerr << "\nqantar: interrupted; nothing written to " << opt.output << '\n';
                 return 130;
             }
         }
+        if (second && frames > 0) write(frames - 1, Clock::now());
         sink.finish();
         prof.mark("every frame written");
     } catch (...) {
@@ -198,6 +208,26 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
         }
     }
     prof.mark("context made");
+    // While the data is still loading: the drawing states compiled, and the base map's storage
+    // made: its cache's two render textures and vertex buffers for the fills and strips of a world
+    // base map at 1920x1080 (render/warm_up.hpp).
+    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
+    if (resources && still_loading()) render::warm_up(rt, *resources, size);
+    // The second target of encode_frames (made after the data when it loads sooner).
+    sf::RenderTexture rt2;
+    bool rt2_ok = false;
+    auto make_second = [&] {
+        sf::ContextSettings cs;
+        cs.antialiasingLevel = opt.view.antialias;
+        rt2_ok = rt2.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs);
+        if (rt2_ok) rt2.clear();  // its pages touched now
+    };
+    if (resources && still_loading()) make_second();
+    for (int k = 0; k < 2; ++k)
+        if (resources && still_loading()) render::reserve_render_texture(*resources, size);
+    for (const std::size_t vertices : {std::size_t{600'000}, std::size_t{300'000}, std::size_t{150'000}})
+        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+    prof.mark("warmed up");
     const std::unique_ptr<Loaded> loaded = loading.get();
     prof.mark("data loaded");
     const Dataset& data = loaded->data;
@@ -217,18 +247,19 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     if (no_context) std::rethrow_exception(no_context);
     const Selection selection = selection_of(data, opt.view);  // an unknown name fails before any frame
     render::Renderer renderer(timeline, config, std::move(loaded->prep), std::move(resources));
+    if (!rt2_ok) make_second();
     prof.mark("renderer ready");
 
     FramePlan plan;
     plan_frames(plan, opt, data, timeline, story, renderer);
     const render::PresenterView pv = presenter_view_of(opt.view, size);
-    return encode_frames(*sink, rt, opt, size, plan.frames, prof, [&](std::int64_t i) {
+    return encode_frames(*sink, rt, rt2_ok ? &rt2 : nullptr, opt, size, plan.frames, prof, [&](std::int64_t i, sf::RenderTexture& to) {
         if (plan.presenter) {
-            plan.presenter->draw(rt, video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame(i), pv);
+            plan.presenter->draw(to, video::StoryFrameTiming{&*plan.schedule, static_cast<double>(opt.fps)}.frame(i), pv);
         } else {
             render::FrameParams p = offscreen_params(renderer, opt.view, selection, size, plan.plain.time_of_frame(i));
             p.playing = true;
-            renderer.draw(rt, p);
+            renderer.draw(to, p);
         }
     });
 }

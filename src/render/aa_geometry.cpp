@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <unordered_set>
+#include <utility>
+#include <vector>
 
 namespace qantar::render {
 
@@ -185,17 +186,52 @@ void append_aa_convex(std::vector<sf::Vertex>& out, const std::vector<sf::Vector
     }
 }
 
+namespace {
+
+// The segments seen so far, as (smaller, larger) endpoint keys: open addressing in one table sized
+// for every segment of the rings (a world map's borders: some 600,000), where a node-based set
+// allocated a node per segment.
+class SegmentSet {
+public:
+    explicit SegmentSet(std::size_t segments) {
+        std::size_t cap = 16;
+        while (cap < 2 * segments) cap <<= 1;
+        keys_.resize(cap);
+        used_.assign(cap, 0);
+        mask_ = cap - 1;
+    }
+    // True when (a, b) was not in the set (it is now).
+    bool insert(std::uint64_t a, std::uint64_t b) {
+        std::uint64_t h = a * 0x9E3779B97F4A7C15ull ^ b;
+        h ^= h >> 32;
+        h *= 0xD6E8FEB86659FD93ull;
+        h ^= h >> 32;
+        for (std::size_t i = static_cast<std::size_t>(h) & mask_;; i = (i + 1) & mask_) {
+            if (!used_[i]) {
+                used_[i] = 1;
+                keys_[i] = {a, b};
+                return true;
+            }
+            if (keys_[i].first == a && keys_[i].second == b) return false;
+        }
+    }
+
+private:
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> keys_;
+    std::vector<std::uint8_t> used_;
+    std::size_t mask_ = 0;
+};
+
+}  // namespace
+
 std::vector<Polyline> unique_segments(const std::vector<std::vector<sf::Vector2f>>& rings) {
     auto key = [](sf::Vector2f p) {
         auto q = [](float v) { return static_cast<std::uint64_t>(static_cast<std::uint32_t>(static_cast<std::int32_t>(std::lround(v)))); };
         return (q(p.x) << 32) | q(p.y);
     };
-    struct Hash {
-        std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t>& k) const {
-            return std::hash<std::uint64_t>()(k.first * 0x9E3779B97F4A7C15ull ^ k.second);
-        }
-    };
-    std::unordered_set<std::pair<std::uint64_t, std::uint64_t>, Hash> seen;
+    std::size_t segments = 0;
+    for (const auto& ring : rings) segments += ring.size();
+    SegmentSet seen(segments);
     std::vector<Polyline> out;
     for (const auto& ring : rings) {
         std::vector<sf::Vector2f> pts;
@@ -208,7 +244,7 @@ std::vector<Polyline> unique_segments(const std::vector<std::vector<sf::Vector2f
         bool all = true;
         for (std::size_t s = 0; s < n; ++s) {
             std::uint64_t a = key(pts[s]), b = key(pts[(s + 1) % n]);
-            keep[s] = seen.insert({std::min(a, b), std::max(a, b)}).second;
+            keep[s] = seen.insert(std::min(a, b), std::max(a, b));
             all = all && keep[s];
         }
         if (all) {

@@ -112,7 +112,7 @@ Renderer::Renderer(const Timeline& timeline, const RendererConfig& config, Rende
     res_ = resources ? std::move(resources) : make_render_resources(config);
     base_map_ = std::make_unique<BaseMap>(prep.base_map ? std::move(*prep.base_map) : prepare_base_map(timeline.data()),
                                           config.cache_base_map, config.cull_base_map,
-                                          config.direct_first_frame);
+                                          config.direct_first_frame, std::move(res_->spares));
     if (!res_->shader)
         std::cerr << "qantar: shaders " << res_->fallback_reason << "; drawing plain event markers\n";
     set_event_marks(event_marks_for(timeline));

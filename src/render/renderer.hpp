@@ -10,6 +10,7 @@
 #include "camera.hpp"
 #include "event_layer.hpp"
 #include "frame.hpp"
+#include "gl_spares.hpp"
 #include "labels.hpp"
 #include "layout.hpp"
 #include "layers/draw_context.hpp"
@@ -72,6 +73,8 @@ struct RenderResources {
     std::unique_ptr<sf::Shader> shader;  // null: the plain event markers
     std::string fallback_reason;         // why it is null ("" when shaders are on)
     sf::Font font, bold_font;
+    // Storage made ahead while the data loads (render/warm_up.hpp), for the base map.
+    GlSpares spares;
 };
 // Throws when no font covering Cyrillic is found.
 std::unique_ptr<RenderResources> make_render_resources(const RendererConfig& config);

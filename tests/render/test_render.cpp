@@ -302,3 +302,20 @@ TEST_CASE("borders simplified for the scale: known answers, and no point farther
         }
     }
 }
+
+TEST_CASE("unique_segments draws a border two rings share once, and the rest of each ring", "[render][geometry]") {
+    // Two unit squares side by side (in metres) share the edge x = 1; a third ring repeats the first.
+    const std::vector<sf::Vector2f> left{{0, 0}, {1, 0}, {1, 1}, {0, 1}, {0, 0}};
+    const std::vector<sf::Vector2f> right{{1, 0}, {2, 0}, {2, 1}, {1, 1}, {1, 0}};
+    const std::vector<Polyline> out = unique_segments({left, right, left});
+    std::size_t segments = 0;
+    for (const auto& l : out) segments += l.closed ? l.pts.size() : l.pts.size() - 1;
+    CHECK(segments == 7);  // 4 + 4 - the shared one; the repeated ring adds nothing
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].closed);  // the first ring whole
+    CHECK(out[0].pts.size() == 4);
+    CHECK_FALSE(out[1].closed);  // the second without its shared edge: (1,1) -> (1,0) is left out
+    REQUIRE(out[1].pts.size() == 4);
+    CHECK(out[1].pts.front() == sf::Vector2f(1, 0));
+    CHECK(out[1].pts.back() == sf::Vector2f(1, 1));
+}

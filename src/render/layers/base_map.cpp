@@ -20,10 +20,27 @@ sf::Vector2f rel(const Vec2& p, const Vec2& o) {
 }
 
 // One allocation of the buffer's storage: create(0) makes the buffer empty, and update() sizes
-// it to the data (create(n) then update() would allocate and clear it twice).
-void fill_buffer(sf::VertexBuffer& vb, const std::vector<sf::Vertex>& v) {
+// it to the data (create(n) then update() would allocate and clear it twice). Where the buffer,
+// or else one of `spares` (the smallest that does), holds more than the data, the data is copied
+// into that storage instead: no allocation at all (software OpenGL clears a new buffer, a page
+// fault per 4 KiB). Only the first v.size() vertices are drawn (draw_chunks' ranges).
+void fill_buffer(sf::VertexBuffer& vb, const std::vector<sf::Vertex>& v, std::vector<std::unique_ptr<sf::VertexBuffer>>* spares = nullptr) {
     vb.setPrimitiveType(sf::Triangles);
     if (v.empty()) return;
+    if (vb.getVertexCount() <= v.size() && spares) {
+        auto best = spares->end();
+        for (auto it = spares->begin(); it != spares->end(); ++it)
+            if ((*it)->getVertexCount() > v.size() && (best == spares->end() || (*it)->getVertexCount() < (*best)->getVertexCount()))
+                best = it;
+        if (best != spares->end()) {
+            const sf::VertexBuffer::Usage usage = vb.getUsage();
+            vb.swap(**best);
+            vb.setUsage(usage);
+            vb.setPrimitiveType(sf::Triangles);
+            spares->erase(best);
+        }
+    }
+    if (vb.getVertexCount() > v.size() && vb.update(v.data(), v.size(), 0)) return;  // a sub-update in place
     vb.create(0);
     vb.update(v.data(), v.size(), 0);
 }
@@ -95,6 +112,11 @@ BaseMapGeometry prepare_base_map(const Dataset& data) {
     for (const auto& c : data.countries) tri(c.triangles_m, kCountryFill, g.countries_fill);
     // Under the regions, the national outline (it has no hole where Baikonur is).
     tri(data.national_outline.triangles_m, kRegionFill, g.countries_fill);
+    std::size_t nw = 0, nr = 0;  // reserved once: no copy while they grow
+    for (const auto& w : data.water) nw += w.triangles_m.size();
+    for (const auto& r : data.regions) nr += r.triangles_m.size();
+    g.water_fill.reserve(nw);
+    g.region_fill.reserve(nr);
     for (const auto& w : data.water) tri(w.triangles_m, kWaterFill, g.water_fill);
     for (const auto& r : data.regions) {
         std::size_t b = g.region_fill.size();
@@ -154,17 +176,17 @@ void build_border_strips(const BaseMapGeometry& g, double px_per_m, double u, Bo
 BaseMap::BaseMap(const Dataset& data, bool cache, bool cull, bool direct_first)
     : BaseMap(prepare_base_map(data), cache, cull, direct_first) {}
 
-BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull, bool direct_first)
-    : geo_(std::move(geometry)), cache_(cache), cull_(cull), direct_first_(direct_first) {
-    fill_buffer(countries_fill_, geo_.countries_fill);
-    fill_buffer(water_fill_, geo_.water_fill);
+BaseMap::BaseMap(BaseMapGeometry geometry, bool cache, bool cull, bool direct_first, GlSpares spares)
+    : geo_(std::move(geometry)), spares_(std::move(spares)), cache_(cache), cull_(cull), direct_first_(direct_first) {
+    fill_buffer(countries_fill_, geo_.countries_fill, &spares_.buffers);
+    fill_buffer(water_fill_, geo_.water_fill, &spares_.buffers);
     countries_chunks_ = chunks_of(geo_.countries_fill);
     water_chunks_ = chunks_of(geo_.water_fill);
     geo_.countries_fill = {};
     geo_.water_fill = {};
     region_colors_.assign(geo_.region_ranges.size(), kRegionFill);
     regions_fill_.setUsage(sf::VertexBuffer::Dynamic);
-    fill_buffer(regions_fill_, geo_.region_fill);
+    fill_buffer(regions_fill_, geo_.region_fill, &spares_.buffers);
     regions_chunks_ = chunks_of(geo_.region_fill);
     region_boxes_.reserve(geo_.region_ranges.size());
     for (const auto& [b, e] : geo_.region_ranges) {
@@ -216,6 +238,17 @@ void BaseMap::draw_chunks(sf::RenderTarget& to, const sf::VertexBuffer& vb, cons
         }
     }
     flush();
+}
+
+bool BaseMap::take_spare_target(std::unique_ptr<sf::RenderTexture>& slot, sf::Vector2u size) {
+    auto& targets = spares_.targets;
+    for (auto it = targets.begin(); it != targets.end(); ++it)
+        if ((*it)->getSize() == size) {
+            slot = std::move(*it);
+            targets.erase(it);
+            return true;
+        }
+    return false;
 }
 
 void BaseMap::update_tints(const DrawContext& ctx) {
@@ -282,13 +315,13 @@ bool BaseMap::redraw_retinted(const DrawContext& ctx) {
     for (const auto& r : rects) area += static_cast<double>(r.width) * r.height;
     if (area > 0.5 * size.width_px * size.height_px) return false;
     for (const auto& r : rects) {
-        if (!set_scissor(cached_, r)) return false;  // nothing drawn yet in this pass
-        const bool copied = blit_texture(under_.getTexture(), cached_);
+        if (!set_scissor(*cached_, r)) return false;  // nothing drawn yet in this pass
+        const bool copied = blit_texture(under_->getTexture(), *cached_);
         if (copied) {
-            set_scissor(cached_, r);  // blit_texture resets SFML's states, not the scissor; set again all the same
-            draw_over(cached_, ctx.map_states, map_box_of(r, cam, size, origin()));
+            set_scissor(*cached_, r);  // blit_texture resets SFML's states, not the scissor; set again all the same
+            draw_over(*cached_, ctx.map_states, map_box_of(r, cam, size, origin()));
         }
-        clear_scissor(cached_);
+        clear_scissor(*cached_);
         if (!copied) return false;  // a pass that copied nothing left the rectangle as it was
     }
     return true;
@@ -301,7 +334,7 @@ void BaseMap::update_lines(const Camera& cam, double u) {
     const bool current = st.px_per_m == cam.px_per_m && st.u == u;
     if (current && strips_uploaded_) return;
     if (!current) build_border_strips(geo_, cam.px_per_m, u, st);
-    fill_buffer(lines_, st.vertices);
+    fill_buffer(lines_, st.vertices, &spares_.buffers);
     lines_chunks_ = chunks_of(st.vertices);
     strips_uploaded_ = true;
     st.vertices = {};  // uploaded: the scale is what is kept
@@ -325,12 +358,12 @@ void BaseMap::draw_uncached(sf::RenderTarget& to, const sf::RenderStates& map_st
 bool BaseMap::update_under(const CacheKey& view_key, const sf::RenderStates& map_states, const Visible& visible) {
     if (under_key_ && *under_key_ == view_key) return true;
     const sf::Vector2u size(static_cast<unsigned>(view_key.w), static_cast<unsigned>(view_key.h));
-    if (!under_ok_ || under_.getSize() != size) under_ok_ = under_.create(size.x, size.y);
+    if (!under_ok_ || under_->getSize() != size) under_ok_ = take_spare_target(under_, size) || under_->create(size.x, size.y);
     if (!under_ok_) return false;
-    under_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
-    under_.clear(kBackground);
-    draw_under(under_, map_states, visible);
-    under_.display();
+    under_->setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(size.x), static_cast<float>(size.y))));
+    under_->clear(kBackground);
+    draw_under(*under_, map_states, visible);
+    under_->display();
     under_key_ = view_key;
     return true;
 }
@@ -360,13 +393,14 @@ void BaseMap::draw(const DrawContext& ctx) {
     if (cache_ && W > 0 && H > 0 && !first) {
         CacheKey key{cam.centre_m.x, cam.centre_m.y, cam.px_per_m, size.width_px, size.height_px, u, region_colors_};
         if (!cache_key_ || !(*cache_key_ == key)) {
-            if (!cached_ok_ || cached_.getSize() != sf::Vector2u(W, H)) cached_ok_ = cached_.create(W, H);
+            if (!cached_ok_ || cached_->getSize() != sf::Vector2u(W, H))
+                cached_ok_ = take_spare_target(cached_, {W, H}) || cached_->create(W, H);
             if (cached_ok_) {
                 // The fills under the regions depend on the view alone: kept in their own texture,
                 // a change of tints redraws the regions and the borders over a copy of it.
                 CacheKey view_key = key;
                 view_key.colors.clear();
-                cached_.setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(W), static_cast<float>(H))));
+                cached_->setView(sf::View(sf::FloatRect(0, 0, static_cast<float>(W), static_cast<float>(H))));
                 // The same view with other tints: only the retinted regions' rectangles.
                 CacheKey old_view;
                 if (cache_key_) {
@@ -376,13 +410,13 @@ void BaseMap::draw(const DrawContext& ctx) {
                 const bool same_view = cache_key_ && old_view == view_key && under_key_ && *under_key_ == view_key;
                 if (same_view && redraw_retinted(ctx)) {
                     // done
-                } else if (update_under(view_key, ctx.map_states, visible) && blit_texture(under_.getTexture(), cached_)) {
-                    draw_over(cached_, ctx.map_states, visible);
+                } else if (update_under(view_key, ctx.map_states, visible) && blit_texture(under_->getTexture(), *cached_)) {
+                    draw_over(*cached_, ctx.map_states, visible);
                 } else {
-                    cached_.clear(kBackground);
-                    draw_uncached(cached_, ctx.map_states, visible);
+                    cached_->clear(kBackground);
+                    draw_uncached(*cached_, ctx.map_states, visible);
                 }
-                cached_.display();
+                cached_->display();
                 cache_key_ = std::move(key);
                 retinted_.clear();
             }
@@ -391,9 +425,9 @@ void BaseMap::draw(const DrawContext& ctx) {
     // The frame starts here: the copy of the cache replaces every pixel, anything else draws on
     // the background colour.
     if (cache_ && cached_ok_ && cache_key_ && !first) {
-        if (!blit_texture(cached_.getTexture(), ctx.target)) {
+        if (!blit_texture(cached_->getTexture(), ctx.target)) {
             ctx.target.clear(kBackground);
-            sf::Sprite base(cached_.getTexture());
+            sf::Sprite base(cached_->getTexture());
             ctx.target.draw(base, sf::RenderStates(sf::BlendNone));
         }
     } else {

@@ -10,11 +10,13 @@
 
 #include "render/aa_geometry.hpp"
 #include "render/camera.hpp"
+#include "render/gl_spares.hpp"
 
 #include "core/model.hpp"
 
 #include <SFML/Graphics.hpp>
 
+#include <memory>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -57,8 +59,10 @@ public:
     // direct_first: the first frame draws the map directly, without filling the cache (a still,
     // the window's first frame); false: through the cache from the first frame on (a video).
     BaseMap(const Dataset& data, bool cache, bool cull = true, bool direct_first = true);
-    // From geometry prepared ahead (uploads it; needs the OpenGL context).
-    BaseMap(BaseMapGeometry geometry, bool cache, bool cull = true, bool direct_first = true);
+    // From geometry prepared ahead (uploads it; needs the OpenGL context). spares: storage made
+    // ahead (render/warm_up.hpp): a fill or the strips that fit in a spare vertex buffer are
+    // copied into it, and the cache takes spare render textures of its size.
+    BaseMap(BaseMapGeometry geometry, bool cache, bool cull = true, bool direct_first = true, GlSpares spares = {});
     // Map coordinates are uploaded relative to this point (float precision).
     const Vec2& origin() const { return geo_.origin; }
     // The national outline's extent (what the home camera fits).
@@ -69,6 +73,8 @@ public:
 
 private:
     void update_tints(const DrawContext& ctx);
+    // Moves a spare render texture of this size into slot; false when there is none.
+    bool take_spare_target(std::unique_ptr<sf::RenderTexture>& slot, sf::Vector2u size);
     void update_lines(const Camera& cam, double u);
     // A buffer's triangles in runs of consecutive triangles, each with its extent (map units
     // relative to origin): a frame draws only the runs that reach the screen, since a triangle
@@ -94,6 +100,7 @@ private:
     // The geometry (the fills of countries and water, and the strips, released once uploaded; the
     // regions' fills kept for their tints; strips.px_per_m and .u: the scale of those in lines_).
     BaseMapGeometry geo_;
+    GlSpares spares_;  // those not used yet
     sf::VertexBuffer countries_fill_, water_fill_, regions_fill_;
     std::vector<Chunk> countries_chunks_, water_chunks_, regions_chunks_, lines_chunks_;
     std::vector<sf::Color> region_colors_;  // last uploaded
@@ -115,12 +122,12 @@ private:
     // Redraws the rectangles of the retinted regions in the cache (under, regions, borders, each
     // clipped to its rectangle: the same pixels as drawing it all again); false when not possible.
     bool redraw_retinted(const DrawContext& ctx);
-    sf::RenderTexture cached_;
+    std::unique_ptr<sf::RenderTexture> cached_ = std::make_unique<sf::RenderTexture>();
     bool cached_ok_ = false;
     std::optional<CacheKey> cache_key_;
     // What lies under the regions (countries and water) for the view of under_key_ (no colours).
     bool update_under(const CacheKey& view_key, const sf::RenderStates& map_states, const Visible& visible);
-    sf::RenderTexture under_;
+    std::unique_ptr<sf::RenderTexture> under_ = std::make_unique<sf::RenderTexture>();
     bool under_ok_ = false;
     std::optional<CacheKey> under_key_;
 };
