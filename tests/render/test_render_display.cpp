@@ -238,7 +238,7 @@ TEST_CASE("the warm-up and the storage made ahead leave every frame's pixels as 
     Fixture& f = fixture();
     RendererConfig c;
     c.shader_dir = QANTAR_SOURCE_DIR "/shaders";
-    Renderer plain(*f.timeline, c, prepare_render(*f.timeline, ScreenSize{kW, kH}), make_render_resources(c));
+    Renderer plain(*f.timeline, c, prepare_render(f.timeline->data(), ScreenSize{kW, kH}), make_render_resources(c));
     // As the window, a still and a video do while the data loads: the states compiled on the same
     // target (with its fonts' copies), a vertex buffer large enough for the strips, one too small
     // for anything but the water, and the cache's two render textures.
@@ -250,7 +250,7 @@ TEST_CASE("the warm-up and the storage made ahead leave every frame's pixels as 
     CHECK(reserve_render_texture(*res, ScreenSize{kW, kH}));
     CHECK(res->spares.buffers.size() == 2);
     CHECK(res->spares.targets.size() == 2);
-    Renderer warmed(*f.timeline, c, prepare_render(*f.timeline, ScreenSize{kW, kH}), std::move(res));
+    Renderer warmed(*f.timeline, c, prepare_render(f.timeline->data(), ScreenSize{kW, kH}), std::move(res));
     FrameParams p;
     p.size = {kW, kH};
     auto shot = [&](Renderer& r) {
