@@ -181,6 +181,9 @@ pg_log() {
 # (Empty when the rows were read whole: a small table has no window; grep's "no match" is no error.)
 # (The window's cursor selects the table's columns, each quoted: not the catalogue's cursors.)
 pg_window_sql() { { pg_log "$1" | grep -o 'CURSOR for SELECT ".*WHERE.*' || true; } | head -1 | sed 's/^CURSOR for //'; }
+# The per-day counts' session as qantar sets it for a server on this machine (a Unix socket): no
+# JIT, and no more parallel workers than the cores beyond two (io/pg_source.cpp).
+days_session=(-c "SET jit = off" -c "SET max_parallel_workers_per_gather = $(( $(nproc) > 2 ? $(nproc) - 2 : 0 ))")
 pg_days_sql() { { pg_log "$1" | grep -o "WITH qantar_days AS .*" || true; } | head -1; }
 
 if [[ $pg == 1 && -n $pg_dir ]]; then
@@ -217,7 +220,7 @@ if [[ $pg == 1 && -n $pg_dir ]]; then
   sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
   echo
   echo "plan of the per-day counts (TIMING OFF: per-row timing would double it):"
-  sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+  sql "${days_session[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
   echo
   echo "plan of the framing's sample:"
   sql -c "EXPLAIN (ANALYZE, BUFFERS) $sample_sql"
@@ -248,10 +251,11 @@ elif [[ $pg == 1 ]]; then
         continue
       fi
       want=$(sql -c "SELECT count(*) FROM ($window_sql) AS w")
-      days=$(sql -c "SELECT count(*) FROM ($(pg_days_sql "$app")) AS d")
+      # The per-day counts travel as one value: a JSON array of (day, type, count).
+      days=$(sql -c "SELECT json_array_length(($(pg_days_sql "$app"))::json)")
       echo "  first frame of a 7-day window ${fs} s (whole process, ${fm} MiB); rows fetched through cursors"\
            "${moved}: the window's query (its margins included) returns ${want}, the size probe 1; and the"\
-           "per-day counts ${days} rows (a day and type each)"
+           "per-day counts one value, a JSON array of ${days} (day, type, count)"
       cp "$work/pg-frame.png" "${TMPDIR:-/tmp}/qantar-bench-pg-$n.png"
       rm -f "$work/pg-frame.png"
     done
@@ -270,14 +274,14 @@ elif [[ $pg == 1 ]]; then
       sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
       echo
       echo "plan of the per-day counts, same index (TIMING OFF: per-row timing would double it):"
-      sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+      sql "${days_session[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
       sql -c "DROP INDEX ev_date"
       echo
       echo "plan of the window's query without an index on event_date:"
       sql -c "EXPLAIN (ANALYZE, BUFFERS) $window_sql"
       echo
       echo "plan of the per-day counts without it:"
-      sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+      sql "${days_session[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
       sql -c "CREATE INDEX ev_date_brin ON ev USING brin (event_date)" -c "ANALYZE ev"
       echo
       echo "plan of the window's query with a BRIN index on event_date (rows in random date order: BRIN cannot skip much):"
@@ -298,7 +302,7 @@ elif [[ $pg == 1 ]]; then
       echo "first frame of the same 7-day window on the clustered table: ${fs} s (whole process, ${fm} MiB)"
       echo
       echo "plan of the per-day counts on the clustered table:"
-      sql -c "SET jit = off" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
+      sql "${days_session[@]}" -c "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) $days_sql"
     fi
     "$root/scripts/pg-cluster.sh" stop "$work/pg"
   fi
