@@ -96,6 +96,22 @@ double at(const char* iso) {
     return static_cast<double>(parse_iso8601(iso)->utc_s);
 }
 
+// A frame drawn into the fixture's target and read back.
+sf::Image shot(Renderer& r, Fixture& f, const FrameParams& p) {
+    r.draw(f.rt, p);
+    f.rt.display();
+    return f.rt.getTexture().copyToImage();
+}
+
+// Home, zoomed in 6x, zoomed out 4x, home again: the strips built ahead, rebuilt larger, more of
+// them, and built ahead again.
+std::vector<Camera> zoom_cameras(const Camera& home) {
+    std::vector<Camera> cameras{home, home, home, home};
+    cameras[1].px_per_m *= 6;
+    cameras[2].px_per_m *= 0.25;
+    return cameras;
+}
+
 }  // namespace
 
 TEST_CASE("frames match the golden images", "[display][golden]") {
@@ -159,12 +175,7 @@ TEST_CASE("the cached base map draws the same pixels as drawing it every frame",
     p.size = {kW, kH};
     p.camera = cached->home_camera(p.size);
     p.camera.px_per_m *= 3;
-    auto shot = [&](Renderer& r) {
-        r.draw(f.rt, p);
-        f.rt.display();
-        return f.rt.getTexture().copyToImage();
-    };
-    sf::Image a = shot(*cached), b = shot(direct);
+    sf::Image a = shot(*cached, f, p), b = shot(direct, f, p);
     CHECK(compare(a, b).mean_abs == 0);
 }
 
@@ -207,26 +218,19 @@ TEST_CASE("geometry prepared ahead, the first frame drawn directly and the culle
     FrameParams p;
     p.t_utc_s = at("2022-01-05T18:00+06:00");
     p.size = {kW, kH};
-    auto shot = [&](Renderer& r) {
-        r.draw(f.rt, p);
-        f.rt.display();
-        return f.rt.getTexture().copyToImage();
-    };
     const Camera home = prepared.home_camera(p.size);
     // The home view (the strips built ahead), zoomed in at a corner of the country (most of the map
     // off screen: the culling at work), zoomed out (all of it on screen), and home again.
-    std::vector<Camera> cameras{home, home, home, home};
-    cameras[1].px_per_m *= 6;
+    std::vector<Camera> cameras = zoom_cameras(home);
     cameras[1].centre_m.x += 400 / home.px_per_m;
     cameras[1].centre_m.y -= 150 / home.px_per_m;
-    cameras[2].px_per_m *= 0.25;
     for (std::size_t k = 0; k < cameras.size(); ++k) {
         INFO("camera " << k);
         p.camera = cameras[k];
-        const sf::Image want = shot(every_triangle);
+        const sf::Image want = shot(every_triangle, f, p);
         for (int pass = 0; pass < 2; ++pass) {  // drawn directly, then from the cache
             INFO("pass " << pass);
-            const Diff d = compare(shot(prepared), want);
+            const Diff d = compare(shot(prepared, f, p), want);
             CHECK(d.mean_abs == 0);
             CHECK(d.differing_pct == 0);
         }
@@ -253,25 +257,17 @@ TEST_CASE("the warm-up and the storage made ahead leave every frame's pixels as 
     Renderer warmed(*f.timeline, c, prepare_render(f.timeline->data(), ScreenSize{kW, kH}), std::move(res));
     FrameParams p;
     p.size = {kW, kH};
-    auto shot = [&](Renderer& r) {
-        r.draw(f.rt, p);
-        f.rt.display();
-        return f.rt.getTexture().copyToImage();
-    };
-    const Camera home = plain.home_camera(p.size);
     // Home (the strips built ahead, copied into the spare), zoomed in (strips rebuilt into the same
     // storage), zoomed out (more strips), home again; each drawn directly, then from the cache.
-    std::vector<Camera> cameras{home, home, home, home};
-    cameras[1].px_per_m *= 6;
-    cameras[2].px_per_m *= 0.25;
+    const std::vector<Camera> cameras = zoom_cameras(plain.home_camera(p.size));
     const std::vector<const char*> moments{"2022-01-02T12:00+06:00", "2022-01-05T18:00+06:00", "2022-01-10T12:00+06:00"};
     for (std::size_t k = 0; k < cameras.size(); ++k) {
         p.camera = cameras[k];
         p.t_utc_s = at(moments[k % moments.size()]);
         for (int pass = 0; pass < 2; ++pass) {
             INFO("camera " << k << ", pass " << pass);
-            const sf::Image got = shot(warmed);  // first: drawn over what the warm-up left in the target
-            const Diff d = compare(got, shot(plain));
+            const sf::Image got = shot(warmed, f, p);  // first: drawn over what the warm-up left in the target
+            const Diff d = compare(got, shot(plain, f, p));
             CHECK(d.mean_abs == 0);
             CHECK(d.differing_pct == 0);
         }
