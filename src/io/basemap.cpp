@@ -18,12 +18,6 @@
 #include <filesystem>
 #include <map>
 
-#ifndef QANTAR_INSTALL_DATADIR
-#define QANTAR_INSTALL_DATADIR ""
-#endif
-#ifndef QANTAR_SOURCE_DATADIR
-#define QANTAR_SOURCE_DATADIR ""
-#endif
 
 namespace qantar {
 
@@ -211,28 +205,7 @@ void place_events_in_regions(Dataset& data) {
     });
 }
 
-std::string exe_dir() {
-    std::error_code ec;
-    const fs::path p = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : p.parent_path().string();
-}
-
 }  // namespace
-
-std::string find_world_dir() {
-    std::vector<std::string> candidates;
-    if (const char* env = std::getenv("QANTAR_WORLD"); env && *env) candidates.emplace_back(env);
-    if (const std::string dir = exe_dir(); !dir.empty()) {
-        candidates.push_back(dir + "/../share/qantar/geodata/world");
-        if (*QANTAR_INSTALL_DATADIR) candidates.push_back(std::string(QANTAR_INSTALL_DATADIR) + "/geodata/world");
-        candidates.push_back(dir + "/../geodata/world");
-    }
-    if (*QANTAR_SOURCE_DATADIR) candidates.push_back(std::string(QANTAR_SOURCE_DATADIR) + "/geodata/world");
-    std::error_code ec;
-    for (const std::string& c : candidates)
-        if (fs::exists(fs::path(c) / "countries.fgb", ec)) return fs::path(c).lexically_normal().string();
-    return {};
-}
 
 std::vector<ContextFeature> read_world_countries(const std::string& dir) {
     return loading::load_context((fs::path(dir) / "countries.fgb").string());

@@ -4,17 +4,14 @@
 // view the cities. Names no C library type; reads through the GDAL adapter.
 #pragma once
 
+#include "data_dirs.hpp"
+
 #include "core/model.hpp"
 
 #include <string>
 #include <vector>
 
 namespace qantar {
-
-// The world base map's directory: $QANTAR_WORLD, else <exe dir>/../share/qantar/geodata/world,
-// the compiled-in install prefix's, <exe dir>/../geodata/world, the source tree's. "" when none
-// has countries.fgb.
-std::string find_world_dir();
 
 // The world's countries (countries.fgb), in lon/lat. They do not depend on the events: a load reads
 // them while the events are read. Throws InputError naming the file.

@@ -1,10 +1,12 @@
 // Loading the dataset: each layer through GDAL (load_layers.hpp), then projecting once through
-// PROJ (projection.hpp) and triangulating polygons once through GEOS (triangulate.hpp).
+// PROJ (projection.hpp) and triangulating polygons once (triangulate.hpp: GEOS checks and
+// repairs, core's ear clipping triangulates).
 #include "load.hpp"
 
 #include "time_zone.hpp"
 
 #include "basemap.hpp"
+#include "data_dirs.hpp"
 #include "load_layers.hpp"
 #include "pg_source.hpp"
 #include "projection.hpp"
@@ -27,10 +29,6 @@
 #include <map>
 #include <optional>
 #include <thread>
-
-#ifndef QANTAR_INSTALL_DATADIR
-#define QANTAR_INSTALL_DATADIR ""
-#endif
 
 namespace qantar {
 
@@ -84,12 +82,6 @@ void project_events(const Projector& projector, const std::string& file, EventSt
             events.set_origin_m(i, m);
         }
     }
-}
-
-std::string exe_dir() {
-    std::error_code ec;
-    const fs::path p = fs::read_symlink("/proc/self/exe", ec);
-    return ec ? std::string() : p.parent_path().string();
 }
 
 // The files one load reads: given, else in the geodata directory.
@@ -156,15 +148,17 @@ void check_events_span(const EventStore& events, const std::string& path, double
                     "event " + std::string(events[last].event_id_cnty()), max_years);
 }
 
-// The events, their times read in their places' zones (or --tz), and the display zone: --tz, else
-// the most common zone of the events' places, else none (Timeline falls back to the most common
-// offset). Returns what a database did not send (EventTimes::pushed_down).
+// The events, sorted, their span checked, their times read in their places' zones (or --tz), and
+// the display zone: --tz, else the most common zone of the events' places, else none (Timeline
+// falls back to the most common offset). Returns what a database did not send (EventTimes::pushed_down).
 PushedDown read_events(const LoadOptions& options, const Paths& paths, Dataset& data) {
     std::shared_ptr<const ZoneRules> tz;
     if (!options.time_zone.empty()) tz = qantar::tz::require_zone(options.time_zone);
     loading::EventTimes times;
     loading::load_events(options, data, paths.events, data.events, data.skipped, data.categories, data.category_field,
                          tz.get(), times);
+    sort_events(data.events);
+    check_events_span(data.events, paths.events, options.max_span_years);
     data.time_field = times.field;
     data.time_format = times.format;
     if (times.read_as_utc > 0)
@@ -249,8 +243,6 @@ PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& 
 
     PushedDown pushed_down = read_events(options, paths, data);
     data.input_files.push_back(io::source_display_name(paths.events));  // no password in any output
-    sort_events(data.events);
-    check_events_span(data.events, paths.events, options.max_span_years);
 
     if (!paths.tally.empty()) {
         data.tally = loading::load_tally(paths.tally);
@@ -270,9 +262,9 @@ PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& 
     return pushed_down;
 }
 
-// Projects everything once, and with `fill` triangulates the fills once (on two threads or more:
-// GEOS's constrained Delaunay is most of the load of the bundled story). tolerant_context: a context
-// feature the projection cannot take (the far side of the world) is left out instead of failing.
+// Projects everything once, and with `fill` triangulates the fills once (on two threads or more).
+// tolerant_context: a context feature the projection cannot take (the far side of the world) is
+// left out instead of failing.
 void project_layers(const Projector& projector, const Paths& paths, Dataset& data, bool fill,
                     bool tolerant_context = false) {
     for (Region& g : data.regions) {
@@ -428,8 +420,6 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     const io::ConnectionAhead days_connection(options);  // opened while the table's columns are looked up
     const PushedDown pushed_down = read_events(options, paths, data);
     data.input_files.push_back(options.events_path);
-    sort_events(data.events);
-    check_events_span(data.events, options.events_path, options.max_span_years);
     std::vector<Vec2> whole;
     if (sample.valid() && !pushed_down.where.empty()) whole = sample.get();
     frame_events(bbox, data, whole);
@@ -456,25 +446,6 @@ bool uses_world_basemap(const LoadOptions& options, bool geodata_env_set) {
     if (!options.world_dir.empty()) return true;
     return !options.events_path.empty() && options.regions_path.empty() && options.geodata_dir.empty() &&
            !geodata_env_set;
-}
-
-std::string find_geodata_dir() {
-    std::vector<std::string> candidates;
-    if (const char* env = std::getenv("QANTAR_GEODATA"); env && *env) candidates.emplace_back(env);
-    if (const std::string dir = exe_dir(); !dir.empty()) {
-        candidates.push_back(dir + "/../geodata");
-        candidates.push_back(dir + "/geodata");
-    }
-    if (const std::string dir = exe_dir(); !dir.empty()) candidates.push_back(dir + "/../share/qantar/geodata");
-    if (*QANTAR_INSTALL_DATADIR) candidates.push_back(std::string(QANTAR_INSTALL_DATADIR) + "/geodata");
-    candidates.emplace_back("geodata");
-    candidates.emplace_back("/usr/local/share/qantar/geodata");
-    candidates.emplace_back("/usr/share/qantar/geodata");
-    std::error_code ec;
-    for (const std::string& c : candidates)
-        if (fs::exists(fs::path(c) / "bundled-story", ec)) return fs::path(c).lexically_normal().string();
-    throw InputError(candidates.front() + "/bundled-story", "", "",
-                     "no such file (set QANTAR_GEODATA or pass --geodata to the bundled data directory)");
 }
 
 Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected) {

@@ -3,6 +3,8 @@
 // PROJ and triangulating through GEOS. Names no C library type.
 #pragma once
 
+#include "data_dirs.hpp"
+
 #include "core/limits.hpp"
 #include "core/model.hpp"
 #include "core/story_config.hpp"
@@ -61,11 +63,6 @@ struct LoadOptions {
 // True when this load draws the world base map: events given, no regions file, no data directory
 // (neither --geodata nor $QANTAR_GEODATA, passed in as geodata_env_set).
 bool uses_world_basemap(const LoadOptions& options, bool geodata_env_set);
-
-// The geodata directory: $QANTAR_GEODATA if set, else <exe dir>/../geodata, else ./geodata,
-// else the install location. Throws InputError if none has bundled-story (the file naming the
-// bundled story's folder).
-std::string find_geodata_dir();
 
 // Called once on the loading thread with the data read, projected and triangulated, before a
 // database's per-day counts are waited for (they alone are still missing: day_counts, and the
