@@ -4,12 +4,14 @@
 // Expected errors are fine; anything else is a finding (see fuzz_util.hpp).
 #include "fuzz_util.hpp"
 
+#include "io/story_manifest.hpp"
+
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace qantar;
     fuzz::init();
     static const Dataset dataset = [] {
-        LoadOptions options;
-        options.geodata_dir = fuzz::geodata_dir();
+        LoadOptions options;  // the bundled story as its manifest names its files
+        apply_story(read_story_manifest(fuzz::geodata_dir() + "/story.toml"), options);
         options.context = true;  // the extent uses the national outline
         return load_dataset(options);
     }();
