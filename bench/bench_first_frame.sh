@@ -39,7 +39,8 @@ printf '  start-up before main (qantar --version, whole process): %s ms, cpu %s 
 # geometry with the first frame's border strips); renderer ready (the uploads). A stage that did
 # not happen in a run (the data came first) is left out of its median.
 for stage in "window open" "shader and fonts" "warmed up" "data loaded" "renderer ready"; do
-  printf '  view: %-16s %6s ms\n' "$stage" "$(cat "$tmp"/log.* | sed -n "s/^qantar: $stage at \([0-9]*\) ms/\1/p" | median)"
+  ms=$(cat "$tmp"/log.* | sed -n "s/^qantar: $stage at \([0-9]*\) ms/\1/p" | median)
+  printf '  view: %-16s %6s ms%s\n' "$stage" "${ms:--}" "$([[ -n $ms ]] || echo '   (in no run: the data came first)')"
 done
 printf '  view: %-16s %6s ms\n' "first frame" "$(cat "$tmp"/log.* | sed -n 's/^qantar: first frame after \([0-9]*\) ms/\1/p' | median)"
 printf '  view: whole process cpu %s ms (user + sys, to the first frame and exit)\n' \

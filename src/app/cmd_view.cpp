@@ -44,11 +44,22 @@ render::ScreenSize size_of(const sf::RenderWindow& w) {
     return {static_cast<double>(w.getSize().x), static_cast<double>(w.getSize().y)};
 }
 
+render::ScreenSize initial_size(const ViewOptions& opt) {
+    return opt.size ? render::parse_size(*opt.size) : render::ScreenSize{1600, 900};
+}
+
+// The size the first frame is expected to have (the window's, unless the desktop decides otherwise).
+render::ScreenSize first_size(const ViewOptions& opt) {
+    if (!opt.fullscreen) return initial_size(opt);
+    const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
+    return {static_cast<double>(desk.width), static_cast<double>(desk.height)};
+}
+
 // The window session: its state between frames and one handler per kind of input.
 class ViewSession {
 public:
     ViewSession(const ViewOptions& opt, Steady::time_point started, bool log)
-        : opt_(opt), started_(started), log_(log), initial_(opt.size ? render::parse_size(*opt.size) : render::ScreenSize{1600, 900}) {
+        : opt_(opt), started_(started), log_(log), initial_(initial_size(opt)) {
         s_.fullscreen = opt.fullscreen;
     }
 
@@ -58,12 +69,6 @@ public:
     void open_window();
     // Draws into the back buffer (never shown) what the first frame will draw, while the data loads.
     void warm_up(const render::RenderResources& res) { render::warm_up(window_, res, size_of(window_)); }
-    // The size the first frame is expected to have (the window's, unless the desktop decides otherwise).
-    render::ScreenSize first_size() const {
-        if (!s_.fullscreen) return initial_;
-        const sf::VideoMode desk = sf::VideoMode::getDesktopMode();
-        return {static_cast<double>(desk.width), static_cast<double>(desk.height)};
-    }
     std::string window_title = "qantar";  // before the data loads: from the story's options
     void start(const Dataset& data, const Timeline& timeline, render::Renderer& renderer);
     void run(long quit_after);
@@ -381,9 +386,6 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     long quit_after = 0;
     if (const char* q = std::getenv("QANTAR_QUIT_AFTER_FRAMES")) quit_after = std::atol(q);
 
-    ViewSession view(opt, started, log);
-    if (load.story && !load.story->window_title.empty()) view.window_title = load.story->window_title;
-    else if (!load.title.empty()) view.window_title += " \xE2\x80\x94 " + load.title;
     // The data loads, its timeline is built and the renderer's geometry prepared (the border
     // strips for the first frame's size included) while the window and its OpenGL context are
     // made: both take a few hundred milliseconds on software OpenGL.
@@ -392,14 +394,19 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
         std::optional<Timeline> timeline;
         render::RenderPrep prep;
     };
-    const render::ScreenSize first_size = view.first_size();
-    auto loading = std::async(std::launch::async, [&load, &opt, first_size] {
+    // The loading starts before anything of SFML's graphics exists: the first sf::RenderWindow,
+    // even one not yet open, makes SFML's shared OpenGL context, which loads the OpenGL driver
+    // (software OpenGL: some 120 ms with one core busy and the other idle).
+    auto loading = std::async(std::launch::async, [&load, &opt, size = first_size(opt)] {
         auto l = std::make_unique<Loaded>();
         // The base map is prepared while a database still counts the days.
-        l->data = load_dataset(load, [&](const Dataset& d) { l->prep = render::prepare_render(d, first_size, opt.select.has_value()); });
+        l->data = load_dataset(load, [&](const Dataset& d) { l->prep = render::prepare_render(d, size, opt.select.has_value()); });
         l->timeline.emplace(l->data);
         return l;
     });
+    ViewSession view(opt, started, log);
+    if (load.story && !load.story->window_title.empty()) view.window_title = load.story->window_title;
+    else if (!load.title.empty()) view.window_title += " \xE2\x80\x94 " + load.title;
     view.open_window();
     view.stage("window open");
     // The shader and fonts need the window's context but no data: made while the data loads
