@@ -30,6 +30,13 @@ for ((i = 0; i < runs; i++)); do
   /usr/bin/time -f '%e %U %S' -o "$tmp/v.$i" "$build/qantar" --version >/dev/null
 done
 echo "bench_first_frame: $(nproc) CPUs, load average $(cut -d' ' -f1-3 /proc/loadavg), qantar at $(git rev-parse --short HEAD), median of $runs"
+# What a page's first write costs here: the first frame writes ~190 MB the process has never
+# touched (libraries' relocations, the load, software OpenGL's binning), and a virtual machine can
+# make that write many times slower than a rewrite of the same memory. dd's one 256 MiB buffer,
+# written once, then 33 times (the 32 rewrites by difference).
+dd_s() { dd if=/dev/zero of=/dev/null bs=256M count="$1" 2>&1 | sed -n 's/.* copied, \([0-9.]*\) s.*/\1/p'; }
+once=$(dd_s 1) many=$(dd_s 33)
+awk -v a="$once" -v b="$many" 'BEGIN { printf "  this machine: fresh memory written at %.0f MB/s (first write of 256 MiB), rewritten at %.1f GB/s\n", 268.435456 / a, 32 * 0.268435456 / (b - a) }'
 awk '{ printf "%.0f %.0f\n", $1 * 1000, ($2 + $3) * 1000 }' "$tmp"/v.* >"$tmp/version"
 printf '  start-up before main (qantar --version, whole process): %s ms, cpu %s ms\n' \
   "$(cut -d' ' -f1 "$tmp/version" | median)" "$(cut -d' ' -f2 "$tmp/version" | median)"
