@@ -188,6 +188,34 @@ $(diff <(echo "$expected") <(echo "$got") | head -5)"
 $(diff <(echo "$expected") <(echo "$got") | head -5)"
     echo "ok   day_counts: a date column's $(wc -l <<<"$got") days equal the server's count(*) per date"
     ;;
+  connections)
+    # A window of a large table with a date column: the per-day counts run on the connection opened
+    # ahead (while the columns are looked up), so that every session qantar opens does work of its
+    # own: no connection opened and left idle. Each session's statements are in the server's log
+    # (log_statement for these sessions only, through libpq's options).
+    sql -c "CREATE TABLE IF NOT EXISTS bigdate AS SELECT event_id_cnty, (start_time AT TIME ZONE 'Asia/Almaty')::date AS event_date,
+              category, geom FROM big" -c "ANALYZE bigdate" >/dev/null || fail "could not make bigdate"
+    from=$(($(wc -l <"$dir/server.log") + 1))
+    run 120 info --events "$pg options='-c log_statement=all'" --events-layer bigdate --at 2022-01-20T12:00Z --window 168
+    [[ $rc -eq 0 ]] || fail "exit $rc: $err"
+    sleep 0.3  # the log's last lines
+    sessions=$(tail -n +"$from" "$dir/server.log" | python3 -c '
+import collections, re, sys
+work, order = collections.Counter(), []
+for line in sys.stdin:
+    m = re.search(r"\[(\d+)\] LOG:  (?:statement|execute <unnamed>): (.*)", line)
+    if not m: continue
+    pid, statement = m.groups()
+    if pid not in order: order.append(pid)
+    # Work: a query of qantar (the probe, the sample, the days) or a cursor over the table; the
+    # rest is the session set-up and GDAL catalogue queries (which name the table in quotes).
+    if re.search(r"qantar_|FROM \"bigdate\"", statement): work[pid] += 1
+print(len(order), " ".join(p for p in order if not work[p]))')
+    read -r n idle <<<"$sessions"
+    (( n >= 3 )) || fail "$n sessions in the server's log: expected the reading, the days' and the sample's at least"
+    [[ -z $idle ]] || fail "$n sessions, idle ones (opened, never used): $idle"
+    echo "ok   connections: $n sessions, each with work of its own (the days' on the one opened ahead)"
+    ;;
   framing)
     # A map of any place (no data directory: the world base map) of a window of a table whose first
     # two weeks lie 10 degrees further west: the framing is the whole table's (a server-side sample),
