@@ -1,12 +1,12 @@
-// Loading through GDAL: every format, ACLED's own layout, and every kind of bad input.
+// Loading through GDAL: every format, ACLED's own layout, the bundled data and its sources (bad
+// input: test_load_bad.cpp).
 #include "core/error.hpp"
 #include "io/load.hpp"
 #include "core/geometry.hpp"
 #include "core/text.hpp"
 
 #include <catch2/catch.hpp>
-#include "support.hpp"
-#include "story_categories.hpp"
+#include "load_fixture.hpp"
 #include <gdal_utils.h>
 #include <gdal_priv.h>
 
@@ -21,25 +21,13 @@
 
 using namespace qantar;
 namespace Category = qantar::test::Category;
+using test::fixture_options;
+using test::read_file;
+using test::require_input_error;
+using test::write_file;
 namespace fs = std::filesystem;
 
 namespace {
-
-const std::string kData = std::string(QANTAR_SOURCE_DIR) + "/tests/data";
-
-// A fresh directory for one test case.
-fs::path temp_dir(const std::string& name) { return qantar::test::scratch_dir("load", name); }
-
-std::string write_file(const fs::path& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    return path.string();
-}
-
-std::string read_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 // ogr2ogr through GDAL's C API: the CSV's longitude/latitude become point geometry.
 void convert(const std::string& src, const std::string& dst, const std::string& driver) {
@@ -63,15 +51,6 @@ void convert(const std::string& src, const std::string& dst, const std::string& 
     GDALClose(in);
 }
 
-LoadOptions fixture_options(const std::string& events = kData + "/events.csv") {
-    LoadOptions o;
-    o.events_path = events;
-    o.cities_path = kData + "/cities.csv";
-    o.regions_path = kData + "/regions.geojson";
-    o.categories = test::story_categories();  // the fixtures use the bundled story's category ids
-    return o;
-}
-
 // The same files as a plain events file: categories come from the data.
 LoadOptions plain_options(const std::string& events) {
     LoadOptions o = fixture_options(events);
@@ -84,19 +63,6 @@ Event by_id(const Dataset& d, const std::string& id) {
         if (e.event_id_cnty() == id) return e.materialise();
     FAIL("no event " << id);
     throw std::logic_error("unreachable");
-}
-
-// Loading must fail with an InputError whose one-line message names all of `parts`.
-void require_input_error(const LoadOptions& o, const std::vector<std::string>& parts) {
-    try {
-        load_dataset(o);
-        FAIL("no error; expected one naming " << parts.front());
-    } catch (const InputError& e) {
-        const std::string msg = e.what();
-        INFO(msg);
-        CHECK(msg.find('\n') == std::string::npos);
-        for (const std::string& p : parts) CHECK(msg.find(p) != std::string::npos);
-    }
 }
 
 double triangles_area(const std::vector<Vec2>& t) {
@@ -121,7 +87,7 @@ double rings_area(const Polygon& p) {
 
 TEST_CASE("qantar's own CSV loads, resolves places and sorts", "[load]") {
     LoadOptions o = fixture_options();
-    o.tally_path = kData + "/tally.csv";
+    o.tally_path = test::kTestData + "/tally.csv";
     const Dataset d = load_dataset(o);
     REQUIRE(d.events.size() == 6);
     CHECK(d.cities.size() == 4);
@@ -220,13 +186,13 @@ TEST_CASE("the geometry-ready callback sees the data projected and triangulated,
 
 TEST_CASE("every GDAL format loads the same events", "[load]") {
     const Dataset csv = load_dataset(fixture_options());
-    const fs::path dir = temp_dir("formats");
+    const fs::path dir = test::load_dir("formats");
     for (const auto& [driver, name] : std::vector<std::pair<std::string, std::string>>{
              {"GeoJSON", "events.geojson"}, {"GPKG", "events.gpkg"}, {"ESRI Shapefile", "events.shp"},
              {"FlatGeobuf", "events.fgb"}}) {
         INFO(driver);
         const std::string path = (dir / name).string();
-        convert(kData + "/events.csv", path, driver);
+        convert(test::kTestData + "/events.csv", path, driver);
         const Dataset d = load_dataset(fixture_options(path));
         // FlatGeobuf cannot store a feature without geometry: ogr2ogr drops T2 (no coordinates).
         std::vector<const Event*> expected;
@@ -246,7 +212,7 @@ TEST_CASE("every GDAL format loads the same events", "[load]") {
 }
 
 TEST_CASE("a real ACLED export loads as it is", "[load]") {
-    const Dataset d = load_dataset(plain_options(kData + "/acled.csv"));
+    const Dataset d = load_dataset(plain_options(test::kTestData + "/acled.csv"));
     REQUIRE(d.events.size() == 3);
     // ACLED's own six types, as ACLED writes them (never mapped onto a story's categories).
     REQUIRE(d.categories.size() == 6);
@@ -281,18 +247,18 @@ TEST_CASE("a real ACLED export loads as it is", "[load]") {
 }
 
 TEST_CASE("upper-case ACLED headers load", "[load]") {
-    std::string text = read_file(kData + "/acled.csv");
+    std::string text = read_file(test::kTestData + "/acled.csv");
     const auto eol = text.find('\n');
     for (std::size_t i = 0; i < eol; ++i) text[i] = static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
-    const fs::path dir = temp_dir("upper");
+    const fs::path dir = test::load_dir("upper");
     const Dataset d = load_dataset(plain_options(write_file(dir / "ACLED.csv", text)));
     REQUIRE(d.events.size() == 3);
     CHECK(by_id(d, "KAZ1002").fatalities == 8);
 }
 
 TEST_CASE("a CSV with a byte-order mark and CRLF line ends loads", "[load]") {
-    LoadOptions o = fixture_options(kData + "/events_bom_crlf.csv");
-    o.cities_path = kData + "/cities_bom_crlf.csv";
+    LoadOptions o = fixture_options(test::kTestData + "/events_bom_crlf.csv");
+    o.cities_path = test::kTestData + "/cities_bom_crlf.csv";
     const Dataset d = load_dataset(o);
     REQUIRE(d.events.size() == 2);
     CHECK(d.events[0].event_id_cnty() == "B1");  // the first column's name survived the BOM
@@ -303,7 +269,7 @@ TEST_CASE("a CSV with a byte-order mark and CRLF line ends loads", "[load]") {
 }
 
 TEST_CASE("LoadOptions time_field and end_field name other columns", "[load]") {
-    const fs::path dir = temp_dir("fields");
+    const fs::path dir = test::load_dir("fields");
     LoadOptions o = fixture_options(write_file(dir / "e.csv",
                                                "id,kind,began,finished,city_id\n"
                                                "A,riot,2022-01-04T19:00+06:00,2022-01-05T03:00+06:00,almaty\n"));
@@ -319,156 +285,6 @@ TEST_CASE("LoadOptions time_field and end_field name other columns", "[load]") {
     CHECK(d.events[0].end()->utc_s - d.events[0].start().utc_s == 8 * 3600);
     o.time_field = "nope";
     require_input_error(o, {"e.csv", "'nope'", "missing required field"});
-}
-
-TEST_CASE("bad input: missing and unreadable files", "[load][bad]") {
-    const fs::path dir = temp_dir("files");
-    require_input_error(fixture_options((dir / "missing.csv").string()), {"missing.csv", "no such file"});
-    require_input_error(fixture_options(write_file(dir / "garbage.bin", std::string("\x01\x02\x03 not a vector file", 22))),
-                        {"garbage.bin", "GDAL cannot open"});
-    require_input_error(fixture_options(write_file(dir / "empty.csv", "")), {"empty.csv", "empty"});
-    require_input_error(fixture_options(write_file(dir / "header.csv", "event_id_cnty,category,start_time,city_id\n")),
-                        {"header.csv", "no features"});
-    LoadOptions o = fixture_options();
-    o.cities_path = (dir / "nocities.csv").string();
-    require_input_error(o, {"nocities.csv", "no such file"});
-}
-
-TEST_CASE("bad input: wrong geometry type", "[load][bad]") {
-    const fs::path dir = temp_dir("geom");
-    LoadOptions o = fixture_options();
-    o.regions_path = write_file(dir / "points.geojson",
-                                R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"region_id":"A"},)"
-                                R"("geometry":{"type":"Point","coordinates":[50,45]}}]})");
-    require_input_error(o, {"points.geojson", "expected polygons", "geometry"});
-    // Events must be points: the second feature is a polygon.
-    const std::string ev = write_file(
-        dir / "events.geojson",
-        R"({"type":"FeatureCollection","features":[)"
-        R"({"type":"Feature","properties":{"category":"riot","start_time":"2022-01-04T19:00+06:00"},"geometry":{"type":"Point","coordinates":[76.9,43.2]}},)"
-        R"({"type":"Feature","properties":{"category":"riot","start_time":"2022-01-04T19:00+06:00"},"geometry":{"type":"Polygon","coordinates":[[[76,43],[77,43],[77,44],[76,43]]]}}]})");
-    require_input_error(fixture_options(ev), {"events.geojson", "feature 2", "'geometry'", "expected a point"});
-}
-
-TEST_CASE("bad input: missing required fields", "[load][bad]") {
-    const fs::path dir = temp_dir("fields-missing");
-    require_input_error(fixture_options(write_file(dir / "notime.csv", "event_id_cnty,category,city_id\nA,riot,almaty\n")),
-                        {"notime.csv", "'start_time'", "no time field"});
-    require_input_error(fixture_options(write_file(dir / "noplace.csv", "event_id_cnty,category,start_time\nA,riot,2022-01-04\n")),
-                        {"noplace.csv", "'latitude'", "missing required field"});
-    LoadOptions o = fixture_options();
-    o.cities_path = write_file(dir / "cities.csv", "city_id,name_en,latitude\nalmaty,Almaty,43.2\n");
-    require_input_error(o, {"cities.csv", "'latitude'", "missing required field"});
-    o.cities_path = write_file(dir / "cities2.csv", "name_en,latitude,longitude\nAlmaty,43.2,76.9\n");
-    require_input_error(o, {"cities2.csv", "'city_id'", "missing required field"});
-}
-
-TEST_CASE("bad input: rows that do not parse name line and field", "[load][bad]") {
-    const fs::path dir = temp_dir("rows");
-    const std::string head = "event_id_cnty,category,start_time,city_id,latitude,longitude\n";
-    const std::string good = "A,riot,2022-01-04T19:00+06:00,almaty,43.2,76.9\n";
-    struct Case {
-        std::string row;
-        std::vector<std::string> parts;
-    };
-    const std::vector<Case> cases{
-        {"B,riot,5th of January,almaty,43.2,76.9\n", {"line 3", "'start_time'", "not a time"}},
-        {"B,riot,2022-02-30T10:00+06:00,almaty,43.2,76.9\n", {"line 3", "'start_time'", "not a time"}},
-        {"B,riot,2022-01-04T19:00+06:00,,95.5,76.9\n", {"line 3", "'latitude'", "beyond ±90"}},
-        {"B,riot,2022-01-04T19:00+06:00,,-90.5,76.9\n", {"line 3", "'latitude'", "beyond ±90"}},
-        {"B,riot,2022-01-04T19:00+06:00,,43.2,180.5\n", {"line 3", "'longitude'", "beyond ±180"}},
-        {"B,riot,2022-01-04T19:00+06:00,,abc,76.9\n", {"line 3", "'latitude'", "'abc' is not a number"}},
-        {"B,riot,2022-01-04T19:00+06:00,atlantis,,\n", {"line 3", "'city_id'", "unknown city 'atlantis'"}},
-        {"B,uprising,2022-01-04T19:00+06:00,almaty,,\n", {"line 3", "'category'", "unknown category"}},
-        {"B,riot,2022-01-04T19:00+06:00,,,\n", {"line 3", "no coordinates and no city_id"}},
-    };
-    int n = 0;
-    for (const Case& c : cases) {
-        INFO(c.row);
-        const std::string name = "rows" + std::to_string(++n) + ".csv";
-        const std::string path = write_file(dir / name, head + good + c.row);
-        std::vector<std::string> parts = c.parts;
-        parts.push_back(name);
-        require_input_error(fixture_options(path), parts);
-
-        // With skip_invalid the good row loads and the bad one is reported.
-        LoadOptions skip = fixture_options(path);
-        skip.skip_invalid = true;
-        const Dataset d = load_dataset(skip);
-        CHECK(d.events.size() == 1);
-        REQUIRE(d.skipped.size() == 1);
-        CHECK(d.skipped[0].where == "line 3");
-        CHECK(d.skipped[0].reason.find(c.parts[1]) != std::string::npos);
-    }
-}
-
-TEST_CASE("bad input: non-UTF-8 text names line and field", "[load][bad]") {
-    const fs::path dir = temp_dir("latin1");
-    const std::string path = write_file(dir / "latin1.csv",
-                                        "event_id_cnty,category,start_time,city_id,notes\n"
-                                        "A,riot,2022-01-04T19:00+06:00,almaty,ok\n"
-                                        "B,riot,2022-01-04T20:00+06:00,almaty,caf\xe9\n");
-    require_input_error(fixture_options(path), {"latin1.csv", "line 3", "'notes'", "UTF-8"});
-}
-
-TEST_CASE("bad input: an unknown --crs is a usage error", "[load][bad]") {
-    LoadOptions o = fixture_options();
-    o.crs = "EPSG:12345678";
-    CHECK_THROWS_AS(load_dataset(o), UsageError);
-    o.crs = "EPSG:3857";
-    const Dataset d = load_dataset(o);
-    CHECK(d.crs == "EPSG:3857");
-}
-
-TEST_CASE("skip_invalid reports every skipped row, in order", "[load][bad]") {
-    const fs::path dir = temp_dir("skip");
-    std::string text = "event_id_cnty,category,start_time,city_id\n";
-    for (int i = 0; i < 20; ++i)
-        text += "E" + std::to_string(i) + ",riot," + (i % 4 == 1 ? "never" : "2022-01-04T19:00+06:00") + ",almaty\n";
-    LoadOptions o = fixture_options(write_file(dir / "many.csv", text));
-    o.skip_invalid = true;
-    const Dataset d = load_dataset(o);
-    CHECK(d.events.size() == 15);
-    REQUIRE(d.skipped.size() == 5);
-    CHECK(d.skipped[0].where == "line 3");
-    CHECK(d.skipped[4].where == "line 19");
-    CHECK(d.skipped[0].field == "start_time");
-    // All rows bad: an error, not an empty map.
-    o.events_path = write_file(dir / "allbad.csv", "event_id_cnty,category,start_time,city_id\nA,riot,never,almaty\n");
-    CHECK_THROWS_AS(load_dataset(o), InputError);
-}
-
-TEST_CASE("rows handed to the store's thread in batches keep their order, notes and errors", "[load][bad][issue11]") {
-    // 30,000 rows: many batches of 2,048 and ~7.5 MB of notes (two prose chunks, compressed while
-    // they load); bad rows in the first batch, on a batch boundary and in the last.
-    const fs::path dir = temp_dir("batches");
-    auto note = [](int i) { return "Note " + std::to_string(i) + ": " + std::string(static_cast<std::size_t>(200 + i % 97), static_cast<char>('a' + i % 26)); };
-    std::string text = "event_id_cnty,category,start_time,city_id,notes\n";
-    const std::set<int> bad{3, 2048, 2049, 29999};
-    for (int i = 0; i < 30000; ++i) {
-        const int minute = 59 - i % 60;  // out of time order: the store sorts
-        text += "E" + std::to_string(100000 + i) + ",riot," +
-                (bad.count(i) ? std::string("never") : "2022-01-04T19:" + std::string(minute < 10 ? "0" : "") +
-                                                             std::to_string(minute) + "+06:00") +
-                ",almaty," + note(i) + "\n";
-    }
-    LoadOptions o = fixture_options(write_file(dir / "batches.csv", text));
-    require_input_error(o, {"batches.csv", "line 5", "'start_time'"});  // the first bad row, not a later one
-    o.skip_invalid = true;
-    const Dataset d = load_dataset(o);
-    REQUIRE(d.events.size() == 30000 - bad.size());
-    REQUIRE(d.skipped.size() == bad.size());
-    std::vector<std::string> where;
-    for (const Skipped& s : d.skipped) where.push_back(s.where);
-    CHECK(where == std::vector<std::string>{"line 5", "line 2050", "line 2051", "line 30001"});
-    // Every row's note came back, and rows of one moment keep their id order.
-    for (std::size_t k = 0; k < d.events.size(); ++k) {
-        const EventRef e = d.events[k];
-        const int i = std::stoi(std::string(e.event_id_cnty().substr(1))) - 100000;
-        if (e.notes() != note(i)) FAIL_CHECK("row " << i << ": notes differ");
-        if (k > 0 && d.events.start_s(k - 1) == e.start_s())
-            CHECK(d.events[k - 1].event_id_cnty() < e.event_id_cnty());
-    }
 }
 
 TEST_CASE("the bundled data loads", "[load][bundled]") {
@@ -504,7 +320,7 @@ TEST_CASE("the bundled data loads", "[load][bundled]") {
 }
 
 TEST_CASE("the sources table loads through GDAL and turns keys into citations", "[load][sources][issue12]") {
-    const fs::path dir = temp_dir("sources");
+    const fs::path dir = test::load_dir("sources");
     LoadOptions o = fixture_options();
     o.sources_path = write_file(dir / "sources.csv",
                                 "key,short,outlet,date,title,url\n"

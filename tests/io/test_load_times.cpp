@@ -13,16 +13,11 @@
 
 using namespace qantar;
 namespace fs = std::filesystem;
+using test::write_file;
 
 namespace {
 
 const std::string kData = std::string(QANTAR_SOURCE_DIR) + "/tests/data";
-
-std::string write_file(const fs::path& path, const std::string& content) {
-    std::ofstream out(path, std::ios::binary);
-    out << content;
-    return path.string();
-}
 
 // A square region around Chicago in America/Chicago (no utc_offset column).
 std::string chicago_regions(const fs::path& dir) {
