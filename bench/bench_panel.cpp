@@ -7,6 +7,7 @@
 // Each figure waits for the GPU (glFinish); median of the runs.
 //
 //   bench_panel [events=10000] [runs=7]   (needs a display: run it under xvfb-run)
+#include "app/process_memory.hpp"
 #include "render/renderer.hpp"
 
 #include "core/details.hpp"
@@ -70,6 +71,7 @@ void write_events(const std::string& path, const City& city, const std::vector<C
 }  // namespace
 
 int main(int argc, char** argv) {
+    qantar::app::tune_process_memory();  // as qantar runs: the same malloc settings, the heap on huge pages
     const std::size_t n = argc > 1 ? static_cast<std::size_t>(std::atoll(argv[1])) : 10000;
     const int runs = argc > 2 ? std::atoi(argv[2]) : 7;
     LoadOptions lo;

@@ -8,6 +8,7 @@
 //   display: bench/bench_frames.sh runs it under xvfb-run). The "path" column is what the first
 //   measured window frame draws: "marks" with the screens of pixels they cover, or "grid".
 //   BENCH_RENDER_PNG=DIR writes the last frame of each run there.
+#include "app/process_memory.hpp"
 #include "render/renderer.hpp"
 
 #include "io/load.hpp"
@@ -44,6 +45,7 @@ static std::vector<EventMark> synthetic(std::size_t n, const Dataset& data, doub
 }
 
 int main(int argc, char** argv) {
+    qantar::app::tune_process_memory();  // as qantar runs: the same malloc settings, the heap on huge pages
     int frames = argc > 1 ? std::atoi(argv[1]) : 120;
     std::vector<std::size_t> sizes;
     for (int i = 2; i < argc; ++i) sizes.push_back(static_cast<std::size_t>(std::atoll(argv[i])));

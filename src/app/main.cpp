@@ -5,17 +5,14 @@
 #include "core/text.hpp"
 #include "io/atomic_file.hpp"
 #include "io/story_manifest.hpp"
+#include "process_memory.hpp"
 #include "source_window.hpp"
 
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdlib>
 #include <cstring>
-#include <malloc.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <sstream>
 #include <iostream>
 #include <optional>
@@ -302,40 +299,8 @@ int run_command(const Cli& cli) {
 
 }  // namespace
 
-// The heap on transparent huge pages, where the kernel gives them on request (its "madvise"
-// mode; Debian's own kernel gives them always): what glibc's GLIBC_TUNABLES=glibc.malloc.hugetlb=1
-// does, for the first 512 MB of the heap. One fault then maps 2 MB instead of 4 KB, and a page's
-// first write costs ~10-20 us on a virtual machine: by the bundled story's first frame the process
-// has written some 190 MB, 43 MB of it in the first draw (software OpenGL's binning). Measured
-// (bench/bench_first_frame.sh, 2 CPUs, llvmpipe): first frame 486 -> 333 ms from main, the whole
-// process's CPU 730 -> 490 ms; a 1M-row GeoPackage `info` the same time and peak (416 MB). The
-// reservation is address space only; pages are taken as they are written, as before.
-void heap_on_huge_pages() {
-    constexpr std::size_t kHuge = std::size_t{2} << 20, kReserve = std::size_t{512} << 20;
-    mallopt(M_TOP_PAD, static_cast<int>(kReserve));  // kept: a trim leaves the reservation in place
-    auto* const before = static_cast<char*>(sbrk(0));
-    void* volatile grow = std::malloc(kHuge);  // more than the heap holds yet: it grows by kReserve (volatile: not elided)
-    std::free(grow);                             // (the free trims the heap's top by a page or so)
-    auto* const after = static_cast<char*>(sbrk(0));
-    const auto lo = (reinterpret_cast<std::uintptr_t>(before) + kHuge - 1) & ~(kHuge - 1);
-    const auto hi = reinterpret_cast<std::uintptr_t>(after) & ~(kHuge - 1);
-    if (hi > lo) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);  // refused: small pages, as before
-}
-
 int main(int argc, char** argv) {
-    // One malloc arena: the load fills the event store on a second thread, and a second arena
-    // holds freed memory the first cannot reuse (measured, 200k rows: 197 MB peak with glibc's
-    // default, 155 MB with one, no slower).
-    mallopt(M_ARENA_MAX, 1);
-    // Freed memory kept for reuse instead of going back to the system at once (glibc's defaults:
-    // blocks from 128 KB up mapped and unmapped each time, the heap trimmed above 128 KB free). A
-    // page's first write is a fault, ~10-20 us each on a virtual machine, and a load or a video
-    // frees and remakes buffers of the same sizes again and again. Measured (GLIBC_TUNABLES, then
-    // these): 1M-row GeoPackage `info` 12.4 -> 10.0 s, peak 399 -> 419 MB, minor faults 134k -> 93k;
-    // a 48-frame PNG sequence ~1.98 -> ~1.83 s; a 10M-row PostGIS window ~2.18 -> ~2.11 s.
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);  // glibc's largest
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    heap_on_huge_pages();
+    qantar::app::tune_process_memory();
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> cargs;
     for (auto& a : args) cargs.push_back(a.data());
