@@ -43,8 +43,11 @@ public:
     static constexpr std::size_t kDenseThreshold = 8000;
     static constexpr double kLongS = 48 * 3600.0;
     // How many screens' worth of marker pixels a frame draws before it draws the density grid
-    // instead (software OpenGL: about a base frame's time).
-    static constexpr double kFillBudget = 1.0;
+    // instead. Software OpenGL fills a screen of markers in about a base frame's time, so 1.0 let
+    // a frame take twice the 1k frame's; measured (bench_render, 1280x720, 5 runs): at 10k events
+    // (0.8 of a screen) 1.3-1.5x in the window mode and 1.9-2.3x cumulative with 1.0; 1.2-1.4x and
+    // 1.3-1.6x with 0.6. The bundled story fills at most 0.22 of a screen.
+    static constexpr double kFillBudget = 0.6;
     // The grid is prepared when there are more short marks than this (fewer never fill the budget).
     static constexpr std::size_t kGridFrom = 200;
 
