@@ -356,7 +356,11 @@ void ViewSession::frame() {
     }
     if (frames_ == 0 || log_layout_pending_) log_layout();
     log_layout_pending_ = false;
-    if (++frames_ == 1 && log_) std::cerr << "qantar: first frame after " << ms_since_start() << " ms\n";
+    if (++frames_ == 1 && log_) {
+        // Also as a time of day (ms since 1970), for a whole process's time from its launch.
+        const auto unix_ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch());
+        std::cerr << "qantar: first frame after " << ms_since_start() << " ms (unix ms " << unix_ms.count() << ")\n";
+    }
 }
 
 void ViewSession::run(long quit_after) {
@@ -377,12 +381,15 @@ void ViewSession::run(long quit_after) {
 }  // namespace
 
 int run_view(const LoadOptions& load, const ViewOptions& opt) {
-    const auto started = Steady::now();
+    const auto started = main_started();  // the story read, the options resolved: counted too
     if (!have_display(true, "qantar: view needs a display; on a machine without one, run it under xvfb-run "
                             "(xvfb-run -a qantar view) or write a still with "
                             "'xvfb-run -a qantar render --at 2022-01-05T18:00+06:00 -o frame.png'"))
         return 1;
     const bool log = std::getenv("QANTAR_LOG") != nullptr;
+    if (log)
+        std::cerr << "qantar: options read at "
+                  << static_cast<long>(std::chrono::duration<double, std::milli>(Steady::now() - main_started()).count()) << " ms\n";
     long quit_after = 0;
     if (const char* q = std::getenv("QANTAR_QUIT_AFTER_FRAMES")) quit_after = std::atol(q);
 

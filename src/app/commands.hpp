@@ -6,6 +6,7 @@
 #include "core/limits.hpp"
 #include "io/load.hpp"
 
+#include <chrono>
 #include <optional>
 #include <string>
 
@@ -63,6 +64,9 @@ struct InitOptions {
     std::string dir;     // init DIR
     bool force = false;  // --force: write into a non-empty DIR
 };
+
+// When main began (the first call is main's first statement): QANTAR_LOG's times count from it.
+std::chrono::steady_clock::time_point main_started();
 
 int run_info(const LoadOptions& load, bool json);
 int run_init(const LoadOptions& load, const InitOptions& init);

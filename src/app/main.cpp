@@ -299,7 +299,17 @@ int run_command(const Cli& cli) {
 
 }  // namespace
 
+namespace qantar::app {
+
+std::chrono::steady_clock::time_point main_started() {
+    static const auto at = std::chrono::steady_clock::now();
+    return at;
+}
+
+}  // namespace qantar::app
+
 int main(int argc, char** argv) {
+    qantar::app::main_started();
     qantar::app::tune_process_memory();
     std::vector<std::string> args = with_default_subcommand(argc, argv);
     std::vector<char*> cargs;
