@@ -9,6 +9,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 namespace qantar {
@@ -35,6 +36,58 @@ std::string normalise_crs(const std::string& crs) {
         return crs + " +type=crs";
     return crs;
 }
+
+}  // namespace
+
+std::optional<std::string> direct_pipeline(const std::string& crs) {
+    // Keys that change the datum, the ellipsoid's shape, the axes or add a vertical part: the
+    // database's answer is needed (or a pipeline that is not a bare projection).
+    static constexpr std::string_view kRefused[] = {"towgs84", "nadgrids", "geoidgrids", "pm", "axis", "init",
+                                                    "a", "b", "R", "rf", "f", "es", "e", "vunits", "vto_meter",
+                                                    "geoc", "geoidgrids", "hgridshift", "vgridshift", "step", "inv"};
+    static constexpr std::string_view kNotProjections[] = {"pipeline", "longlat", "latlong", "lonlat", "latlon",
+                                                           "geocent", "cart", "unitconvert", "axisswap", "noop"};
+    std::string steps;
+    bool wgs84 = false, projection = false;
+    std::size_t at = 0;
+    while (at < crs.size()) {
+        while (at < crs.size() && std::isspace(static_cast<unsigned char>(crs[at]))) ++at;
+        std::size_t end = at;
+        while (end < crs.size() && !std::isspace(static_cast<unsigned char>(crs[end]))) ++end;
+        if (end == at) break;
+        const std::string_view token(crs.data() + at, end - at);
+        at = end;
+        if (token[0] != '+' || token.size() < 2) return std::nullopt;
+        const std::size_t eq = token.find('=');
+        const std::string_view key = token.substr(1, eq == std::string_view::npos ? std::string_view::npos : eq - 1);
+        const std::string_view value = eq == std::string_view::npos ? std::string_view() : token.substr(eq + 1);
+        for (std::string_view r : kRefused)
+            if (key == r) return std::nullopt;
+        if (key == "type") {
+            if (value != "crs") return std::nullopt;
+            continue;
+        }
+        if (key == "no_defs" || (key == "units" && value == "m")) continue;
+        if (key == "datum" || key == "ellps") {
+            if (value != "WGS84" || wgs84) return std::nullopt;
+            wgs84 = true;
+            steps += " +ellps=WGS84";
+            continue;
+        }
+        if (key == "proj") {
+            if (projection || value.empty()) return std::nullopt;
+            for (std::string_view n : kNotProjections)
+                if (value == n) return std::nullopt;
+            projection = true;
+        }
+        steps += ' ';
+        steps += token;
+    }
+    if (!wgs84 || !projection) return std::nullopt;
+    return "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step" + steps;
+}
+
+namespace {
 
 std::string proj_message(PJ_CONTEXT* ctx) {
     const int err = proj_context_errno(ctx);
@@ -77,6 +130,10 @@ Projector::Projector(const std::string& crs) : impl_(std::make_unique<Impl>()), 
     if (!is_crs && !is_conversion)
         throw UsageError("unknown --crs '" + crs_ + "': not a coordinate reference system");
 
+    // A projection of WGS 84 given as a PROJ string (every projection qantar fits itself): its
+    // pipeline directly, without the database's lookups.
+    if (const std::optional<std::string> direct = direct_pipeline(target))
+        if ((impl_->pj = proj_create(impl_->ctx, direct->c_str()))) return;
     PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target.c_str(), nullptr);
     if (!raw) throw UsageError("unknown --crs '" + crs_ + "': " + proj_message(impl_->ctx));
     PJ* norm = proj_normalize_for_visualization(impl_->ctx, raw);

@@ -5,6 +5,7 @@
 #include "core/model.hpp"
 
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace qantar {
@@ -15,6 +16,13 @@ namespace qantar {
 // projection keeps the shapes of regions and the angles of spread arcs true.
 inline constexpr const char* kDefaultCrs =
     "+proj=lcc +lat_0=48 +lon_0=67 +lat_1=43 +lat_2=53 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs";
+
+// The operation from WGS 84 lon/lat (degrees) to a PROJ string's CRS when that CRS is a projection
+// of WGS 84 itself (+datum=WGS84 or +ellps=WGS84; no datum shift, grid, prime meridian, axis order
+// or vertical part): "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad +step <the
+// projection>", which is what PROJ's crs_to_crs finds for it after 15-45 ms of lookups in its
+// database. Anything else (EPSG codes, WKT, other datums): nullopt, and the database decides.
+std::optional<std::string> direct_pipeline(const std::string& crs);
 
 class Projector {
 public:

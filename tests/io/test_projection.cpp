@@ -3,6 +3,11 @@
 #include "io/projection.hpp"
 
 #include <catch2/catch.hpp>
+#include <proj.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
 
 using namespace qantar;
 
@@ -85,4 +90,90 @@ TEST_CASE("projectors move", "[projection]") {
     Vec2 m;
     REQUIRE(b.forward(67.0, 48.0, m));
     CHECK(m.x == Approx(0).margin(kToleranceM));
+}
+
+namespace {
+
+// PROJ's own answer through its database: what Projector did for every CRS before direct_pipeline.
+struct Reference {
+    PJ_CONTEXT* ctx = proj_context_create();
+    PJ* pj = nullptr;
+    explicit Reference(const std::string& crs) {
+        proj_log_level(ctx, PJ_LOG_NONE);
+        PJ* raw = proj_create_crs_to_crs(ctx, "EPSG:4326", crs.c_str(), nullptr);
+        REQUIRE(raw);
+        pj = proj_normalize_for_visualization(ctx, raw);
+        proj_destroy(raw);
+        REQUIRE(pj);
+    }
+    ~Reference() {
+        proj_destroy(pj);
+        proj_context_destroy(ctx);
+    }
+};
+
+}  // namespace
+
+TEST_CASE("a projection of WGS 84 as a PROJ string goes straight to its pipeline, with PROJ's own results",
+          "[projection][issue11]") {
+    // qantar's own (kDefaultCrs and core/framing's three kinds) and what users write.
+    const std::vector<std::string> direct = {
+        kDefaultCrs,
+        "+proj=eqearth +lon_0=0 +datum=WGS84 +units=m +no_defs",
+        "+proj=eqearth +lon_0=150 +datum=WGS84 +units=m +no_defs",
+        "+proj=merc +lon_0=-60.5 +datum=WGS84 +units=m +no_defs",
+        "+proj=lcc +lat_0=-33.5 +lon_0=-60.25 +lat_1=-36 +lat_2=-31 +x_0=0 +y_0=0 +datum=WGS84 +units=m +no_defs",
+        "+proj=laea +lat_0=52 +lon_0=10 +x_0=4321000 +y_0=3210000 +ellps=WGS84 +units=m",
+        "+proj=utm +zone=33 +datum=WGS84 +units=m +no_defs +type=crs",
+        "+proj=utm +zone=19 +south +datum=WGS84",
+        "+proj=tmerc +lat_0=0 +lon_0=35 +k=0.9996 +x_0=500000 +y_0=0 +datum=WGS84 +units=km",
+        "+proj=robin +lon_0=0 +datum=WGS84",
+        "+proj=aea +lat_1=29.5 +lat_2=45.5 +lat_0=37.5 +lon_0=-96 +x_0=0 +y_0=0 +ellps=WGS84 +units=us-ft",
+    };
+    for (const std::string& crs : direct) {
+        INFO(crs);
+        REQUIRE(direct_pipeline(crs).has_value());
+        const Projector fast(crs);
+        const Reference slow(crs + (crs.find("+type=crs") == std::string::npos ? " +type=crs" : ""));
+        int compared = 0, outside = 0;
+        for (double lat = -80; lat <= 80; lat += 8)
+            for (double lon = -175; lon <= 175; lon += 10) {
+                INFO(lon << ", " << lat);
+                Vec2 got;
+                const bool ok = fast.forward(lon, lat, got);
+                const PJ_COORD want = proj_trans(slow.pj, PJ_FWD, proj_coord(lon, lat, 0, 0));
+                const bool want_ok = std::isfinite(want.xy.x) && std::isfinite(want.xy.y) && want.xy.x != HUGE_VAL;
+                proj_errno_reset(slow.pj);
+                REQUIRE(ok == want_ok);
+                if (!ok) {
+                    ++outside;
+                    continue;
+                }
+                CHECK(got.x == Approx(want.xy.x).margin(1e-6));
+                CHECK(got.y == Approx(want.xy.y).margin(1e-6));
+                double back_lon = 0, back_lat = 0;
+                const PJ_COORD back = proj_trans(slow.pj, PJ_INV, want);
+                proj_errno_reset(slow.pj);
+                if (fast.inverse(got, back_lon, back_lat) && std::isfinite(back.lp.lam)) {
+                    CHECK(back_lon == Approx(back.lp.lam).margin(1e-9));
+                    CHECK(back_lat == Approx(back.lp.phi).margin(1e-9));
+                }
+                ++compared;
+            }
+        CHECK(compared > 50);
+        (void)outside;
+    }
+    // Through the database: another datum or ellipsoid, a datum shift, grids, axes, a prime
+    // meridian, EPSG codes, WKT, geographic CRSs and pipelines.
+    for (const std::string crs : {"EPSG:3857", "3857", "+proj=lcc +lat_1=43 +lat_2=53 +lon_0=67 +datum=NAD83",
+                                  "+proj=merc +ellps=GRS80", "+proj=merc +datum=WGS84 +towgs84=0,0,0",
+                                  "+proj=merc +a=6378137 +b=6378137", "+proj=tmerc +datum=WGS84 +pm=paris",
+                                  "+proj=utm +zone=33 +datum=WGS84 +axis=neu", "+proj=longlat +datum=WGS84",
+                                  "+proj=pipeline +step +proj=merc +ellps=WGS84", "+proj=merc",
+                                  "+proj=merc +datum=WGS84 +nadgrids=@null", "+init=epsg:3857",
+                                  "+proj=merc +datum=WGS84 +type=other", "+proj=merc +datum=WGS84 +ellps=WGS84",
+                                  R"(PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84"]])"}) {
+        INFO(crs);
+        CHECK_FALSE(direct_pipeline(crs).has_value());
+    }
 }
