@@ -42,9 +42,10 @@ std::string normalise_crs(const std::string& crs) {
 std::optional<std::string> direct_pipeline(const std::string& crs) {
     // Keys that change the datum, the ellipsoid's shape, the axes or add a vertical part: the
     // database's answer is needed (or a pipeline that is not a bare projection).
-    static constexpr std::string_view kRefused[] = {"towgs84", "nadgrids", "geoidgrids", "pm", "axis", "init",
-                                                    "a", "b", "R", "rf", "f", "es", "e", "vunits", "vto_meter",
-                                                    "geoc", "geoidgrids", "hgridshift", "vgridshift", "step", "inv"};
+    static constexpr std::string_view kRefused[] = {
+        "towgs84", "nadgrids", "geoidgrids", "hgridshift", "vgridshift", "pm", "axis", "init", "geoc", "lon_wrap",
+        "a", "b", "R", "rf", "f", "es", "e", "R_A", "R_V", "R_a", "R_g", "R_h", "R_lat_a", "R_lat_g",
+        "vunits", "vto_meter", "step", "inv"};
     static constexpr std::string_view kNotProjections[] = {"pipeline", "longlat", "latlong", "lonlat", "latlon",
                                                            "geocent", "cart", "unitconvert", "axisswap", "noop"};
     std::string steps;

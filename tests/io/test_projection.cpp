@@ -172,6 +172,7 @@ TEST_CASE("a projection of WGS 84 as a PROJ string goes straight to its pipeline
                                   "+proj=pipeline +step +proj=merc +ellps=WGS84", "+proj=merc",
                                   "+proj=merc +datum=WGS84 +nadgrids=@null", "+init=epsg:3857",
                                   "+proj=merc +datum=WGS84 +type=other", "+proj=merc +datum=WGS84 +ellps=WGS84",
+                                  "+proj=merc +ellps=WGS84 +R_A", "+proj=eqc +datum=WGS84 +lon_wrap=180",
                                   R"(PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84"]])"}) {
         INFO(crs);
         CHECK_FALSE(direct_pipeline(crs).has_value());
