@@ -18,7 +18,9 @@ namespace {
 // has written some 190 MB, 43 MB of it in the first draw (software OpenGL's binning). Measured
 // (bench/bench_first_frame.sh, 2 CPUs, llvmpipe): first frame 486 -> 333 ms from main, the whole
 // process's CPU 730 -> 490 ms; a 1M-row GeoPackage `info` the same time and peak (416 MB). The
-// reservation is address space only; pages are taken as they are written, as before.
+// reservation is address space only; pages are taken as they are written, as before (under the
+// kernel's strict overcommit mode it counts against the commit limit; refused, the heap grows as
+// glibc's default would and nothing is advised).
 void heap_on_huge_pages() {
     constexpr std::size_t kHuge = std::size_t{2} << 20, kReserve = std::size_t{512} << 20;
     mallopt(M_TOP_PAD, static_cast<int>(kReserve));  // kept: a trim leaves the reservation in place
