@@ -46,8 +46,11 @@ std::optional<std::string> direct_pipeline(const std::string& crs) {
         "towgs84", "nadgrids", "geoidgrids", "hgridshift", "vgridshift", "pm", "axis", "init", "geoc", "lon_wrap",
         "a", "b", "R", "rf", "f", "es", "e", "R_A", "R_V", "R_a", "R_g", "R_h", "R_lat_a", "R_lat_g",
         "vunits", "vto_meter", "step", "inv"};
-    static constexpr std::string_view kNotProjections[] = {"pipeline", "longlat", "latlong", "lonlat", "latlon",
-                                                           "geocent", "cart", "unitconvert", "axisswap", "noop"};
+    // Not a projection to metres: a pipeline, geographic or geocentric output, or a rotated pole
+    // (ob_tran, whose output is in angles for o_proj=longlat).
+    static constexpr std::string_view kNotProjections[] = {"pipeline", "longlat", "latlong", "lonlat",    "latlon",
+                                                           "geocent",  "cart",    "unitconvert", "axisswap", "noop",
+                                                           "ob_tran"};
     std::string steps;
     bool wgs84 = false, projection = false;
     std::size_t at = 0;
@@ -133,8 +136,9 @@ Projector::Projector(const std::string& crs) : impl_(std::make_unique<Impl>()), 
 
     // A projection of WGS 84 given as a PROJ string (every projection qantar fits itself): its
     // pipeline directly, without the database's lookups.
-    if (const std::optional<std::string> direct = direct_pipeline(target))
-        if ((impl_->pj = proj_create(impl_->ctx, direct->c_str()))) return;
+    if (type == PJ_TYPE_PROJECTED_CRS)
+        if (const std::optional<std::string> direct = direct_pipeline(target))
+            if ((impl_->pj = proj_create(impl_->ctx, direct->c_str()))) return;
     PJ* raw = proj_create_crs_to_crs(impl_->ctx, "EPSG:4326", target.c_str(), nullptr);
     if (!raw) throw UsageError("unknown --crs '" + crs_ + "': " + proj_message(impl_->ctx));
     PJ* norm = proj_normalize_for_visualization(impl_->ctx, raw);

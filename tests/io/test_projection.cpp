@@ -173,8 +173,23 @@ TEST_CASE("a projection of WGS 84 as a PROJ string goes straight to its pipeline
                                   "+proj=merc +datum=WGS84 +nadgrids=@null", "+init=epsg:3857",
                                   "+proj=merc +datum=WGS84 +type=other", "+proj=merc +datum=WGS84 +ellps=WGS84",
                                   "+proj=merc +ellps=WGS84 +R_A", "+proj=eqc +datum=WGS84 +lon_wrap=180",
+                                  "+proj=ob_tran +o_proj=longlat +o_lon_p=-162 +o_lat_p=39.25 +lon_0=180 +datum=WGS84",
                                   R"(PROJCS["WGS 84 / Pseudo-Mercator",GEOGCS["WGS 84"]])"}) {
         INFO(crs);
         CHECK_FALSE(direct_pipeline(crs).has_value());
     }
+}
+
+TEST_CASE("a rotated pole with geographic output keeps PROJ's own degrees", "[projection][issue11]") {
+    // Through the database: crs_to_crs ends this pipeline with a conversion back to degrees, which
+    // a bare projection step would not.
+    const std::string crs = "+proj=ob_tran +o_proj=longlat +o_lon_p=-162 +o_lat_p=39.25 +lon_0=180 +datum=WGS84";
+    const Projector p(crs);
+    const Reference ref(crs + " +type=crs");
+    Vec2 got;
+    REQUIRE(p.forward(10, 50, got));
+    const PJ_COORD want = proj_trans(ref.pj, PJ_FWD, proj_coord(10, 50, 0, 0));
+    CHECK(got.x == Approx(want.xy.x).margin(1e-9));
+    CHECK(got.y == Approx(want.xy.y).margin(1e-9));
+    CHECK(std::abs(got.x) <= 180);  // degrees, not radians nor metres
 }
