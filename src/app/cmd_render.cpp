@@ -2,6 +2,7 @@
 // window draws it, written as PNG (temp file + rename). Other outputs: video_export.cpp.
 #include "commands.hpp"
 #include "display.hpp"
+#include "load_ahead.hpp"
 #include "frame_options.hpp"
 #include "source_window.hpp"
 #include "core/text.hpp"
@@ -193,21 +194,9 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     // A database sends only the window's rows (the whole past with --cumulative). The data loads,
     // its timeline is built and the renderer's geometry prepared for this size on a thread while
     // the offscreen OpenGL context is made.
-    struct Loaded {
-        Dataset data;
-        std::optional<Timeline> timeline;
-        render::RenderPrep prep;
-    };
     const LoadOptions windowed = with_source_window(
         load, std::nullopt, opt.view.at, opt.view.cumulative ? std::nullopt : std::optional<double>(opt.view.window_h));
-    const bool beside_panel = opt.view.select.has_value();
-    auto loading = std::async(std::launch::async, [&windowed, size, beside_panel] {
-        auto l = std::make_unique<Loaded>();
-        // The base map is prepared while a database still counts the days.
-        l->data = load_dataset(windowed, [&](const Dataset& d) { l->prep = render::prepare_render(d, size, beside_panel); });
-        l->timeline.emplace(l->data);
-        return l;
-    });
+    auto loading = load_ahead(windowed, size, opt.view.select.has_value());
     // Meanwhile: the context, the shader and the fonts (errors reported after the data's own).
     sf::RenderTexture rt;
     const render::RendererConfig config = render::renderer_config_from_env();
@@ -221,12 +210,11 @@ int run_render(const LoadOptions& load, const RenderOptions& opt_in) {
     }
     // While the data is still loading: the frame's drawing states compiled and storage for the
     // base map allocated (as the window does: render/warm_up.hpp).
-    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
-    if (resources && still_loading()) render::warm_up(rt, *resources, size);
+    if (resources && still_loading(loading)) render::warm_up(rt, *resources, size);
     for (const std::size_t vertices : {std::size_t{400'000}, std::size_t{120'000}})
-        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+        if (resources && still_loading(loading)) render::reserve_vertex_buffer(*resources, vertices);
     Readback pixels;
-    if (resources && still_loading()) pixels.reserve(size);
+    if (resources && still_loading(loading)) pixels.reserve(size);
     const std::unique_ptr<Loaded> loaded = loading.get();
     const Dataset& data = loaded->data;
     io::refuse_overwriting_inputs(opt.output, data.input_files);

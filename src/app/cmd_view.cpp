@@ -7,6 +7,7 @@
 // QANTAR_QUIT_AFTER_FRAMES=N closes after N frames (benchmarks and smoke tests).
 #include "commands.hpp"
 #include "display.hpp"
+#include "load_ahead.hpp"
 #include "frame_options.hpp"
 #include "view_keys.hpp"
 
@@ -396,21 +397,10 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     // The data loads, its timeline is built and the renderer's geometry prepared (the border
     // strips for the first frame's size included) while the window and its OpenGL context are
     // made: both take a few hundred milliseconds on software OpenGL.
-    struct Loaded {
-        Dataset data;
-        std::optional<Timeline> timeline;
-        render::RenderPrep prep;
-    };
     // The loading starts before anything of SFML's graphics exists: the first sf::RenderWindow,
     // even one not yet open, makes SFML's shared OpenGL context, which loads the OpenGL driver
     // (software OpenGL: some 120 ms with one core busy and the other idle).
-    auto loading = std::async(std::launch::async, [&load, &opt, size = first_size(opt)] {
-        auto l = std::make_unique<Loaded>();
-        // The base map is prepared while a database still counts the days.
-        l->data = load_dataset(load, [&](const Dataset& d) { l->prep = render::prepare_render(d, size, opt.select.has_value()); });
-        l->timeline.emplace(l->data);
-        return l;
-    });
+    auto loading = load_ahead(load, first_size(opt), opt.select.has_value());
     ViewSession view(opt, started, log);
     if (load.story && !load.story->window_title.empty()) view.window_title = load.story->window_title;
     else if (!load.title.empty()) view.window_title += " \xE2\x80\x94 " + load.title;
@@ -430,14 +420,13 @@ int run_view(const LoadOptions& load, const ViewOptions& opt) {
     // While the data is still loading (never after: the first frame would wait): the drawing
     // states of a frame compiled, the back buffer touched, and storage for the base map's border
     // strips and country fills allocated (sized for the bundled story at 1920x1080, with room).
-    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
     bool warmed = false;
-    if (resources && still_loading()) {
+    if (resources && still_loading(loading)) {
         view.warm_up(*resources);
         warmed = true;
     }
     for (const std::size_t vertices : {std::size_t{400'000}, std::size_t{120'000}})
-        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+        if (resources && still_loading(loading)) render::reserve_vertex_buffer(*resources, vertices);
     if (warmed) view.stage("warmed up");
     const std::unique_ptr<Loaded> loaded = loading.get();
     view.stage("data loaded");

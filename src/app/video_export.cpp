@@ -1,5 +1,7 @@
 // Video export (video_export.hpp). Pulls in OpenGL directly for the frame readback only.
 #include "video_export.hpp"
+
+#include "load_ahead.hpp"
 #include "source_window.hpp"
 
 #include "display.hpp"
@@ -178,22 +180,11 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     // animation) on a thread while the offscreen OpenGL context, the shader and the fonts are made
     // (as a still does). Errors keep their order: the data's, the story's, then the display's.
     const bool cumulative = opt.view.cumulative;
-    struct Loaded {
-        Dataset data;
-        std::optional<Timeline> timeline;
-        render::RenderPrep prep;
-    };
     const LoadOptions source = opt.story ? load
                                          : with_source_window(load, cumulative ? std::nullopt : opt.from, opt.to,
                                                               cumulative ? std::nullopt : std::optional(opt.view.window_h));
     const std::optional<render::ScreenSize> strips_for = opt.story ? std::nullopt : std::optional(size);
-    auto loading = std::async(std::launch::async, [&source, strips_for] {
-        auto l = std::make_unique<Loaded>();
-        // The base map is prepared while a database still counts the days.
-        l->data = load_dataset(source, [&](const Dataset& d) { l->prep = render::prepare_render(d, strips_for); });
-        l->timeline.emplace(l->data);
-        return l;
-    });
+    auto loading = load_ahead(source, strips_for);
     sf::RenderTexture rt;
     render::RendererConfig config = render::renderer_config_from_env();
     config.direct_first_frame = false;  // many frames: the base map's cache from the first
@@ -211,8 +202,7 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
     // While the data is still loading: the drawing states compiled, and the base map's storage
     // made: its cache's two render textures and vertex buffers for the fills and strips of a world
     // base map at 1920x1080 (render/warm_up.hpp).
-    const auto still_loading = [&loading] { return loading.wait_for(std::chrono::seconds(0)) == std::future_status::timeout; };
-    if (resources && still_loading()) render::warm_up(rt, *resources, size);
+    if (resources && still_loading(loading)) render::warm_up(rt, *resources, size);
     // The second target of encode_frames (made after the data when it loads sooner).
     sf::RenderTexture rt2;
     bool rt2_ok = false;
@@ -222,11 +212,11 @@ int run_video(const LoadOptions& load, const RenderOptions& opt_in) {
         rt2_ok = rt2.create(static_cast<unsigned>(size.width_px), static_cast<unsigned>(size.height_px), cs);
         if (rt2_ok) rt2.clear();  // its pages touched now
     };
-    if (resources && still_loading()) make_second();
+    if (resources && still_loading(loading)) make_second();
     for (int k = 0; k < 2; ++k)
-        if (resources && still_loading()) render::reserve_render_texture(*resources, size);
+        if (resources && still_loading(loading)) render::reserve_render_texture(*resources, size);
     for (const std::size_t vertices : {std::size_t{600'000}, std::size_t{300'000}, std::size_t{150'000}})
-        if (resources && still_loading()) render::reserve_vertex_buffer(*resources, vertices);
+        if (resources && still_loading(loading)) render::reserve_vertex_buffer(*resources, vertices);
     prof.mark("warmed up");
     const std::unique_ptr<Loaded> loaded = loading.get();
     prof.mark("data loaded");

@@ -25,21 +25,31 @@ std::string exe_dir() {
     return ec ? std::string() : p.parent_path().string();
 }
 
+namespace {
+
+// The first candidate directory that holds `marker`, normalised; "" when none does.
+std::string first_holding(const std::vector<std::string>& candidates, const char* marker) {
+    std::error_code ec;
+    for (const std::string& c : candidates)
+        if (fs::exists(fs::path(c) / marker, ec)) return fs::path(c).lexically_normal().string();
+    return {};
+}
+
+}  // namespace
+
 std::string find_geodata_dir() {
     std::vector<std::string> candidates;
     if (const char* env = std::getenv("QANTAR_GEODATA"); env && *env) candidates.emplace_back(env);
     if (const std::string dir = exe_dir(); !dir.empty()) {
         candidates.push_back(dir + "/../geodata");
         candidates.push_back(dir + "/geodata");
+        candidates.push_back(dir + "/../share/qantar/geodata");
     }
-    if (const std::string dir = exe_dir(); !dir.empty()) candidates.push_back(dir + "/../share/qantar/geodata");
     if (*QANTAR_INSTALL_DATADIR) candidates.push_back(std::string(QANTAR_INSTALL_DATADIR) + "/geodata");
     candidates.emplace_back("geodata");
     candidates.emplace_back("/usr/local/share/qantar/geodata");
     candidates.emplace_back("/usr/share/qantar/geodata");
-    std::error_code ec;
-    for (const std::string& c : candidates)
-        if (fs::exists(fs::path(c) / "bundled-story", ec)) return fs::path(c).lexically_normal().string();
+    if (std::string found = first_holding(candidates, "bundled-story"); !found.empty()) return found;
     throw InputError(candidates.front() + "/bundled-story", "", "",
                      "no such file (set QANTAR_GEODATA or pass --geodata to the bundled data directory)");
 }
@@ -53,10 +63,7 @@ std::string find_world_dir() {
         candidates.push_back(dir + "/../geodata/world");
     }
     if (*QANTAR_SOURCE_DATADIR) candidates.push_back(std::string(QANTAR_SOURCE_DATADIR) + "/geodata/world");
-    std::error_code ec;
-    for (const std::string& c : candidates)
-        if (fs::exists(fs::path(c) / "countries.fgb", ec)) return fs::path(c).lexically_normal().string();
-    return {};
+    return first_holding(candidates, "countries.fgb");
 }
 
 }  // namespace qantar

@@ -457,7 +457,8 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
 
     const Paths paths = resolve_paths(options);
     const io::ConnectionAhead days_connection(options);  // a database's per-day counts: opened while the layers are read
-    // The projection is made (PROJ looks the operation up in its database) while the layers are
+    // The projection is made (PROJ opens its database, and looks the operation up in it unless the
+    // CRS is a projection of WGS 84: io/projection's direct_pipeline) while the layers are
     // read; a bad --crs is still reported before anything the files hold.
     auto making = std::async(std::launch::async,
                              [&options] { return Projector(options.crs.empty() ? std::string(kDefaultCrs) : options.crs); });

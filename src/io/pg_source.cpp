@@ -154,7 +154,10 @@ void configure_session(GDALDataset& ds, const std::string& shown, double seconds
 
 namespace {
 
+// The connections opened ahead, each with the ConnectionAhead that owns it, until session_for
+// takes it or its owner goes out of scope.
 struct Ahead {
+    const ConnectionAhead* owner;
     std::string source;
     std::future<gdal::DatasetPtr> session;
 };
@@ -169,30 +172,29 @@ gdal::DatasetPtr open_session(const LoadOptions& o) {
 
 }  // namespace
 
-void open_ahead(const LoadOptions& options) {
-    std::lock_guard lock(ahead_mutex);
-    ahead.push_back({options.events_path, std::async(std::launch::async, [options] { return open_session(options); })});
-}
-
-void drop_ahead() {
-    std::vector<Ahead> dropped;
-    {
-        std::lock_guard lock(ahead_mutex);
-        dropped.swap(ahead);
-    }
-    for (Ahead& a : dropped) try {
-            a.session.get();  // closed as it goes out of scope
-        } catch (...) {
-        }
-}
-
 ConnectionAhead::ConnectionAhead(const LoadOptions& options)
     : opened_(is_pg_source(options.events_path) && (options.pushdown_from_utc_s || options.pushdown_to_utc_s)) {
-    if (opened_) open_ahead(options);
+    if (!opened_) return;
+    std::lock_guard lock(ahead_mutex);
+    ahead.push_back({this, options.events_path, std::async(std::launch::async, [options] { return open_session(options); })});
 }
 
 ConnectionAhead::~ConnectionAhead() {
-    if (opened_) drop_ahead();
+    if (!opened_) return;
+    std::future<gdal::DatasetPtr> mine;
+    {
+        std::lock_guard lock(ahead_mutex);
+        for (auto it = ahead.begin(); it != ahead.end(); ++it)
+            if (it->owner == this) {
+                mine = std::move(it->session);
+                ahead.erase(it);
+                break;
+            }
+    }
+    if (mine.valid()) try {
+            mine.get();  // not taken: closed as it goes out of scope
+        } catch (...) {
+        }
 }
 
 gdal::DatasetPtr session_for(const LoadOptions& options) {

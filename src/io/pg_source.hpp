@@ -33,14 +33,11 @@ gdal::DatasetPtr open_pg(const std::string& path);
 // statement_timeout (seconds; 0 leaves the server's).
 void configure_session(GDALDataset& ds, const std::string& shown, double seconds);
 
-// A connection to options' source opened ahead on a thread of its own (GDAL's catalogue queries
-// and the session settled: ~0.1 s), for the next session_for of the same source: a window's
-// per-day counts start only once the table's columns are known, and then need not wait for a
-// connection. The one opened ahead and not taken is closed by drop_ahead (or at the end of the
-// process).
-void open_ahead(const LoadOptions& options);
-void drop_ahead();
-// For the length of a load: a connection opened ahead when options read a window of a database.
+// For the length of a load: a connection to options' source opened ahead on a thread of its own
+// (GDAL's catalogue queries and the session settled: ~0.1 s) when options read a window of a
+// database, for the next session_for of the same source: a window's per-day counts start only once
+// the table's columns are known, and then need not wait for a connection. One not taken is closed
+// when this goes out of scope (only this one: another load's stays).
 class ConnectionAhead {
 public:
     explicit ConnectionAhead(const LoadOptions& options);
