@@ -151,12 +151,12 @@ void check_events_span(const EventStore& events, const std::string& path, double
 // The events, sorted, their span checked, their times read in their places' zones (or --tz), and
 // the display zone: --tz, else the most common zone of the events' places, else none (Timeline
 // falls back to the most common offset). Returns what a database did not send (EventTimes::pushed_down).
-PushedDown read_events(const LoadOptions& options, const Paths& paths, Dataset& data) {
+PushedDown read_events(const LoadOptions& options, const Paths& paths, io::ConnectionAhead& ahead, Dataset& data) {
     std::shared_ptr<const ZoneRules> tz;
     if (!options.time_zone.empty()) tz = qantar::tz::require_zone(options.time_zone);
     loading::EventTimes times;
     loading::load_events(options, data, paths.events, data.events, data.skipped, data.categories, data.category_field,
-                         tz.get(), times);
+                         tz.get(), &ahead, times);
     sort_events(data.events);
     check_events_span(data.events, paths.events, options.max_span_years);
     data.time_field = times.field;
@@ -186,14 +186,15 @@ PushedDown read_events(const LoadOptions& options, const Paths& paths, Dataset& 
 // A database read through a window: the histogram's days come from the server's counts over all
 // of its rows (io::server_day_counts), in the display zone, each value counted in the category
 // its rows get (a value the window did not hold: "Other"; one the story does not know: left out).
-void count_days_on_server(const LoadOptions& options, const PushedDown& pushed_down, Dataset& data) {
+void count_days_on_server(const LoadOptions& options, io::ConnectionAhead& ahead, const PushedDown& pushed_down,
+                          Dataset& data) {
     if (pushed_down.where.empty()) return;
     // The zone the timeline would fall back to, made explicit so that the server counts in it.
     if (!data.display_zone) data.display_zone = std::make_shared<FixedOffsetZone>(most_common_offset(data.events));
     const bool by_value = !data.category_field.empty();  // else one category for every event
     const auto rows = pushed_down.days.valid()
                           ? pushed_down.days.get()
-                          : io::server_day_counts(options, data.time_field, by_value ? data.category_field : std::string(),
+                          : io::server_day_counts(options, &ahead, data.time_field, by_value ? data.category_field : std::string(),
                                                   *data.display_zone);
     if (rows.empty()) return;
     std::int64_t first = rows.front().local_day, last = first;
@@ -222,7 +223,7 @@ void count_days_on_server(const LoadOptions& options, const PushedDown& pushed_d
 
 // Every layer in lon/lat, linked: cities to regions, events to cities and regions. Returns
 // what read_events says a database did not send.
-PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& data) {
+PushedDown read_layers(const LoadOptions& options, const Paths& paths, io::ConnectionAhead& ahead, Dataset& data) {
     // The context layers (most of a story's geometry, GeoJSON as often as not) are read on a thread
     // of their own meanwhile; they join the data last, as when they were read last.
     std::future<Dataset> context;
@@ -241,7 +242,7 @@ PushedDown read_layers(const LoadOptions& options, const Paths& paths, Dataset& 
     }
     link_cities_to_regions(data);
 
-    PushedDown pushed_down = read_events(options, paths, data);
+    PushedDown pushed_down = read_events(options, paths, ahead, data);
     data.input_files.push_back(io::source_display_name(paths.events));  // no password in any output
 
     if (!paths.tally.empty()) {
@@ -417,8 +418,8 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     std::future<std::vector<Vec2>> sample;
     if (io::is_pg_source(options.events_path) && !bbox && (options.pushdown_from_utc_s || options.pushdown_to_utc_s))
         sample = std::async(std::launch::async, [&options] { return io::server_sample_points(options, 20000); });
-    const io::ConnectionAhead days_connection(options);  // opened while the table's columns are looked up
-    const PushedDown pushed_down = read_events(options, paths, data);
+    io::ConnectionAhead days_connection(options);  // opened while the table's columns are looked up
+    const PushedDown pushed_down = read_events(options, paths, days_connection, data);
     data.input_files.push_back(options.events_path);
     std::vector<Vec2> whole;
     if (sample.valid() && !pushed_down.where.empty()) whole = sample.get();
@@ -436,7 +437,7 @@ Dataset load_world(const LoadOptions& options, const std::optional<LonLatBox>& b
     project_framing(projector, data);
     set_titles(options, true, data);
     if (projected) projected(data);
-    count_days_on_server(options, pushed_down, data);  // last: the server counted meanwhile
+    count_days_on_server(options, days_connection, pushed_down, data);  // last: the server counted meanwhile
     return data;
 }
 
@@ -456,7 +457,7 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
     if (uses_world_basemap(options, env && *env)) return load_world(options, bbox, projected);
 
     const Paths paths = resolve_paths(options);
-    const io::ConnectionAhead days_connection(options);  // a database's per-day counts: opened while the layers are read
+    io::ConnectionAhead days_connection(options);  // a database's per-day counts: opened while the layers are read
     // The projection is made (PROJ opens its database, and looks the operation up in it unless the
     // CRS is a projection of WGS 84: io/projection's direct_pipeline) while the layers are
     // read; a bad --crs is still reported before anything the files hold.
@@ -479,7 +480,7 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
     }
     PushedDown pushed_down;
     try {
-        pushed_down = read_layers(options, paths, data);
+        pushed_down = read_layers(options, paths, days_connection, data);
     } catch (...) {
         making.get();  // a usage error first
         throw;
@@ -493,7 +494,7 @@ Dataset load_dataset(const LoadOptions& options, const GeometryReady& projected)
     project_framing(projector, data);
     set_titles(options, false, data);
     if (projected) projected(data);
-    count_days_on_server(options, pushed_down, data);  // last: the server counted meanwhile
+    count_days_on_server(options, days_connection, pushed_down, data);  // last: the server counted meanwhile
     return data;
 }
 

@@ -349,7 +349,7 @@ void read_event(const Reader& r, const EventColumns& c, const LoadOptions& opt, 
 
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
                  EventStore& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
-                 std::string& category_field, const ZoneRules* zone, EventTimes& times) {
+                 std::string& category_field, const ZoneRules* zone, io::ConnectionAhead* ahead, EventTimes& times) {
     Reader r(path, gdal::LayerSelect{options.events_layer, options.events_sql, options.statement_timeout_s});
     if (!options.filter.empty()) r.set_attribute_filter(options.filter);
     const EventColumns c = event_columns(r, options);
@@ -358,9 +358,9 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
     if (!times.pushed_down.where.empty() && r.field_is_date(c.time)) {
         // A date's day is the same in every zone: the server counts while the rows travel.
         const int field = c.category >= 0 ? c.category : c.event_type;
-        times.pushed_down.days = std::async(std::launch::async, [options, column = r.field_name(c.time),
+        times.pushed_down.days = std::async(std::launch::async, [options, ahead, column = r.field_name(c.time),
                                                                  category = field >= 0 ? r.field_name(field) : ""] {
-                                     return io::server_day_counts(options, column, category, FixedOffsetZone(0));
+                                     return io::server_day_counts(options, ahead, column, category, FixedOffsetZone(0));
                                  }).share();
     }
     // Each event's category text, when the table comes from the data: its code among the distinct

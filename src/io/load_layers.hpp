@@ -41,9 +41,10 @@ struct EventTimes {
     std::map<std::string, int> zones;  // the zone of each event's place, by name: how many events
     PushedDown pushed_down;
 };
-// `zone`: --tz (or the story's zone), null if none.
+// `zone`: --tz (or the story's zone), null if none. `ahead`: the load's connection opened ahead
+// (the per-day counts run on it), null if none.
 void load_events(const LoadOptions& options, const Dataset& data, const std::string& path,
                  EventStore& out, std::vector<Skipped>& skipped, std::vector<CategoryDef>& categories,
-                 std::string& category_field, const ZoneRules* zone, EventTimes& times);
+                 std::string& category_field, const ZoneRules* zone, io::ConnectionAhead* ahead, EventTimes& times);
 
 }  // namespace qantar::loading

@@ -154,16 +154,6 @@ void configure_session(GDALDataset& ds, const std::string& shown, double seconds
 
 namespace {
 
-// The connections opened ahead, each with the ConnectionAhead that owns it, until session_for
-// takes it or its owner goes out of scope.
-struct Ahead {
-    const ConnectionAhead* owner;
-    std::string source;
-    std::future<gdal::DatasetPtr> session;
-};
-std::mutex ahead_mutex;
-std::vector<Ahead> ahead;
-
 gdal::DatasetPtr open_session(const LoadOptions& o) {
     gdal::DatasetPtr ds = open_pg(o.events_path);
     configure_session(*ds, source_display_name(o.events_path), o.statement_timeout_s);
@@ -172,46 +162,29 @@ gdal::DatasetPtr open_session(const LoadOptions& o) {
 
 }  // namespace
 
-ConnectionAhead::ConnectionAhead(const LoadOptions& options)
-    : opened_(is_pg_source(options.events_path) && (options.pushdown_from_utc_s || options.pushdown_to_utc_s)) {
-    if (!opened_) return;
-    std::lock_guard lock(ahead_mutex);
-    ahead.push_back({this, options.events_path, std::async(std::launch::async, [options] { return open_session(options); })});
+ConnectionAhead::ConnectionAhead(const LoadOptions& options) {
+    if (is_pg_source(options.events_path) && (options.pushdown_from_utc_s || options.pushdown_to_utc_s))
+        session_ = std::async(std::launch::async, [options] { return open_session(options); });
 }
 
 ConnectionAhead::~ConnectionAhead() {
-    if (!opened_) return;
-    std::future<gdal::DatasetPtr> mine;
-    {
-        std::lock_guard lock(ahead_mutex);
-        for (auto it = ahead.begin(); it != ahead.end(); ++it)
-            if (it->owner == this) {
-                mine = std::move(it->session);
-                ahead.erase(it);
-                break;
-            }
-    }
-    if (mine.valid()) try {
-            mine.get();  // not taken: closed as it goes out of scope
+    if (session_.valid()) try {
+            session_.get();  // not taken: closed as it goes out of scope
         } catch (...) {
         }
 }
 
-gdal::DatasetPtr session_for(const LoadOptions& options) {
-    std::future<gdal::DatasetPtr> found;
-    {
-        std::lock_guard lock(ahead_mutex);
-        for (auto it = ahead.begin(); it != ahead.end(); ++it)
-            if (it->source == options.events_path) {
-                found = std::move(it->session);
-                ahead.erase(it);
-                break;
+std::future<gdal::DatasetPtr> ConnectionAhead::take() {
+    std::lock_guard lock(mutex_);
+    return std::move(session_);
+}
+
+gdal::DatasetPtr session_for(const LoadOptions& options, ConnectionAhead* ahead) {
+    if (ahead)
+        if (std::future<gdal::DatasetPtr> found = ahead->take(); found.valid()) try {
+                return found.get();
+            } catch (const std::exception&) {
             }
-    }
-    if (found.valid()) try {
-            return found.get();
-        } catch (const std::exception&) {
-        }
     return open_session(options);
 }
 
@@ -380,10 +353,10 @@ std::vector<Vec2> server_sample_points(const LoadOptions& o, std::size_t n) {
     return out;
 }
 
-std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, const std::string& time_column,
+std::vector<ServerDayCount> server_day_counts(const LoadOptions& o, ConnectionAhead* ahead, const std::string& time_column,
                                               const std::string& category_column, const ZoneRules& zone) {
     const std::string shown = source_display_name(o.events_path);
-    gdal::DatasetPtr ds = session_for(o);
+    gdal::DatasetPtr ds = session_for(o, ahead);
     const std::string from = o.events_sql.empty() ? sql_relation(o.events_layer) : "(" + o.events_sql + ") AS qantar_query";
     const std::string t = sql_identifier(time_column);
     std::string type;

@@ -9,6 +9,8 @@
 
 #include <array>
 #include <cstdint>
+#include <future>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,22 +37,26 @@ void configure_session(GDALDataset& ds, const std::string& shown, double seconds
 
 // For the length of a load: a connection to options' source opened ahead on a thread of its own
 // (GDAL's catalogue queries and the session settled: ~0.1 s) when options read a window of a
-// database, for the next session_for of the same source: a window's per-day counts start only once
-// the table's columns are known, and then need not wait for a connection. One not taken is closed
-// when this goes out of scope (only this one: another load's stays).
+// database, for the load's session_for: a window's per-day counts start only once the table's
+// columns are known, and then need not wait for a connection. One not taken is closed when this
+// goes out of scope.
 class ConnectionAhead {
 public:
     explicit ConnectionAhead(const LoadOptions& options);
     ~ConnectionAhead();
     ConnectionAhead(const ConnectionAhead&) = delete;
     ConnectionAhead& operator=(const ConnectionAhead&) = delete;
+    // The session opened ahead, once; not valid after the first call or when none was opened.
+    std::future<gdal::DatasetPtr> take();
 
 private:
-    bool opened_ = false;
+    std::mutex mutex_;
+    std::future<gdal::DatasetPtr> session_;
 };
-// A configured session on options' source: the one opened ahead if there is one (its opening's
-// error, if any, is not reported: a new connection is tried and reports its own), else a new one.
-gdal::DatasetPtr session_for(const LoadOptions& options);
+// A configured session on options' source: the one `ahead` opened if it has one not yet taken
+// (its opening's error, if any, is not reported: a new connection is tried and reports its own),
+// else a new one. `ahead` may be null.
+gdal::DatasetPtr session_for(const LoadOptions& options, ConnectionAhead* ahead);
 
 // A GDAL or libpq message as one line ("ERROR:", "PQconnectdb failed." and line breaks folded).
 std::string one_line_error(std::string message);
@@ -94,9 +100,9 @@ struct ServerDayCount {
 // The events per local day (in `zone`) and per value of category_column ("": none) over every
 // row of the source that --filter keeps, not only the rows a window let travel: one GROUP BY on
 // the server (an index-only scan with a B-tree on (time, category)). A date column's day is its
-// date, a timestamp without zone its wall-clock date. Opens its own connection; throws InputError
-// naming the source (no password) on failure.
-std::vector<ServerDayCount> server_day_counts(const LoadOptions& options, const std::string& time_column,
+// date, a timestamp without zone its wall-clock date. Throws InputError
+// naming the source (no password) on failure. On ahead's connection when it has one not taken.
+std::vector<ServerDayCount> server_day_counts(const LoadOptions& options, ConnectionAhead* ahead, const std::string& time_column,
                                               const std::string& category_column, const ZoneRules& zone);
 
 // About n points (x = lon, y = lat) of the whole table, that --filter keeps, sampled by the server

@@ -56,12 +56,13 @@ TEST_CASE("a connection opened ahead to a server that is not there: the new one 
     o.events_path = "PG:dbname=x host=" + dir + " user=nobody password=s3cret";
     o.events_layer = "ev";
     {
-        const io::ConnectionAhead none(o);  // no window: nothing opened ahead
+        io::ConnectionAhead none(o);  // no window: nothing opened ahead
+        CHECK_FALSE(none.take().valid());
     }
     o.pushdown_from_utc_s = 0;
-    const io::ConnectionAhead ahead(o);
+    io::ConnectionAhead ahead(o);
     try {
-        io::session_for(o);
+        io::session_for(o, &ahead);
         FAIL("no server, yet a session");
     } catch (const InputError& e) {
         const std::string line = e.what();
@@ -70,6 +71,8 @@ TEST_CASE("a connection opened ahead to a server that is not there: the new one 
         CHECK(line.find("cannot connect") != std::string::npos);
         CHECK(line.find('\n') == std::string::npos);
     }
-    // Taken: a second session opens anew and fails the same way; the end of the load drops nothing.
-    CHECK_THROWS_AS(io::session_for(o), InputError);
+    // Taken: a second session opens anew and fails the same way.
+    CHECK_FALSE(ahead.take().valid());
+    CHECK_THROWS_AS(io::session_for(o, &ahead), InputError);
+    CHECK_THROWS_AS(io::session_for(o, nullptr), InputError);
 }
