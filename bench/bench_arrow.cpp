@@ -1,15 +1,20 @@
 // Reading a layer two ways through GDAL (issue 11: "read through OGR_L_GetArrowStream where it is
 // faster than feature-by-feature reading"): every attribute of every row, as text, either with
-// OGR_L_GetNextFeature + OGR_F_GetFieldAsString (what qantar's loader does) or as Arrow record
-// batches (OGR_L_GetArrowStream, GDAL >= 3.6), touching every string's bytes in both. Prints rows,
-// bytes, wall and CPU seconds for each.
+// OGR_L_GetNextFeature + OGR_F_GetFieldAsString (how qantar's loader reads CSV) or as Arrow record
+// batches (OGR_L_GetArrowStream, GDAL >= 3.6: how it reads a GeoPackage table), reading every
+// string's bytes in both (strlen, memchr). Prints rows, bytes, wall and CPU seconds for each.
+// Runs with qantar's memory settings (app::tune_process_memory) and batches of 512 rows, as the
+// loader reads a GeoPackage (BENCH_ARROW_BATCH=N for others; GDAL's default is 65,536).
 // usage: bench_arrow FILE [feature|arrow ...]   (CSV files read with longitude/latitude as points)
 #include <gdal/gdal.h>
 #include <gdal/ogr_api.h>
 #include <gdal/ogr_recordbatch.h>
 
+#include "app/process_memory.hpp"
+
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <string>
@@ -18,7 +23,7 @@
 namespace {
 
 struct Figures {
-    std::size_t rows = 0, bytes = 0;
+    std::size_t rows = 0, bytes = 0, nuls = 0;
 };
 
 double cpu_s() { return static_cast<double>(std::clock()) / CLOCKS_PER_SEC; }
@@ -45,7 +50,9 @@ Figures by_feature(OGRLayerH layer) {
 Figures by_arrow(OGRLayerH layer) {
     Figures f;
     ArrowArrayStream stream{};
-    char* options[] = {const_cast<char*>("MAX_FEATURES_IN_BATCH=65536"), nullptr};
+    const char* batch_rows = std::getenv("BENCH_ARROW_BATCH");
+    std::string rows = std::string("MAX_FEATURES_IN_BATCH=") + (batch_rows && *batch_rows ? batch_rows : "512");
+    char* options[] = {rows.data(), nullptr};
     if (!OGR_L_GetArrowStream(layer, &stream, options)) {
         std::fprintf(stderr, "bench_arrow: no Arrow stream for this layer\n");
         return f;
@@ -62,8 +69,11 @@ Figures by_arrow(OGRLayerH layer) {
             if (format != "u" && format != "z") continue;  // strings and binary (the geometry)
             const auto* offsets = static_cast<const std::int32_t*>(column->buffers[1]);
             const auto* data = static_cast<const char*>(column->buffers[2]);
-            for (std::int64_t r = 0; r < column->length; ++r)  // touch each value, as the loader would
-                f.bytes += std::string_view(data + offsets[r], static_cast<std::size_t>(offsets[r + 1] - offsets[r])).size();
+            for (std::int64_t r = column->offset; r < column->offset + column->length; ++r) {  // read each value, as the loader would
+                const auto n = static_cast<std::size_t>(offsets[r + 1] - offsets[r]);
+                f.bytes += n;
+                f.nuls += std::memchr(data + offsets[r], 0, n) != nullptr;
+            }
         }
         batch.release(&batch);
     }
@@ -79,6 +89,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "usage: bench_arrow FILE [feature|arrow ...]\n");
         return 2;
     }
+    qantar::app::tune_process_memory();
     GDALAllRegister();
     for (int a = 2; a < (argc > 2 ? argc : 4); ++a) {
         const std::string how = argc > 2 ? argv[a] : (a == 2 ? "feature" : "arrow");
