@@ -305,7 +305,11 @@ std::optional<std::size_t> Timeline::city_first_unrest(int city) const {
 }
 
 std::int32_t Timeline::display_offset_at(double t_utc_s) const {
-    return display_zone_->offset_at(static_cast<std::int64_t>(std::floor(t_utc_s)));
+    // A moment beyond what int64 seconds hold (an export asked for 9.2e18 s; found by the export
+    // fuzzer), or NaN: the offset at the nearest representable moment, not an undefined conversion.
+    constexpr double kLimit = 9.0e18;
+    const double t = std::isnan(t_utc_s) ? 0.0 : std::clamp(t_utc_s, -kLimit, kLimit);
+    return display_zone_->offset_at(static_cast<std::int64_t>(std::floor(t)));
 }
 
 const SpreadLink* Timeline::spread_link(int city) const {

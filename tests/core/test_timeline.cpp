@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <limits>
 
 using namespace qantar;
 namespace Category = qantar::test::Category;
@@ -164,6 +165,19 @@ TEST_CASE("times across the UTC+5 / UTC+6 boundary order by the instant", "[time
     CHECK(tl.unrest_day(t_of("2022-01-04T00:00+06:00")) == 1);
     CHECK(tl.unrest_day(t_of("2022-01-04T23:59+06:00")) == 1);
     CHECK(tl.unrest_day(t_of("2022-01-05T00:00+06:00")) == 2);
+}
+
+TEST_CASE("the display offset of moments no int64 holds: the zone's, without undefined behaviour", "[timeline]") {
+    // The export fuzzer asked for the moment 0x7fffffffffffff3a s: as a double it rounds up to 2^63,
+    // which no int64 holds (UBSan: "outside the range of representable values").
+    Dataset d = make_dataset();
+    d.events.push_back(make_event("E", Category::PeacefulProtest, "2022-01-05T00:30+06:00", 0, 1));
+    const Timeline tl(d);
+    CHECK(tl.display_offset_at(static_cast<double>(std::int64_t{0x7fffffffffffff3a})) == tl.display_offset_s());
+    CHECK(tl.display_offset_at(1e300) == tl.display_offset_s());
+    CHECK(tl.display_offset_at(-1e300) == tl.display_offset_s());
+    CHECK(tl.display_offset_at(std::numeric_limits<double>::infinity()) == tl.display_offset_s());
+    CHECK(tl.display_offset_at(std::numeric_limits<double>::quiet_NaN()) == tl.display_offset_s());
 }
 
 TEST_CASE("place states: violence over protest over emergency over calm", "[timeline]") {
