@@ -3,6 +3,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 
 namespace qantar {
 
@@ -143,6 +144,25 @@ std::string sql_literal_list(const std::vector<std::string>& values) {
     std::string out;
     for (const std::string& v : values) out += (out.empty() ? "" : ", ") + sql_literal(v);
     return out;
+}
+
+TextScan scan_text(std::string_view s) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL, kHighs = 0x8080808080808080ULL,
+                            kBreaks = 0x0a0a0a0a0a0a0a0aULL;
+    std::uint64_t high = 0, breaks = 0;
+    std::size_t i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        high |= w;
+        const std::uint64_t x = w ^ kBreaks;      // a '\n' byte becomes 0
+        breaks |= (x - kOnes) & ~x & kHighs;      // non-zero iff some byte of x is 0
+    }
+    for (; i < s.size(); ++i) {
+        high |= static_cast<unsigned char>(s[i]);
+        if (s[i] == '\n') breaks = 1;
+    }
+    return {(high & kHighs) == 0, breaks != 0};
 }
 
 }  // namespace qantar

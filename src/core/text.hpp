@@ -43,4 +43,12 @@ std::string sql_literal_list(const std::vector<std::string>& values);
 // s cut to at most max_bytes (at a UTF-8 boundary) with "..." appended when cut, for messages.
 std::string abbreviate(std::string_view s, std::size_t max_bytes = 60);
 
+// What one pass over a value finds (eight bytes at a time): whether every byte is ASCII (then it
+// is valid UTF-8 without a closer look) and whether it holds a line break ('\n').
+struct TextScan {
+    bool ascii = true;
+    bool line_break = false;
+};
+TextScan scan_text(std::string_view s);
+
 }  // namespace qantar

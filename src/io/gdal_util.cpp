@@ -429,7 +429,7 @@ void LayerReader::text_into(int index, std::string& out) const {
             case 'u': {
                 std::string_view v = a->bytes(c);
                 v = v.substr(0, strnlen(v.data(), v.size()));  // as GDAL's C string would end
-                if (!CPLIsUTF8(v.data(), static_cast<int>(v.size())))
+                if (!scan_text(v).ascii && !CPLIsUTF8(v.data(), static_cast<int>(v.size())))
                     throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
                 out.assign(v);
                 return;
@@ -450,10 +450,13 @@ void LayerReader::text_into(int index, std::string& out) const {
     }
     const char* s = feature.GetFieldAsString(index);
     if (!s) return;
-    if (!CPLIsUTF8(s, -1))
+    // One pass finds what needs a closer look: bytes beyond ASCII (then GDAL's UTF-8 check), a line break.
+    const std::string_view v(s);
+    const TextScan scan = scan_text(v);
+    if (!scan.ascii && !CPLIsUTF8(s, static_cast<int>(v.size())))
         throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
-    if (is_csv_ && std::strchr(s, '\n')) check_quoted_lines(index, s);
-    out.assign(s);  // into the capacity `out` already has
+    if (is_csv_ && scan.line_break) check_quoted_lines(index, s);
+    out.assign(v);  // into the capacity `out` already has
 }
 
 // A quoted CSV value may hold line breaks (ACLED's notes do), but a quote left open swallows the

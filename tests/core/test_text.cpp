@@ -64,3 +64,29 @@ TEST_CASE("SQL quoting doubles the quote character and nothing else", "[text]") 
     CHECK(sql_literal_list({}) == "");
     CHECK(sql_literal_list({"KAZ", "O'X"}) == "'KAZ', 'O''X'");
 }
+
+TEST_CASE("scan_text finds bytes beyond ASCII and line breaks wherever they are", "[text]") {
+    CHECK(scan_text("").ascii);
+    CHECK_FALSE(scan_text("").line_break);
+    // Every length from 0 to 40 and every position: the eight-byte words and the tail alike.
+    for (std::size_t n = 0; n <= 40; ++n) {
+        const std::string plain(n, 'a');
+        CHECK(scan_text(plain).ascii);
+        CHECK_FALSE(scan_text(plain).line_break);
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string high = plain, brk = plain, other = plain;
+            high[i] = '\xD0';
+            brk[i] = '\n';
+            other[i] = '\x0b';  // a byte one away from '\n' is neither
+            INFO("n " << n << " at " << i);
+            CHECK_FALSE(scan_text(high).ascii);
+            CHECK_FALSE(scan_text(high).line_break);
+            CHECK(scan_text(brk).ascii);
+            CHECK(scan_text(brk).line_break);
+            CHECK(scan_text(other).ascii);
+            CHECK_FALSE(scan_text(other).line_break);
+        }
+    }
+    CHECK_FALSE(scan_text("Almaty \xD0\x90\xD0\xBB\xD0\xBC\xD0\xB0\xD1\x82\xD1\x8B").ascii);
+    CHECK(scan_text(std::string("a\0b\tc\r\x7f", 7)).ascii);
+}
