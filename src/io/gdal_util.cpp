@@ -1,6 +1,8 @@
 // The GDAL adapter (see gdal_util.hpp). Pulls in libgdal.
 #include "gdal_util.hpp"
 
+#include "gdal_arrow.hpp"
+
 #include "core/error.hpp"
 #include "core/text.hpp"
 #include "input_guard.hpp"
@@ -8,13 +10,11 @@
 
 #include <cpl_string.h>
 #include <gdal_priv.h>
-#include <ogr_recordbatch.h>
 #include <ogrsf_frmts.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <mutex>
@@ -109,48 +109,8 @@ DatasetPtr open_vector(const std::string& path) {
     return DatasetPtr(ds);
 }
 
-// The rows of a GeoPackage table as Arrow record batches (LayerReader::reads_arrow): per field, the
-// batch's column and its Arrow format; numbers get their text from GDAL itself, through a feature
-// of the layer's definition that holds each value in turn.
-struct LayerReader::Arrow {
-    ArrowArrayStream stream{};
-    ArrowSchema schema{};
-    ArrowArray batch{};        // release == nullptr: none held
-    std::int64_t row = 0;      // in batch
-    std::vector<int> child;    // field index -> the batch's column
-    std::vector<char> kind;    // field index -> 'u' text, 's' int16, 'i' int32, 'l' int64, 'f' float, 'g' double
-    int geometry = -1;         // the geometry's column (WKB), -1 when none
-    OGRFeatureUniquePtr scratch;
-
-    Arrow() = default;
-    Arrow(const Arrow&) = delete;
-    Arrow& operator=(const Arrow&) = delete;
-    ~Arrow() {
-        if (batch.release) batch.release(&batch);
-        if (schema.release) schema.release(&schema);
-        if (stream.release) stream.release(&stream);
-    }
-    const ArrowArray& column(int c) const { return *batch.children[c]; }
-    static bool bit(const void* bits, std::int64_t i) { return (static_cast<const std::uint8_t*>(bits)[i >> 3] >> (i & 7)) & 1; }
-    bool valid(int c) const {
-        const ArrowArray& a = column(c);
-        return !a.buffers[0] || a.null_count == 0 || bit(a.buffers[0], a.offset + row);
-    }
-    template <class T>
-    T value(int c) const {
-        const ArrowArray& a = column(c);
-        return static_cast<const T*>(a.buffers[1])[a.offset + row];
-    }
-    std::string_view bytes(int c) const {  // text and binary columns
-        const ArrowArray& a = column(c);
-        const auto* off = static_cast<const std::int32_t*>(a.buffers[1]);
-        const std::int64_t i = a.offset + row;
-        return {static_cast<const char*>(a.buffers[2]) + off[i], static_cast<std::size_t>(off[i + 1] - off[i])};
-    }
-};
-
 struct LayerReader::Impl {
-    std::unique_ptr<Arrow> arrow;  // rows as Arrow batches (decided at the first next())
+    std::unique_ptr<ArrowRows> arrow;  // rows as Arrow batches (decided at the first next())
     bool decided = false;
     DatasetPtr ds;
     OGRLayer* layer = nullptr;
@@ -160,7 +120,6 @@ struct LayerReader::Impl {
     OGRFeatureUniquePtr feature;
     std::unordered_map<std::string, int> fields;  // lower-case name -> index
     OGRwkbGeometryType type() const { return wkbFlatten(layer->GetGeomType()); }
-    void start_arrow();
     void release() {
         arrow.reset();  // the stream before its layer
         feature.reset();
@@ -200,50 +159,6 @@ OGRLayer* select_layer(GDALDataset& ds, const std::string& shown, const LayerSel
 }
 
 }  // namespace
-
-void LayerReader::Impl::start_arrow() {
-    decided = true;
-    if (result_set || std::string_view(ds->GetDriver()->GetDescription()) != "GPKG") return;
-    if (const char* e = std::getenv("QANTAR_GDAL_ARROW"); e && std::string_view(e) == "0") return;
-    OGRFeatureDefn* defn = layer->GetLayerDefn();
-    const int n = defn->GetFieldCount();
-    for (int i = 0; i < n; ++i) {
-        const OGRFieldType t = defn->GetFieldDefn(i)->GetType();
-        if (t != OFTString && t != OFTInteger && t != OFTInteger64 && t != OFTReal) return;
-    }
-    if (defn->GetGeomFieldCount() > 1) return;
-    auto a = std::make_unique<Arrow>();
-    // Batches of 512 rows: as fast as larger ones, and the peak memory stays near that of reading
-    // feature by feature (qantar info, 1M ACLED-like rows: 414-423 MB feature by feature; as
-    // batches of 512 rows 434-441 MB, of 1,024 442-457 MB, of 16,384 553-572 MB; 5.2-6.5 s
-    // against 7.0-7.9 s). GDAL's 65,536 a batch would take ~250 MB more.
-    const char* options[] = {"INCLUDE_FID=NO", "MAX_FEATURES_IN_BATCH=512", nullptr};
-    bool usable = layer->GetArrowStream(&a->stream, options) && a->stream.get_schema(&a->stream, &a->schema) == 0;
-    const char* geometry_name = defn->GetGeomFieldCount() == 1 ? defn->GetGeomFieldDefn(0)->GetNameRef() : nullptr;
-    a->child.assign(static_cast<std::size_t>(n), -1);
-    a->kind.assign(static_cast<std::size_t>(n), 0);
-    for (std::int64_t c = 0; usable && c < a->schema.n_children; ++c) {
-        const ArrowSchema& col = *a->schema.children[c];
-        const std::string_view format = col.format ? col.format : "";
-        if (geometry_name && col.name && std::string_view(col.name) == geometry_name) {
-            usable = format == "z";
-            a->geometry = static_cast<int>(c);
-            continue;
-        }
-        const int i = col.name ? defn->GetFieldIndex(col.name) : -1;
-        // Not booleans ('b'): GDAL 3.6's batches give other values than its features for them.
-        usable = i >= 0 && format.size() == 1 && std::string_view("usilfg").find(format[0]) != std::string_view::npos;
-        if (usable) a->child[static_cast<std::size_t>(i)] = static_cast<int>(c), a->kind[static_cast<std::size_t>(i)] = format[0];
-    }
-    usable = usable && std::find(a->child.begin(), a->child.end(), -1) == a->child.end() && (!geometry_name || a->geometry >= 0);
-    if (!usable) {
-        a.reset();
-        layer->ResetReading();
-        return;
-    }
-    a->scratch.reset(new OGRFeature(defn));
-    arrow = std::move(a);
-}
 
 LayerReader::LayerReader(const std::string& path, const LayerSelect& select)
     : path_(io::source_display_name(path)), impl_(std::make_unique<Impl>()) {
@@ -359,32 +274,16 @@ void LayerReader::set_attribute_filter(const std::string& expression) {
 
 bool LayerReader::reads_arrow() const { return impl_->arrow != nullptr; }
 
-bool LayerReader::next_arrow() {
-    Arrow& a = *impl_->arrow;
-    ++a.row;
-    while (!a.batch.release || a.row >= a.batch.length) {
-        if (a.batch.release) a.batch.release(&a.batch);
-        a.batch = ArrowArray{};
-        a.row = 0;
-        if (!a.stream.release) return false;  // read to the end already
-        ErrorCapture capture;
-        if (a.stream.get_next(&a.stream, &a.batch) != 0) {
-            const char* why = a.stream.get_last_error(&a.stream);
-            throw InputError(path_, "feature " + std::to_string(ordinal_ + 1), "",
-                             why && *why ? why : capture.last_error().empty() ? "reading stopped" : capture.last_error());
-        }
-        if (!a.batch.release) {  // the end: GDAL's reading thread and its connection go now
-            if (a.stream.release) a.stream.release(&a.stream);
-            return false;
-        }
-    }
-    ++ordinal_;
-    return true;
-}
-
 bool LayerReader::next() {
-    if (!impl_->decided) impl_->start_arrow();
-    if (impl_->arrow) return next_arrow();
+    if (!impl_->decided) {
+        impl_->decided = true;
+        if (!impl_->result_set) impl_->arrow = ArrowRows::open(*impl_->ds, *impl_->layer);
+    }
+    if (impl_->arrow) {
+        if (!impl_->arrow->next(path_, ordinal_ + 1)) return false;
+        ++ordinal_;
+        return true;
+    }
     ErrorCapture capture;
     impl_->feature.reset(impl_->layer->GetNextFeature());
     if (!impl_->feature) {
@@ -408,8 +307,7 @@ std::string LayerReader::where() const {
 }
 
 bool LayerReader::is_null(int index) const {
-    if (const Arrow* a = impl_->arrow.get())
-        return index < 0 || !a->batch.release || !a->valid(a->child[static_cast<std::size_t>(index)]);
+    if (impl_->arrow) return impl_->arrow->is_null(index);
     return index < 0 || !impl_->feature || !impl_->feature->IsFieldSetAndNotNull(index);
 }
 
@@ -423,24 +321,14 @@ void LayerReader::text_into(int index, std::string& out) const {
     out.clear();
     if (is_null(index)) return;
     OGRFeature* source = impl_->feature.get();
-    if (const Arrow* a = impl_->arrow.get()) {
-        const int c = a->child[static_cast<std::size_t>(index)];
-        switch (a->kind[static_cast<std::size_t>(index)]) {
-            case 'u': {
-                std::string_view v = a->bytes(c);
-                v = v.substr(0, strnlen(v.data(), v.size()));  // as GDAL's C string would end
-                if (!scan_text(v).ascii && !CPLIsUTF8(v.data(), static_cast<int>(v.size())))
-                    throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
-                out.assign(v);
-                return;
-            }
-            case 's': a->scratch->SetField(index, static_cast<int>(a->value<std::int16_t>(c))); break;
-            case 'i': a->scratch->SetField(index, a->value<std::int32_t>(c)); break;
-            case 'l': a->scratch->SetField(index, static_cast<GIntBig>(a->value<std::int64_t>(c))); break;
-            case 'f': a->scratch->SetField(index, static_cast<double>(a->value<float>(c))); break;
-            default: a->scratch->SetField(index, a->value<double>(c)); break;
+    if (const ArrowRows* rows = impl_->arrow.get()) {
+        if (const auto v = rows->text(index)) {
+            if (!scan_text(*v).ascii && !CPLIsUTF8(v->data(), static_cast<int>(v->size())))
+                throw InputError(path_, where(), field_name(index), "text is not valid UTF-8 (convert the file to UTF-8)");
+            out.assign(*v);
+            return;
         }
-        source = a->scratch.get();
+        source = &rows->number(index);
     }
     OGRFeature& feature = *source;
     const OGRFieldType type = feature.GetFieldDefnRef(index)->GetType();
@@ -477,29 +365,11 @@ void LayerReader::check_quoted_lines(int index, const char* value) const {
     }
 }
 
-namespace {
-
-// A WKB point in x86's byte order (2D, or the first two of Z, M, ZM): the common case, read without
-// making a geometry. nullopt for anything else.
-std::optional<Vec2> wkb_point(std::string_view wkb) {
-    if (wkb.size() < 21 || wkb[0] != 1) return std::nullopt;
-    std::uint32_t type = 0;
-    std::memcpy(&type, wkb.data() + 1, 4);
-    if (type != 1 && type != 1001 && type != 2001 && type != 3001) return std::nullopt;
-    Vec2 p;
-    std::memcpy(&p.x, wkb.data() + 5, 8);
-    std::memcpy(&p.y, wkb.data() + 13, 8);
-    return p;
-}
-
-}  // namespace
-
 std::unique_ptr<OGRGeometry> LayerReader::arrow_geometry() const {
-    const Arrow& a = *impl_->arrow;
-    if (a.geometry < 0 || !a.batch.release || !a.valid(a.geometry)) return nullptr;
-    const std::string_view wkb = a.bytes(a.geometry);
+    const std::optional<std::string_view> wkb = impl_->arrow->wkb();
+    if (!wkb) return nullptr;
     OGRGeometry* g = nullptr;
-    if (OGRGeometryFactory::createFromWkb(wkb.data(), nullptr, &g, wkb.size()) != OGRERR_NONE)
+    if (OGRGeometryFactory::createFromWkb(wkb->data(), nullptr, &g, wkb->size()) != OGRERR_NONE)
         throw InputError(path_, where(), "geometry", "the geometry cannot be read (bad WKB)");
     return std::unique_ptr<OGRGeometry>(g);
 }
@@ -507,9 +377,10 @@ std::unique_ptr<OGRGeometry> LayerReader::arrow_geometry() const {
 std::optional<Vec2> LayerReader::point() const {
     std::unique_ptr<OGRGeometry> made;
     const OGRGeometry* g = impl_->feature ? impl_->feature->GetGeometryRef() : nullptr;
-    if (const Arrow* a = impl_->arrow.get()) {
-        if (a->geometry < 0 || !a->batch.release || !a->valid(a->geometry)) return std::nullopt;
-        if (const auto p = wkb_point(a->bytes(a->geometry))) {
+    if (impl_->arrow) {
+        const std::optional<std::string_view> wkb = impl_->arrow->wkb();
+        if (!wkb) return std::nullopt;
+        if (const auto p = wkb_point(*wkb)) {
             if (std::isnan(p->x) && std::isnan(p->y)) return std::nullopt;  // POINT EMPTY
             return p;
         }

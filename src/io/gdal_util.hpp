@@ -134,10 +134,8 @@ public:
 
 private:
     void check_quoted_lines(int index, const char* value) const;
-    bool next_arrow();
     std::unique_ptr<OGRGeometry> arrow_geometry() const;  // the Arrow row's geometry (nullptr: none)
     struct Impl;
-    struct Arrow;
     std::string path_;
     std::unique_ptr<Impl> impl_;
     bool is_csv_ = false;

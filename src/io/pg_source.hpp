@@ -100,8 +100,9 @@ struct ServerDayCount {
 // The events per local day (in `zone`) and per value of category_column ("": none) over every
 // row of the source that --filter keeps, not only the rows a window let travel: one GROUP BY on
 // the server (an index-only scan with a B-tree on (time, category)). A date column's day is its
-// date, a timestamp without zone its wall-clock date. Throws InputError
-// naming the source (no password) on failure. On ahead's connection when it has one not taken.
+// date, a timestamp without zone its wall-clock date. Runs on ahead's connection when it has one
+// not taken (ahead may be null), else opens one; throws InputError naming the source (no
+// password) on failure.
 std::vector<ServerDayCount> server_day_counts(const LoadOptions& options, ConnectionAhead* ahead, const std::string& time_column,
                                               const std::string& category_column, const ZoneRules& zone);
 
