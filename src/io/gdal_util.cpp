@@ -119,6 +119,8 @@ struct LayerReader::Impl {
     std::string attribute_filter;  // the filters set so far, ANDed (plain layers)
     OGRFeatureUniquePtr feature;
     std::unordered_map<std::string, int> fields;  // lower-case name -> index
+    std::vector<std::string> names;               // a piece's: the whole file's names (else the layer's)
+    std::int64_t rows_before = 0;                 // a piece's: the rows of the file before it
     OGRwkbGeometryType type() const { return wkbFlatten(layer->GetGeomType()); }
     void release() {
         arrow.reset();  // the stream before its layer
@@ -183,7 +185,42 @@ LayerReader::LayerReader(const std::string& path, const LayerSelect& select)
     impl_->layer->ResetReading();
 }
 
+LayerReader::LayerReader(const LayerReader& whole, const std::string& file, std::uint64_t offset,
+                         std::uint64_t length, std::int64_t rows_before)
+    : path_(whole.path_), impl_(std::make_unique<Impl>()), is_csv_(true), ordinal_(rows_before) {
+    ensure_registered();
+    const std::string name = "CSV:/vsisubfile/" + std::to_string(offset) + "_" + std::to_string(length) + "," + file;
+    // The first piece holds the header and opens as the whole file does.
+    const char* const options[] = {"AUTODETECT_TYPE=NO", "EMPTY_STRING_AS_NULL=NO", offset == 0 ? nullptr : "HEADERS=NO", nullptr};
+    const char* const drivers[] = {"CSV", nullptr};
+    ErrorCapture capture;
+    GDALDataset* ds = GDALDataset::Open(name.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY, drivers, options, nullptr);
+    const std::string where = "line " + std::to_string(rows_before + 2);  // the piece's first row
+    if (!ds) throw InputError(path_, where, "", "cannot read this part of the file: " + io::one_line_error(capture.last_error()));
+    impl_->ds = DatasetPtr(ds);
+    impl_->layer = ds->GetLayerCount() > 0 ? ds->GetLayer(0) : nullptr;
+    if (!impl_->layer || impl_->layer->GetLayerDefn()->GetFieldCount() < whole.field_count())
+        throw InputError(path_, where, "", "this part of the file does not read with the header's columns");
+    impl_->fields = whole.impl_->fields;
+    for (int i = 0; i < whole.field_count(); ++i) impl_->names.push_back(whole.field_name(i));
+    impl_->rows_before = rows_before;
+    impl_->decided = true;  // feature by feature
+}
+
 LayerReader::~LayerReader() = default;
+
+bool LayerReader::csv_splittable() const {
+    if (!is_csv_ || !impl_->names.empty() || impl_->decided || !impl_->attribute_filter.empty()) return false;
+    OGRFeatureDefn* defn = impl_->layer->GetLayerDefn();
+    if (defn->GetGeomFieldCount() != 0) return false;  // WKT or X/Y columns GDAL made geometry of
+    bool numbered = true;  // HEADERS=AUTO found no header: field_1, field_2, ...
+    for (int i = 0; i < defn->GetFieldCount(); ++i) {
+        const OGRFieldDefn* f = defn->GetFieldDefn(i);
+        if (f->GetType() != OFTString) return false;  // a .csvt beside the file typed it
+        numbered = numbered && std::string_view(f->GetNameRef()) == "field_" + std::to_string(i + 1);
+    }
+    return !numbered;
+}
 
 void LayerReader::set_spatial_filter(double min_lon, double min_lat, double max_lon, double max_lat) {
     impl_->layer->SetSpatialFilterRect(min_lon, min_lat, max_lon, max_lat);
@@ -233,10 +270,14 @@ int LayerReader::field_index_any(std::initializer_list<std::string_view> names) 
 
 std::string LayerReader::field_name(int index) const {
     if (index < 0) return "";
+    if (!impl_->names.empty()) return impl_->names[static_cast<std::size_t>(index)];
     return impl_->layer->GetLayerDefn()->GetFieldDefn(index)->GetNameRef();
 }
 
-int LayerReader::field_count() const { return impl_->layer->GetLayerDefn()->GetFieldCount(); }
+int LayerReader::field_count() const {
+    if (!impl_->names.empty()) return static_cast<int>(impl_->names.size());
+    return impl_->layer->GetLayerDefn()->GetFieldCount();
+}
 
 bool LayerReader::layer_may_have_points() const {
     const auto t = impl_->type();
@@ -301,7 +342,7 @@ std::string LayerReader::where() const {
     if (is_csv_) {
         // OGR's CSV driver numbers data rows from 1; the header is line 1.
         const GIntBig fid = impl_->feature ? impl_->feature->GetFID() : OGRNullFID;
-        return "line " + std::to_string(fid == OGRNullFID ? ordinal_ + 1 : fid + 1);
+        return "line " + std::to_string(fid == OGRNullFID ? ordinal_ + 1 : impl_->rows_before + fid + 1);
     }
     return "feature " + std::to_string(ordinal_);
 }

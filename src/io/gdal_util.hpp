@@ -71,6 +71,11 @@ class LayerReader {
 public:
     // Throws InputError if the source cannot be opened or has no such layer.
     explicit LayerReader(const std::string& path, const LayerSelect& select = {});
+    // One piece of a CSV file (io/csv_split.hpp), read alone beside the others: `whole`'s columns
+    // (by position, under `whole`'s names) and rows numbered as in the whole file. `whole` must be
+    // csv_splittable(). Throws InputError when the piece does not open with those columns.
+    LayerReader(const LayerReader& whole, const std::string& file, std::uint64_t offset, std::uint64_t length,
+                std::int64_t rows_before);
     ~LayerReader();
     LayerReader(const LayerReader&) = delete;
     LayerReader& operator=(const LayerReader&) = delete;
@@ -79,6 +84,9 @@ public:
     const std::string& path() const { return path_; }
     bool is_csv() const { return is_csv_; }
     bool is_database() const { return is_database_; }
+    // A CSV file read as plain text columns under a header (no geometry column, no .csvt types,
+    // no filter, not yet read): its pieces can be read on several threads.
+    bool csv_splittable() const;
 
     // Filters the server (or GDAL) applies before features travel; call before the first next().
     // Only the features for which the OGR SQL expression holds (SQL for a database, wrapped around
