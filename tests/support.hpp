@@ -14,6 +14,21 @@
 
 namespace qantar::test {
 
+// Sets an environment variable for one scope (a null value: unset), and unsets it after.
+class ScopedEnv {
+public:
+    ScopedEnv(const char* name, const char* value) : name_(name) {
+        if (value) ::setenv(name, value, 1);
+        else ::unsetenv(name);
+    }
+    ~ScopedEnv() { ::unsetenv(name_); }
+    ScopedEnv(const ScopedEnv&) = delete;
+    ScopedEnv& operator=(const ScopedEnv&) = delete;
+
+private:
+    const char* name_;
+};
+
 // A fresh, empty directory for one test case: <tmp>/qantar-test-<suite>-<pid>/<name>.
 inline std::filesystem::path scratch_dir(const std::string& suite, const std::string& name) {
     const auto dir = std::filesystem::temp_directory_path() /

@@ -404,8 +404,8 @@ PiecePlan plan_pieces(const Reader& r, const std::string& path) {
 
 // The rows read on threads of their own while this thread puts them in the store, in the file's
 // order. One reader reads the whole layer; or, for a large CSV file, several readers read its
-// pieces, one piece each at a time, a piece's batches waiting their turn (a few at most, so memory
-// stays flat), its skipped rows and its first error coming in that order too: the store, the
+// pieces, one piece each at a time, a piece's batches waiting their turn (one per reader ahead of
+// the piece in turn, so memory stays flat), its skipped rows and its first error coming in that order too: the store, the
 // skipped rows and the error are what one reader would give. The store stays on this thread, and
 // each reader's short-lived memory in a malloc arena of its own (store_writer.hpp).
 class RowReading {

@@ -18,18 +18,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Sets an environment variable for one scope.
-class EnvGuard {
-public:
-    EnvGuard(const char* name, const std::string& value) : name_(name) { ::setenv(name, value.c_str(), 1); }
-    ~EnvGuard() { ::unsetenv(name_); }
-    EnvGuard(const EnvGuard&) = delete;
-    EnvGuard& operator=(const EnvGuard&) = delete;
-
-private:
-    const char* name_;
-};
-
 // The bytes of each piece, joined: the whole file, whatever the cuts.
 std::string joined(const std::string& text, const std::vector<CsvPiece>& pieces) {
     std::string out;
@@ -133,7 +121,7 @@ TEST_CASE("a CSV file read in pieces on several threads loads as it does in one 
         o.skip_invalid = true;
         std::string one_go, one_go_skipped, one_go_error;
         {
-            EnvGuard threads("QANTAR_CSV_THREADS", "1");
+            ScopedEnv threads("QANTAR_CSV_THREADS", "1");
             const Dataset d = load_dataset(o);
             one_go = dump(d);
             one_go_skipped = skipped_list(d);
@@ -145,8 +133,8 @@ TEST_CASE("a CSV file read in pieces on several threads loads as it does in one 
         CHECK(one_go_skipped.find("line 5 start_time") == 0);
         for (const char* piece : {"4096", "20000", "100000"}) {
             INFO("pieces of " << piece << " bytes");
-            EnvGuard threads("QANTAR_CSV_THREADS", "3");
-            EnvGuard bytes("QANTAR_CSV_PIECE_BYTES", piece);
+            ScopedEnv threads("QANTAR_CSV_THREADS", "3");
+            ScopedEnv bytes("QANTAR_CSV_PIECE_BYTES", piece);
             REQUIRE(split_csv(o.events_path, std::stoull(piece)).size() > 5);
             const Dataset d = load_dataset(o);
             CHECK(dump(d) == one_go);
@@ -160,11 +148,11 @@ TEST_CASE("a CSV file read in pieces on several threads loads as it does in one 
 
 TEST_CASE("a bad row in a later piece is the error; mixed time formats are named as in one go", "[csv][load][bad][issue11]") {
     const fs::path dir = load_dir("csv-pieces-bad");
-    EnvGuard bytes("QANTAR_CSV_PIECE_BYTES", "4096");
+    ScopedEnv bytes("QANTAR_CSV_PIECE_BYTES", "4096");
     // Only a row far into the file is bad: a later piece holds it, and earlier ones read on.
     LoadOptions o = fixture_options(write_file(dir / "late.csv", big_csv("\n", {9876})));
     {
-        EnvGuard threads("QANTAR_CSV_THREADS", "2");
+        ScopedEnv threads("QANTAR_CSV_THREADS", "2");
         // GDAL numbers rows, not lines (a quoted line break or an empty line is no row): row 9,877, line 9,878.
         require_input_error(o, {"late.csv", "line 9878:", "start_time", "'never'"});
     }
@@ -178,12 +166,12 @@ TEST_CASE("a bad row in a later piece is the error; mixed time formats are named
     o.events_path = write_file(dir / "mixed.csv", text);
     std::string one_go;
     {
-        EnvGuard threads("QANTAR_CSV_THREADS", "1");
+        ScopedEnv threads("QANTAR_CSV_THREADS", "1");
         one_go = load_error(o);
     }
     CHECK(one_go.find("mixed time formats") != std::string::npos);
     CHECK(one_go.find("line 2 is") != std::string::npos);
-    EnvGuard threads("QANTAR_CSV_THREADS", "2");
+    ScopedEnv threads("QANTAR_CSV_THREADS", "2");
     CHECK(load_error(o) == one_go);
     o.skip_invalid = true;
     const Dataset pieces = load_dataset(o);

@@ -20,15 +20,6 @@ using namespace qantar;
 
 namespace {
 
-// Sets QANTAR_GDAL_ARROW for one scope.
-struct ArrowSetting {
-    explicit ArrowSetting(const char* value) {
-        if (value) setenv("QANTAR_GDAL_ARROW", value, 1);
-        else unsetenv("QANTAR_GDAL_ARROW");
-    }
-    ~ArrowSetting() { unsetenv("QANTAR_GDAL_ARROW"); }
-};
-
 // A GeoPackage of `rows` rows: make_fields adds the columns, fill sets row i's fields and geometry.
 std::string write_gpkg(const std::string& name, OGRwkbGeometryType type, int rows,
                        const std::function<void(OGRLayer&)>& make_fields,
@@ -113,7 +104,7 @@ void require_same_both_ways(const std::string& path, bool arrow_expected, bool p
     bool by_feature_arrow = true, arrow = false;
     std::vector<std::string> by_feature, by_arrow;
     {
-        const ArrowSetting off("0");
+        const test::ScopedEnv off("QANTAR_GDAL_ARROW", "0");
         by_feature = read_rows(path, by_feature_arrow, polygons, filter);
     }
     by_arrow = read_rows(path, arrow, polygons, filter);
@@ -192,6 +183,50 @@ TEST_CASE("a GeoPackage as Arrow batches: text that is not UTF-8 names the same 
     CHECK(rows[1500].find("feature 1501") != std::string::npos);
     CHECK(rows[1500].find("notes") != std::string::npos);
     CHECK(rows[1500].find("not valid UTF-8") != std::string::npos);
+}
+
+TEST_CASE("a GeoPackage whose geometry blobs are broken: the same points and errors both ways", "[issue11][arrow][bad]") {
+    const std::string path = write_gpkg(
+        "broken", wkbPoint, 1500, [](OGRLayer& l) { add_field(l, "name", OFTString); },
+        [](OGRFeature& f, int i) {
+            f.SetField("name", ("row " + std::to_string(i)).c_str());
+            OGRPoint p(10 + 0.01 * i, 20);
+            f.SetGeometry(&p);
+        });
+    {
+        // Blobs no writer would make: a GeoPackage header (SRS 4326, no envelope) before a point's
+        // WKB cut short, before a WKB of an unknown type, and bytes that are no GeoPackage blob.
+        GDALDataset* ds = GDALDataset::Open(path.c_str(), GDAL_OF_VECTOR | GDAL_OF_UPDATE);
+        REQUIRE(ds != nullptr);
+        for (const char* sql : {"UPDATE events SET geom = X'47500001E6100000010100000000' WHERE fid = 100",
+                                "UPDATE events SET geom = X'47500001E610000001FF0000000000000000000000' WHERE fid = 700",
+                                "UPDATE events SET geom = X'DEADBEEF' WHERE fid = 1200"})
+            ds->ExecuteSQL(sql, nullptr, nullptr);
+        GDALClose(ds);
+    }
+    // GDAL's features give no geometry for a blob they cannot read, without a word; the Arrow
+    // batches give the WKB after a GeoPackage header, which qantar reads and names as broken. Bytes
+    // that are no GeoPackage blob are no geometry both ways, and every other row is the same.
+    bool arrow = true;
+    std::vector<std::string> by_feature;
+    {
+        const test::ScopedEnv off("QANTAR_GDAL_ARROW", "0");
+        by_feature = read_rows(path, arrow);
+    }
+    CHECK_FALSE(arrow);
+    const std::vector<std::string> by_arrow = read_rows(path, arrow);
+    CHECK(arrow);
+    REQUIRE(by_arrow.size() == by_feature.size());
+    for (std::size_t i = 0; i < by_feature.size(); ++i) {
+        INFO("row " << i << ": " << by_arrow[i]);
+        if (i == 99 || i == 699) {
+            CHECK(by_feature[i] == "feature " + std::to_string(i + 1) + " | row " + std::to_string(i) + " | no point");
+            CHECK(by_arrow[i].find("feature " + std::to_string(i + 1) + ": field 'geometry': the geometry cannot be read") !=
+                  std::string::npos);
+        } else {
+            REQUIRE(by_arrow[i] == by_feature[i]);
+        }
+    }
 }
 
 TEST_CASE("a GeoPackage of polygons as Arrow batches: the same rings", "[issue11][arrow]") {
