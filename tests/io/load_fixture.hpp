@@ -29,6 +29,16 @@ inline LoadOptions fixture_options(const std::string& events = kTestData + "/eve
     return o;
 }
 
+// The message of the InputError loading gives ("(no error)" when it loads).
+inline std::string load_error(const LoadOptions& o) {
+    try {
+        load_dataset(o);
+    } catch (const InputError& e) {
+        return e.what();
+    }
+    return "(no error)";
+}
+
 // Loading must fail with an InputError whose one-line message names all of `parts`.
 inline void require_input_error(const LoadOptions& o, const std::vector<std::string>& parts) {
     try {

@@ -47,15 +47,6 @@ std::string skipped_list(const Dataset& d) {
     return out;
 }
 
-std::string load_error(const LoadOptions& o) {
-    try {
-        load_dataset(o);
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "no error";
-}
-
 // ~12,000 ACLED-like rows: quoted notes with commas, doubled quotes and line breaks, empty lines
 // between rows, a custom column; `bad` rows get a time that does not parse.
 std::string big_csv(const std::string& eol, const std::vector<int>& bad, int rows = 12000) {

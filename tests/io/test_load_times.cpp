@@ -4,6 +4,7 @@
 
 #include "core/error.hpp"
 #include "core/timeline.hpp"
+#include "load_fixture.hpp"
 #include "support.hpp"
 
 #include <catch2/catch.hpp>
@@ -17,7 +18,7 @@ using test::write_file;
 
 namespace {
 
-const std::string kData = std::string(QANTAR_SOURCE_DIR) + "/tests/data";
+using test::kTestData;
 
 // A square region around Chicago in America/Chicago (no utc_offset column).
 std::string chicago_regions(const fs::path& dir) {
@@ -27,21 +28,12 @@ std::string chicago_regions(const fs::path& dir) {
                       R"("geometry":{"type":"Polygon","coordinates":[[[-91,40],[-87,40],[-87,43],[-91,43],[-91,40]]]}}]})");
 }
 
-LoadOptions options(const std::string& events, const std::string& regions = kData + "/regions.geojson") {
+LoadOptions options(const std::string& events, const std::string& regions = kTestData + "/regions.geojson") {
     LoadOptions o;
     o.events_path = events;
-    o.cities_path = kData + "/cities.csv";
+    o.cities_path = kTestData + "/cities.csv";
     o.regions_path = regions;
     return o;
-}
-
-std::string error_of(const LoadOptions& o) {
-    try {
-        load_dataset(o);
-    } catch (const InputError& e) {
-        return e.what();
-    }
-    return "(no error)";
 }
 
 }  // namespace
@@ -75,7 +67,7 @@ TEST_CASE("times: mixed forms in one column name the first row that differs", "[
     const auto o = options(write_file(dir / "mixed.csv", "id,time,latitude,longitude\n"
                                                           "A,1641340800,43.6,51.2\nB,2022-01-05,43.6,51.2\n"
                                                           "C,2022-01-05T10:00+05:00,43.6,51.2\n"));
-    const std::string msg = error_of(o);
+    const std::string msg = test::load_error(o);
     CHECK(msg.find("mixed.csv: line 3: field 'time': mixed time formats") != std::string::npos);
     CHECK(msg.find("is date but line 2 is epoch_s") != std::string::npos);
     CHECK(msg.find('\n') == std::string::npos);
@@ -89,13 +81,13 @@ TEST_CASE("times: no time field lists the columns that hold times", "[load][time
     const fs::path dir = test::scratch_dir("load-times", "none");
     const auto o = options(write_file(dir / "none.csv", "id,when_utc,count,latitude,longitude\n"
                                                          "A,2022-01-05T10:00Z,3,43.6,51.2\n"));
-    const std::string msg = error_of(o);
+    const std::string msg = test::load_error(o);
     CHECK(msg.find("none.csv: field 'start_time': no time field") != std::string::npos);
     CHECK(msg.find("--time-field") != std::string::npos);
     CHECK(msg.find("columns that hold times: when_utc") != std::string::npos);
     // Without any time-like column, all of them.
     const auto o2 = options(write_file(dir / "none2.csv", "id,count,latitude,longitude\nA,3,43.6,51.2\n"));
-    CHECK(error_of(o2).find("columns: id, count, latitude, longitude") != std::string::npos);
+    CHECK(test::load_error(o2).find("columns: id, count, latitude, longitude") != std::string::npos);
     // --time-field names it.
     LoadOptions named = o;
     named.time_field = "when_utc";
@@ -103,7 +95,7 @@ TEST_CASE("times: no time field lists the columns that hold times", "[load][time
 }
 
 TEST_CASE("times: --tz must be an IANA zone", "[load][time][bad]") {
-    LoadOptions o = options(kData + "/events.csv");
+    LoadOptions o = options(kTestData + "/events.csv");
     o.time_zone = "Mars/Olympus";
     CHECK_THROWS_AS(load_dataset(o), UsageError);
     CHECK_THROWS_WITH(load_dataset(o), Catch::Contains("--tz 'Mars/Olympus' is not an IANA time zone"));
