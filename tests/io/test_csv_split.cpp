@@ -106,9 +106,10 @@ TEST_CASE("a CSV file is cut only where GDAL ends a record", "[csv][issue11]") {
 TEST_CASE("a CSV file read in pieces on several threads loads as it does in one go", "[csv][load][issue11]") {
     const fs::path dir = load_dir("csv-pieces");
     for (const std::string eol : {"\n", "\r\n"}) {
-        INFO("line ends " << (eol == "\n" ? "LF" : "CRLF"));
+        INFO("line ends " << (eol == "\n" ? "LF" : "CRLF, a BOM"));
         const std::vector<int> bad{3, 4100, 4101, 11999};
-        LoadOptions o = fixture_options(write_file(dir / "big.csv", big_csv(eol, bad)));
+        // The CRLF file starts with a UTF-8 BOM, as Excel writes it: the first piece holds it with the header.
+        LoadOptions o = fixture_options(write_file(dir / "big.csv", (eol == "\n" ? "" : "\xEF\xBB\xBF") + big_csv(eol, bad)));
         o.skip_invalid = true;
         std::string one_go, one_go_skipped, one_go_error;
         {
