@@ -669,8 +669,9 @@ void load_events(const LoadOptions& options, const Dataset& data, const std::str
         }
     }
     if (!read) {
+        const PiecePlan one_go;  // (RowReading keeps a reference)
         StoreWriter writer(out, key_pool, keys, key_counts);
-        RowReading reading(r, path, PiecePlan{}, c, options, data, zone, writer);
+        RowReading reading(r, path, one_go, c, options, data, zone, writer);
         reading.run(skipped, times, formats);
         writer.finish();
     }

@@ -24,7 +24,7 @@ const render::PanelLayout kNoPanel{};
 
 }  // namespace
 
-TEST_CASE("space plays and pauses; at the end it starts over", "[app][keys]") {
+TEST_CASE("space plays and pauses, at the end it starts over", "[app][keys]") {
     ViewState s = paused_at_start();
     handle_key(s, Key::Space, false, kNoPanel);
     CHECK(s.play.playing);
@@ -37,7 +37,7 @@ TEST_CASE("space plays and pauses; at the end it starts over", "[app][keys]") {
     CHECK(s.play.t_utc_s == s.play.start_utc_s);
 }
 
-TEST_CASE("arrows step a day, with shift an hour; Home goes to the start", "[app][keys]") {
+TEST_CASE("arrows step a day, with shift an hour, Home goes to the start", "[app][keys]") {
     ViewState s = paused_at_start();
     handle_key(s, Key::Right, false, kNoPanel);
     CHECK(s.play.t_utc_s == 86400.0);
@@ -63,7 +63,7 @@ TEST_CASE("speed keys change the speed and say so", "[app][keys]") {
     CHECK(r.notice == "Speed: 3 s per day");
 }
 
-TEST_CASE("M toggles window and cumulative; L labels; H and ? help", "[app][keys]") {
+TEST_CASE("M toggles window and cumulative, L labels, H and ? help", "[app][keys]") {
     ViewState s = paused_at_start();
     KeyResult r = handle_key(s, Key::M, false, kNoPanel);
     CHECK(s.params.time.mode == TimeMode::Cumulative);
@@ -88,7 +88,7 @@ TEST_CASE("M toggles window and cumulative; L labels; H and ? help", "[app][keys
     CHECK(r.notice.find("nearest place already active") != std::string::npos);
 }
 
-TEST_CASE("Tab cycles the focus both ways; Enter selects it", "[app][keys]") {
+TEST_CASE("Tab cycles the focus both ways, Enter selects it", "[app][keys]") {
     ViewState s = paused_at_start();
     CHECK(handle_key(s, Key::Tab, false, kNoPanel).effect == KeyEffect::None);  // nothing to focus
     CHECK(handle_key(s, Key::Enter, false, kNoPanel).effect == KeyEffect::None);
@@ -125,7 +125,7 @@ TEST_CASE("Esc closes one thing at a time, the window last", "[app][keys]") {
     CHECK(handle_key(s, Key::Escape, false, kNoPanel).effect == KeyEffect::Close);
 }
 
-TEST_CASE("the panel scrolls by lines and pages, clamped; C copies only with a selection", "[app][keys]") {
+TEST_CASE("the panel scrolls by lines and pages, clamped, C copies only with a selection", "[app][keys]") {
     ViewState s = paused_at_start();
     render::PanelLayout panel;
     panel.open = true;

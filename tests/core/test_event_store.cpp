@@ -101,7 +101,7 @@ TEST_CASE("sorting by time moves every column of a row together", "[event_store]
     CHECK(s.start_column().size() == 5);
 }
 
-TEST_CASE("a copy of the store stands alone; a pool gives one code per value", "[event_store]") {
+TEST_CASE("a copy of the store stands alone, a pool gives one code per value", "[event_store]") {
     EventStore s;
     for (int k = 0; k < 1000; ++k) s.push_back(row("R" + std::to_string(k), k, k % 2 ? "Rioters" : "Police", ""));
     StringPool p;
@@ -119,7 +119,7 @@ TEST_CASE("a copy of the store stands alone; a pool gives one code per value", "
     CHECK(copy[2].actor1() == "Rioters");
 }
 
-TEST_CASE("dictionary codes widen as the pool grows; empty columns hold nothing", "[event_store]") {
+TEST_CASE("dictionary codes widen as the pool grows, empty columns hold nothing", "[event_store]") {
     EventStore s;
     // 70,000 distinct actors: the codes go from none to 1, 2 and 4 bytes while rows come in.
     for (int k = 0; k < 70000; ++k) {

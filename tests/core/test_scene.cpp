@@ -34,7 +34,7 @@ TEST_CASE("the scene's states and figures are the timeline's at that moment", "[
     }
 }
 
-TEST_CASE("spread arcs grow before arrival and stay; troop arcs fly and fade", "[scene]") {
+TEST_CASE("spread arcs grow before arrival and stay, troop arcs fly and fade", "[scene]") {
     std::size_t last = 0;
     for (const char* iso : {"2022-01-01T12:00+06:00", "2022-01-03T12:00+06:00", "2022-01-04T22:00+06:00",
                             "2022-01-05T18:00+06:00", "2022-01-07T12:00+06:00", "2022-01-19T12:00+06:00"}) {
@@ -58,7 +58,7 @@ TEST_CASE("spread arcs grow before arrival and stay; troop arcs fly and fade", "
     for (const SpreadArc& a : end.spread) CHECK(a.progress == 1);
 }
 
-TEST_CASE("the clock reads the display offset; the window is in seconds", "[scene]") {
+TEST_CASE("the clock reads the display offset, the window is in seconds", "[scene]") {
     TimeSettings w;
     w.mode = TimeMode::Window;
     w.window_h = 12;

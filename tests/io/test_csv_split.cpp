@@ -138,7 +138,7 @@ TEST_CASE("a CSV file read in pieces on several threads loads as it does in one 
     }
 }
 
-TEST_CASE("a bad row in a later piece is the error; mixed time formats are named as in one go", "[csv][load][bad][issue11]") {
+TEST_CASE("a bad row in a later piece is the error, and mixed time formats are named as in one go", "[csv][load][bad][issue11]") {
     const fs::path dir = load_dir("csv-pieces-bad");
     ScopedEnv bytes("QANTAR_CSV_PIECE_BYTES", "4096");
     // Only a row far into the file is bad: a later piece holds it, and earlier ones read on.

@@ -139,7 +139,7 @@ TEST_CASE("qantar's own CSV loads, resolves places and sorts", "[load]") {
     CHECK(d.input_files.size() == 4);
 }
 
-TEST_CASE("region fills are triangulated once; only holes another region fills stay empty", "[load]") {
+TEST_CASE("region fills are triangulated once, only holes another region fills stay empty", "[load]") {
     const Dataset d = load_dataset(fixture_options());
     for (std::size_t r = 0; r < d.regions.size(); ++r) {
         const Region& g = d.regions[r];

@@ -52,7 +52,7 @@ TEST_CASE("notes packed by the worker read back the same, in less memory", "[pro
     CHECK(s[0].notes() == want.back());
 }
 
-TEST_CASE("less prose than one chunk stays as it is; a tiny sample gets the plain codec", "[prose][issue11]") {
+TEST_CASE("less prose than one chunk stays as it is, a tiny sample gets the plain codec", "[prose][issue11]") {
     EventStore s;
     io::ProsePacker packer(s);
     for (int k = 0; k < 100; ++k) {

@@ -69,7 +69,7 @@ TEST_CASE("a click on a marker picks that city at every zoom, pan and size", "[p
     }
 }
 
-TEST_CASE("where markers overlap the nearest wins; labels are hits too", "[pick]") {
+TEST_CASE("where markers overlap the nearest wins, labels are hits too", "[pick]") {
     const auto& b = bundled();
     ScreenSize size{800, 600};
     Camera cam = fit_camera(b.bounds, size);
@@ -93,7 +93,7 @@ TEST_CASE("where markers overlap the nearest wins; labels are hits too", "[pick]
     CHECK(on_label.index == zh);
 }
 
-TEST_CASE("away from markers a region is picked; the sea, other countries and the HUD pick nothing", "[pick]") {
+TEST_CASE("away from markers a region is picked, the sea, other countries and the HUD pick nothing", "[pick]") {
     const auto& b = bundled();
     for (ScreenSize size : {ScreenSize{800, 600}, ScreenSize{1920, 1080}}) {
         Camera cam = fit_camera(b.bounds, size);

@@ -141,7 +141,7 @@ TEST_CASE("the shader gets the marker curve's constants from event_style.hpp", "
     CHECK(kShrinkS == 3600.0);
 }
 
-TEST_CASE("an event outside every region is drawn where it is; a nationwide one at the capital", "[render][issue10]") {
+TEST_CASE("an event outside every region is drawn where it is, a nationwide one at the capital", "[render][issue10]") {
     Dataset d;
     d.categories.push_back(CategoryDef{});  // one category: every event's index 0
     City capital;

@@ -179,7 +179,7 @@ static std::vector<std::uint8_t> decode_png(const std::vector<std::uint8_t>& fil
     return px;
 }
 
-TEST_CASE("the PNG encoder reuses unchanged bands; a file depends only on its pixels", "[video]") {
+TEST_CASE("the PNG encoder reuses unchanged bands, a file depends only on its pixels", "[video]") {
     // Band edges: one row, exactly one band, one band and a row, several bands and a short last one.
     for (const int h : {1, PngEncoder::kStripRows, PngEncoder::kStripRows + 1, 61}) {
         INFO("height " << h);
