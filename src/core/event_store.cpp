@@ -455,6 +455,9 @@ std::size_t EventStore::bytes() const {
 #define QANTAR_X(name, kind) QANTAR_ACCESSOR_##kind(name)
 QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
+#undef QANTAR_ACCESSOR_Dict
+#undef QANTAR_ACCESSOR_Unique
+#undef QANTAR_ACCESSOR_Prose
 #define QANTAR_X(name) \
     Count EventRef::name() const { return s_->count(EventCount::name, i_); }
 QANTAR_EVENT_COUNT_FIELDS(QANTAR_X)

@@ -151,6 +151,9 @@ public:
 #define QANTAR_X(name, kind) QANTAR_ACCESSOR_##kind(name)
     QANTAR_EVENT_TEXT_FIELDS(QANTAR_X)
 #undef QANTAR_X
+#undef QANTAR_ACCESSOR_Dict
+#undef QANTAR_ACCESSOR_Unique
+#undef QANTAR_ACCESSOR_Prose
 #define QANTAR_X(name) Count name() const;
     QANTAR_EVENT_COUNT_FIELDS(QANTAR_X)
 #undef QANTAR_X

@@ -33,7 +33,7 @@ std::vector<AxisTick> ticks_of(Candidate c, std::int64_t t0, std::int64_t t1, co
     const auto day_month = [&](const CivilDate& d) { return words.day_month(d); };
     std::vector<AxisTick> out;
     auto add = [&](std::int64_t start, std::int64_t end, std::string text) {
-        if (!out.empty() && start <= out.back().start_utc_s) return;  // a repeated wall time (DST)
+        if (!out.empty() && static_cast<double>(start) <= out.back().start_utc_s) return;  // a repeated wall time (DST)
         out.push_back({static_cast<double>(start), static_cast<double>(end), std::move(text), 0, 0, 0});
     };
     const std::int64_t local0 = local_s_of(t0, z);
