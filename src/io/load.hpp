@@ -26,7 +26,7 @@ struct LoadOptions {
     std::string sources_path;  // the sources table (key, short, outlet, date, title, url); empty:
                                // <geodata>/sources.csv if it exists (only when events_path is empty)
     std::string crs;           // empty: kDefaultCrs
-    std::string time_field;    // empty: found by name (io/load_events.cpp kTimeFieldNames)
+    std::string time_field;    // empty: found by name (io/event_row.cpp kTimeFieldNames)
     std::string end_field;     // empty: end_time
     // --tz: the IANA zone of times written without an offset where their place has none
     // (io/time_zone; not a zone: UsageError). Empty: none.
